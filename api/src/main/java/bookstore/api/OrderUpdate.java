@@ -1,0 +1,13 @@
+package bookstore.api;
+
+import java.time.Instant;
+
+/**
+ * A replicated order write, published on the topic {@code order.updates}.
+ *
+ * @param stamp (replica, epoch, sequence) of the write
+ * @param order the new order
+ * @param requestId the idempotency key it was placed with
+ * @param createdAt when the primary recorded it (UTC)
+ */
+public record OrderUpdate(WriteStamp stamp, Order order, String requestId, Instant createdAt) {}

@@ -1,0 +1,118 @@
+package bookstore.catalog.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A catalog item: the stock the store sells. Stock never goes below 0 (SPEC guarantee 1): the
+ * only way down is {@link #take(int)}, which refuses to overdraw.
+ */
+@Entity
+@Table(name = "ITEM")
+@NamedQuery(
+    name = Item.BY_TOPIC,
+    query = "select i from Item i where i.topic = :topic order by i.id")
+@NamedQuery(name = Item.ALL, query = "select i from Item i order by i.id")
+@NamedQuery(name = Item.MAX_ID, query = "select max(i.id) from Item i")
+public class Item {
+  public static final String BY_TOPIC = "Item.byTopic";
+  public static final String ALL = "Item.all";
+  public static final String MAX_ID = "Item.maxId";
+
+  @Id private int id;
+
+  @Column(nullable = false, length = 200)
+  private String title;
+
+  @Column(nullable = false, length = 100)
+  private String topic;
+
+  @Column(nullable = false)
+  private int stock;
+
+  @Column(nullable = false, precision = 12, scale = 2)
+  private BigDecimal price;
+
+  protected Item() {}
+
+  /**
+   * @param id positive item number
+   * @param title non-blank title
+   * @param topic non-blank topic
+   * @param stock initial stock, at least 0
+   * @param price unit price, at least 0; kept with 2 decimal places
+   */
+  public Item(int id, String title, String topic, int stock, BigDecimal price) {
+    if (id < 1 || stock < 0 || price.signum() < 0) {
+      throw new IllegalArgumentException("bad item " + id + " stock " + stock + " price " + price);
+    }
+    this.id = id;
+    this.title = title;
+    this.topic = topic;
+    this.stock = stock;
+    this.price = price.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /**
+   * Takes units out of stock.
+   *
+   * @param quantity units, at least 1
+   * @return false, changing nothing, when fewer than {@code quantity} units are in stock
+   */
+  public boolean take(int quantity) {
+    if (quantity < 1) {
+      throw new IllegalArgumentException("quantity must be at least 1: " + quantity);
+    }
+    if (stock < quantity) {
+      return false;
+    }
+    stock -= quantity;
+    return true;
+  }
+
+  /** @param quantity units to add, at least 1 */
+  public void restock(int quantity) {
+    if (quantity < 1) {
+      throw new IllegalArgumentException("quantity must be at least 1: " + quantity);
+    }
+    stock = Math.addExact(stock, quantity);
+  }
+
+  /** @param newPrice at least 0, at most 2 decimal places */
+  public void setPrice(BigDecimal newPrice) {
+    if (newPrice.signum() < 0) {
+      throw new IllegalArgumentException("price below 0: " + newPrice);
+    }
+    price = newPrice.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  public int getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+
+  public int getStock() {
+    return stock;
+  }
+
+  public BigDecimal getPrice() {
+    return price;
+  }
+
+  /** @return the item as the API shows it */
+  public bookstore.api.Item toApi() {
+    return new bookstore.api.Item(id, title, topic, stock, price);
+  }
+}

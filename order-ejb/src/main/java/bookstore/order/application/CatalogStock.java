@@ -1,0 +1,30 @@
+package bookstore.order.application;
+
+import bookstore.api.StockTaken;
+
+/**
+ * The catalog as the order service needs it (port; the REST adapter is in infrastructure).
+ * Failures are {@link bookstore.api.ProblemException}s: 404 unknown item, 409 out of stock, 503
+ * catalog unreachable.
+ */
+public interface CatalogStock {
+
+  /**
+   * Takes units out of the catalog's stock atomically (SPEC guarantee 1).
+   *
+   * @param itemId item
+   * @param quantity units, at least 1
+   * @param requestId the buy's idempotency key
+   * @return what was taken and at what unit price
+   */
+  StockTaken take(int itemId, int quantity, String requestId);
+
+  /**
+   * Puts back units taken for a buy that could not be recorded.
+   *
+   * @param itemId item
+   * @param quantity units, at least 1
+   * @param requestId the buy's idempotency key
+   */
+  void giveBack(int itemId, int quantity, String requestId);
+}

@@ -1,0 +1,81 @@
+package bookstore.order.domain;
+
+import bookstore.api.Order;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An acknowledged order. Its number is gapless and increasing (assigned by the order primary);
+ * its request id, the client's idempotency key, is unique (SPEC guarantee 3).
+ */
+@Entity
+@Table(name = "CUSTOMER_ORDER")
+@NamedQuery(
+    name = CustomerOrder.BY_REQUEST_ID,
+    query = "select o from CustomerOrder o where o.requestId = :requestId")
+@NamedQuery(name = CustomerOrder.ALL, query = "select o from CustomerOrder o order by o.orderNumber")
+@NamedQuery(name = CustomerOrder.MAX_NUMBER, query = "select max(o.orderNumber) from CustomerOrder o")
+public class CustomerOrder {
+  public static final String BY_REQUEST_ID = "CustomerOrder.byRequestId";
+  public static final String ALL = "CustomerOrder.all";
+  public static final String MAX_NUMBER = "CustomerOrder.maxNumber";
+
+  @Id private long orderNumber;
+
+  @Column(nullable = false)
+  private int itemId;
+
+  @Column(nullable = false)
+  private int quantity;
+
+  @Column(nullable = false, precision = 12, scale = 2)
+  private BigDecimal unitPrice;
+
+  @Column(nullable = false, unique = true, length = 128)
+  private String requestId;
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  protected CustomerOrder() {}
+
+  /**
+   * @param orderNumber the next order number, positive
+   * @param itemId item bought
+   * @param quantity units, at least 1
+   * @param unitPrice price when the stock was taken
+   * @param requestId idempotency key, at most 128 characters
+   * @param createdAt when it was recorded
+   */
+  public CustomerOrder(
+      long orderNumber, int itemId, int quantity, BigDecimal unitPrice, String requestId, Instant createdAt) {
+    this.orderNumber = orderNumber;
+    this.itemId = itemId;
+    this.quantity = quantity;
+    this.unitPrice = unitPrice;
+    this.requestId = requestId;
+    this.createdAt = createdAt;
+  }
+
+  public long getOrderNumber() {
+    return orderNumber;
+  }
+
+  public String getRequestId() {
+    return requestId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /** @return the order as the API shows it */
+  public Order toApi() {
+    return new Order(orderNumber, itemId, quantity, unitPrice);
+  }
+}

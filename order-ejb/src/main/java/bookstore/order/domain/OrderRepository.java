@@ -1,0 +1,23 @@
+package bookstore.order.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where orders are kept. */
+public interface OrderRepository {
+
+  /** @param orderNumber order number @return the order, or empty */
+  Optional<CustomerOrder> find(long orderNumber);
+
+  /** @param requestId idempotency key @return the order placed with it, or empty */
+  Optional<CustomerOrder> byRequestId(String requestId);
+
+  /** @return every order by number */
+  List<CustomerOrder> all();
+
+  /** @return the highest order number, 0 when there are none */
+  long maxOrderNumber();
+
+  /** @param order a new order */
+  void add(CustomerOrder order);
+}

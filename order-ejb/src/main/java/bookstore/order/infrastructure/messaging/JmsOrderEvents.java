@@ -1,0 +1,21 @@
+package bookstore.order.infrastructure.messaging;
+
+import bookstore.api.OrderUpdate;
+import bookstore.order.application.OrderEvents;
+import bookstore.replication.messaging.TopicPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Publishes new orders on {@code order.updates} in the order's XA transaction. */
+@ApplicationScoped
+public class JmsOrderEvents implements OrderEvents {
+  /** Topic of replicated order writes. */
+  public static final String UPDATES = "order.updates";
+
+  @Inject TopicPublisher publisher;
+
+  @Override
+  public void placed(OrderUpdate update) {
+    publisher.publish(UPDATES, update);
+  }
+}

@@ -1,0 +1,45 @@
+package bookstore.order.infrastructure.persistence;
+
+import bookstore.order.domain.CustomerOrder;
+import bookstore.order.domain.OrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link OrderRepository} over JPA (EclipseLink) on this replica's Derby database. */
+@ApplicationScoped
+public class JpaOrderRepository implements OrderRepository {
+  @PersistenceContext(unitName = "bookstore")
+  EntityManager em;
+
+  @Override
+  public Optional<CustomerOrder> find(long orderNumber) {
+    return Optional.ofNullable(em.find(CustomerOrder.class, orderNumber));
+  }
+
+  @Override
+  public Optional<CustomerOrder> byRequestId(String requestId) {
+    return em.createNamedQuery(CustomerOrder.BY_REQUEST_ID, CustomerOrder.class)
+        .setParameter("requestId", requestId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<CustomerOrder> all() {
+    return em.createNamedQuery(CustomerOrder.ALL, CustomerOrder.class).getResultList();
+  }
+
+  @Override
+  public long maxOrderNumber() {
+    Long max = em.createNamedQuery(CustomerOrder.MAX_NUMBER, Long.class).getSingleResult();
+    return max == null ? 0 : max;
+  }
+
+  @Override
+  public void add(CustomerOrder order) {
+    em.persist(order);
+  }
+}

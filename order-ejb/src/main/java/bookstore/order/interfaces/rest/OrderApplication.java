@@ -1,0 +1,21 @@
+package bookstore.order.interfaces.rest;
+
+import bookstore.platform.rest.ProblemExceptionMapper;
+import bookstore.replication.rest.ReplicaResource;
+import bookstore.platform.rest.WebApplicationExceptionMapper;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The order node's JAX-RS application: {@code /orders/...} and {@code /replica}. */
+@ApplicationPath("/")
+public class OrderApplication extends Application {
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        OrderResource.class,
+        ReplicaResource.class,
+        ProblemExceptionMapper.class,
+        WebApplicationExceptionMapper.class);
+  }
+}

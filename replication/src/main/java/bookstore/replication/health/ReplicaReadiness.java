@@ -1,0 +1,37 @@
+package bookstore.replication.health;
+
+import bookstore.replication.ReplicaIdentity;
+import bookstore.replication.WriteSequencer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness of a catalog or order replica ({@code /health/ready}): UP once its application is
+ * deployed (seed data loaded) and its database answers. The check is named {@code
+ * bookstore-<service>} so that the start script can tell it from the empty UP that Payara
+ * reports before any application is deployed.
+ */
+@Readiness
+@ApplicationScoped
+public class ReplicaReadiness implements HealthCheck {
+  @Inject ReplicaIdentity identity;
+  @Inject WriteSequencer sequencer;
+
+  @Override
+  public HealthCheckResponse call() {
+    String name = "bookstore-" + identity.service();
+    try {
+      long sequence = sequencer.current().getLastSequence();
+      return HealthCheckResponse.named(name)
+          .up()
+          .withData("replicaId", identity.replicaId())
+          .withData("lastSequence", sequence)
+          .build();
+    } catch (RuntimeException e) {
+      return HealthCheckResponse.named(name).down().withData("error", String.valueOf(e)).build();
+    }
+  }
+}

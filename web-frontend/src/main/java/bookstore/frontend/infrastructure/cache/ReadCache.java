@@ -1,0 +1,158 @@
+package bookstore.frontend.infrastructure.cache;
+
+import bookstore.platform.clients.ItemRead;
+import bookstore.platform.clients.SearchRead;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The front end's cache of lookups (by item id) and searches (by topic), bounded in entries and
+ * evicting by Caffeine's frequency-aware LRU (W-TinyLFU).
+ *
+ * <p>Every entry carries the catalog sequence number it was read at. An invalidation records
+ * the sequence of the write that caused it, per item and per topic, and drops the entry; a
+ * later fill read at a lower sequence is refused, because it may hold the state from before
+ * that write (SPEC guarantee 5: this closes the race where a slow read fills the cache after
+ * the invalidation of a newer write). The check and the put happen in one atomic step per key,
+ * so an invalidation cannot slip between them.
+ */
+public class ReadCache {
+  private final Cache<Integer, ItemRead> items;
+  private final Cache<String, SearchRead> searches;
+  private final ConcurrentMap<Integer, Long> itemInvalidatedAt = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Long> topicInvalidatedAt = new ConcurrentHashMap<>();
+  private volatile boolean enabled;
+
+  /**
+   * @param maxEntries the most lookups, and separately the most searches, kept (items)
+   * @param enabled whether reads are served from the cache at first
+   */
+  public ReadCache(long maxEntries, boolean enabled) {
+    this.items = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
+    this.searches = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
+    this.enabled = enabled;
+  }
+
+  /** @param id item id @return the cached lookup, or empty on a miss or when disabled */
+  public Optional<ItemRead> item(int id) {
+    return enabled ? Optional.ofNullable(items.getIfPresent(id)) : Optional.empty();
+  }
+
+  /** @param topic topic @return the cached search, or empty on a miss or when disabled */
+  public Optional<SearchRead> search(String topic) {
+    return enabled ? Optional.ofNullable(searches.getIfPresent(topic)) : Optional.empty();
+  }
+
+  /**
+   * Fills the lookup entry of {@code read.item().id()}, unless the read is older than an
+   * invalidation already seen for that item or than the entry already there.
+   *
+   * @param read an item and the sequence it was read at
+   * @return true when the entry was stored
+   */
+  public boolean putItem(ItemRead read) {
+    return fill(items.asMap(), itemInvalidatedAt, read.item().id(), read, read.sequence());
+  }
+
+  /**
+   * Fills the search entry of {@code topic}, on the same rule as {@link #putItem}.
+   *
+   * @param topic the topic searched
+   * @param read the hits and the sequence they were read at
+   * @return true when the entry was stored
+   */
+  public boolean putSearch(String topic, SearchRead read) {
+    return fill(searches.asMap(), topicInvalidatedAt, topic, read, read.sequence());
+  }
+
+  /**
+   * Drops the lookup entry of an item and refuses later fills read before {@code sequence}.
+   *
+   * @param itemId the item that changed
+   * @param sequence catalog sequence number of the change
+   */
+  public void invalidateItem(int itemId, long sequence) {
+    invalidate(items.asMap(), itemInvalidatedAt, itemId, sequence);
+  }
+
+  /**
+   * Drops the search entry of a topic and refuses later fills read before {@code sequence}.
+   *
+   * @param topic the topic whose hits may have changed
+   * @param sequence catalog sequence number of the change
+   */
+  public void invalidateTopic(String topic, long sequence) {
+    invalidate(searches.asMap(), topicInvalidatedAt, topic, sequence);
+  }
+
+  /** Drops every entry (the admin's flush); invalidation marks stay. */
+  public void flush() {
+    items.invalidateAll();
+    searches.invalidateAll();
+  }
+
+  /** @param on whether to serve reads from the cache; turning it off also flushes it */
+  public void setEnabled(boolean on) {
+    enabled = on;
+    if (!on) {
+      flush();
+    }
+  }
+
+  /** @return whether reads are served from the cache */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** @return lookup entries held now (an estimate, items) */
+  public long itemEntries() {
+    return items.estimatedSize();
+  }
+
+  /** @return search entries held now (an estimate, items) */
+  public long searchEntries() {
+    return searches.estimatedSize();
+  }
+
+  /** @return hit and miss counts of lookups and searches together */
+  public CacheStats stats() {
+    return items.stats().plus(searches.stats());
+  }
+
+  private static <K, V> boolean fill(
+      ConcurrentMap<K, V> entries, Map<K, Long> invalidatedAt, K key, V read, long readAt) {
+    boolean[] stored = {false};
+    entries.compute(
+        key,
+        (k, current) -> {
+          if (readAt < invalidatedAt.getOrDefault(k, 0L)) {
+            return current;
+          }
+          if (current != null && sequenceOf(current) > readAt) {
+            return current;
+          }
+          stored[0] = true;
+          return read;
+        });
+    return stored[0];
+  }
+
+  private static <K, V> void invalidate(
+      ConcurrentMap<K, V> entries, ConcurrentMap<K, Long> invalidatedAt, K key, long sequence) {
+    entries.compute(
+        key,
+        (k, current) -> {
+          invalidatedAt.merge(k, sequence, Math::max);
+          return null;
+        });
+  }
+
+  private static long sequenceOf(Object read) {
+    return read instanceof ItemRead i ? i.sequence() : ((SearchRead) read).sequence();
+  }
+}

@@ -1,0 +1,105 @@
+package bookstore.frontend.interfaces.rest;
+
+import bookstore.api.Item;
+import bookstore.api.NewItem;
+import bookstore.api.PriceChange;
+import bookstore.api.ProblemException;
+import bookstore.api.Restock;
+import bookstore.frontend.application.Storefront;
+import bookstore.frontend.infrastructure.cache.ReadCache;
+import bookstore.platform.rest.JsonBodies;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Admin writes and cache control under {@code /api/admin} (not yet authenticated: login
+ * arrives with the admin page). Writes go to the catalog primary as ordinary replicated writes.
+ */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class AdminResource {
+  @Inject Storefront store;
+  @Inject ReadCache cache;
+
+  /** @param body JSON {@code {title,topic,stock,price}} @return 201 with the new item */
+  @POST
+  @Path("items")
+  public Response addItem(String body) {
+    Item item = store.addItem(JsonBodies.parse(body, NewItem.class));
+    return Response.created(URI.create("/api/books/" + item.id())).entity(item).build();
+  }
+
+  /** @param id item @param body JSON {@code {price}} @return the item after the change */
+  @PUT
+  @Path("items/{id}/price")
+  public Item setPrice(@PathParam("id") String id, String body) {
+    PriceChange change = JsonBodies.parse(body, PriceChange.class);
+    return store.setPrice(itemId(id), change);
+  }
+
+  /** @param id item @param body JSON {@code {quantity}} @return the item after the restock */
+  @POST
+  @Path("items/{id}/restock")
+  public Item restock(@PathParam("id") String id, String body) {
+    Restock restock = JsonBodies.parse(body, Restock.class);
+    if (restock.quantity() == null || restock.quantity() < 1) {
+      throw ProblemException.badRequest("quantity must be at least 1");
+    }
+    return store.restock(itemId(id), restock);
+  }
+
+  /** @return the cache's state: enabled, entries (items), hits, misses, hit ratio */
+  @GET
+  @Path("cache")
+  public Map<String, Object> cacheStats() {
+    var stats = cache.stats();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("enabled", cache.isEnabled());
+    answer.put("itemEntries", cache.itemEntries());
+    answer.put("searchEntries", cache.searchEntries());
+    answer.put("hits", stats.hitCount());
+    answer.put("misses", stats.missCount());
+    answer.put("hitRatio", stats.hitRate());
+    return answer;
+  }
+
+  /** Drops every cached entry. @return 204 */
+  @DELETE
+  @Path("cache")
+  public Response flush() {
+    cache.flush();
+    return Response.noContent().build();
+  }
+
+  /** @param body JSON {@code {"enabled": true|false}} @return the cache's state after */
+  @PUT
+  @Path("cache")
+  public Map<String, Object> setEnabled(String body) {
+    CacheSwitch change = JsonBodies.parse(body, CacheSwitch.class);
+    if (change.enabled() == null) {
+      throw ProblemException.badRequest("'enabled' must be true or false");
+    }
+    cache.setEnabled(change.enabled());
+    return cacheStats();
+  }
+
+  /** Body of {@code PUT /api/admin/cache}. @param enabled whether to serve reads from the cache */
+  public record CacheSwitch(Boolean enabled) {}
+
+  private static int itemId(String raw) {
+    return (int) JsonBodies.positiveId(raw, "item id", BooksResource.MAX_ITEM_ID);
+  }
+}

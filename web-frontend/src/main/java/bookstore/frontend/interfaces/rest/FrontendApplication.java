@@ -1,0 +1,21 @@
+package bookstore.frontend.interfaces.rest;
+
+import bookstore.platform.rest.ProblemExceptionMapper;
+import bookstore.platform.rest.WebApplicationExceptionMapper;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The front end's JAX-RS application: the public API under {@code /api}. */
+@ApplicationPath("/")
+public class FrontendApplication extends Application {
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        BooksResource.class,
+        OrdersResource.class,
+        AdminResource.class,
+        ProblemExceptionMapper.class,
+        WebApplicationExceptionMapper.class);
+  }
+}
