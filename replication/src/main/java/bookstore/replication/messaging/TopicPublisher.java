@@ -17,13 +17,13 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * Artemis resource adapter ({@code artemis-rar}) with XA: the message is sent if and only if
  * the caller's database write commits (SPEC "Replication": no window where one happens and the
  * other is lost). Messages are persistent, so the broker's journal keeps them across a crash.
+ * Which broker: the adapter's {@code ConnectionParameters}, set per node by the start script.
  */
 @ConnectionFactoryDefinition(
     name = TopicPublisher.CONNECTION_FACTORY,
     interfaceName = "jakarta.jms.ConnectionFactory",
     resourceAdapter = "artemis-rar",
-    transactionSupport = TransactionSupportLevel.XATransaction,
-    properties = {"ConnectionParameters=host=127.0.0.1;port=${ENV=BOOKSTORE_BROKER_PORT}"})
+    transactionSupport = TransactionSupportLevel.XATransaction)
 @Stateless
 public class TopicPublisher {
   /** JNDI name of the XA connection factory. */

@@ -2,6 +2,7 @@ package bookstore.catalog.interfaces.rest;
 
 import bookstore.platform.rest.ProblemExceptionMapper;
 import bookstore.replication.rest.ReplicaResource;
+import bookstore.platform.rest.UnexpectedExceptionMapper;
 import bookstore.platform.rest.WebApplicationExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -16,6 +17,7 @@ public class CatalogApplication extends Application {
         CatalogResource.class,
         ReplicaResource.class,
         ProblemExceptionMapper.class,
-        WebApplicationExceptionMapper.class);
+        WebApplicationExceptionMapper.class,
+        UnexpectedExceptionMapper.class);
   }
 }

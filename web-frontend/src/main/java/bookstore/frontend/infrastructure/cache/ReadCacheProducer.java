@@ -3,6 +3,7 @@ package bookstore.frontend.infrastructure.cache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,8 +21,9 @@ public class ReadCacheProducer {
   @ConfigProperty(name = "bookstore.cache.enabled", defaultValue = "true")
   boolean enabled;
 
+  /** @return the cache; a singleton without a client proxy, since ReadCache has no no-args constructor */
   @Produces
-  @ApplicationScoped
+  @Singleton
   ReadCache readCache() {
     return new ReadCache(maxEntries, enabled);
   }

@@ -24,9 +24,6 @@ import jakarta.jms.MessageListener;
       @ActivationConfigProperty(propertyName = "destination", propertyValue = "cache.invalidations"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
-      @ActivationConfigProperty(
-          propertyName = "connectionParameters",
-          propertyValue = "host=127.0.0.1;port=${ENV=BOOKSTORE_BROKER_PORT}"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
     })
 public class CacheInvalidationConsumer implements MessageListener {

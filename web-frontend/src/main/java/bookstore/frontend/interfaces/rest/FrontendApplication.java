@@ -1,6 +1,7 @@
 package bookstore.frontend.interfaces.rest;
 
 import bookstore.platform.rest.ProblemExceptionMapper;
+import bookstore.platform.rest.UnexpectedExceptionMapper;
 import bookstore.platform.rest.WebApplicationExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -16,6 +17,7 @@ public class FrontendApplication extends Application {
         OrdersResource.class,
         AdminResource.class,
         ProblemExceptionMapper.class,
-        WebApplicationExceptionMapper.class);
+        WebApplicationExceptionMapper.class,
+        UnexpectedExceptionMapper.class);
   }
 }

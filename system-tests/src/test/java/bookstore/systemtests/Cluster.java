@@ -1,0 +1,125 @@
+package bookstore.systemtests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The cluster the end-to-end tests share: started once per test JVM with {@code ./bookstore
+ * start} (the command a user runs), in its own run directory and with every port offset by
+ * {@link #PORT_OFFSET}, so a store a developer has running is not touched. Stopped with {@code
+ * ./bookstore stop} when the JVM exits. Fault tests kill and restart real node processes
+ * through the same script ({@code kill} sends SIGKILL to the node's PID).
+ */
+public final class Cluster {
+  /** Added to every default port: front end 9080, catalog-1 9081, order-1 9091, broker 62616. */
+  public static final int PORT_OFFSET = 1000;
+
+  private static Cluster shared;
+
+  private final Path root;
+  private final Path runDir;
+
+  private Cluster(Path root, Path runDir) {
+    this.root = root;
+    this.runDir = runDir;
+  }
+
+  /** @return the running cluster, started on first use */
+  public static synchronized Cluster shared() {
+    if (shared == null) {
+      Path root = Path.of(System.getProperty("bookstore.root", "..")).toAbsolutePath().normalize();
+      Path runDir = Path.of(System.getProperty("bookstore.runDir", "target/it-run")).toAbsolutePath();
+      Cluster cluster = new Cluster(root, runDir);
+      cluster.deleteRunDir();
+      cluster.script(Duration.ofMinutes(8), "start");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> cluster.script(Duration.ofMinutes(2), "stop")));
+      shared = cluster;
+    }
+    return shared;
+  }
+
+  /** @return the front end's base URL */
+  public String frontendUrl() {
+    return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+  }
+
+  /** @param replicaId catalog replica id @return that catalog node's base URL */
+  public String catalogUrl(int replicaId) {
+    return "http://127.0.0.1:" + (8080 + replicaId + PORT_OFFSET);
+  }
+
+  /** @param replicaId order replica id @return that order node's base URL */
+  public String orderUrl(int replicaId) {
+    return "http://127.0.0.1:" + (8090 + replicaId + PORT_OFFSET);
+  }
+
+  /** @param node node name, e.g. {@code catalog-1}: SIGKILL its process */
+  public void kill(String node) {
+    script(Duration.ofSeconds(30), "kill", node);
+  }
+
+  /** @param node node name: start it again and wait until it reports ready */
+  public void restart(String node) {
+    script(Duration.ofMinutes(5), "restart", node);
+  }
+
+  /**
+   * Runs {@code ./bookstore ARGS} against this cluster and returns its output.
+   *
+   * @param timeout how long it may take
+   * @param args the command and its arguments
+   * @return standard output and error, merged
+   * @throws IllegalStateException when it fails or takes too long
+   */
+  public String script(Duration timeout, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("bookstore").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("BOOKSTORE_RUN_DIR", runDir.toString());
+    env.put("BOOKSTORE_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+    env.remove("BOOKSTORE_URL");
+    try {
+      Process process = builder.start();
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("./bookstore " + String.join(" ", args) + " took over " + timeout);
+      }
+      String text = new String(output);
+      System.out.println("$ ./bookstore " + String.join(" ", args) + "\n" + text);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("./bookstore " + String.join(" ", args) + " failed: " + text);
+      }
+      return text;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void deleteRunDir() {
+    if (!Files.exists(runDir)) {
+      return;
+    }
+    script(Duration.ofMinutes(2), "stop");
+    try (Stream<Path> paths = Files.walk(runDir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot clear " + runDir, e);
+    }
+  }
+}

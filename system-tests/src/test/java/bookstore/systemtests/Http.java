@@ -1,0 +1,94 @@
+package bookstore.systemtests;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** A small HTTP/JSON helper for the end-to-end tests. */
+public final class Http {
+  public static final Jsonb JSON = JsonbBuilder.create();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  /** @param url absolute URL @return the response */
+  public static HttpResponse<String> get(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
+  /** @param url absolute URL @param json body @return the response */
+  public static HttpResponse<String> post(String url, String json) {
+    return post(url, json, null);
+  }
+
+  /**
+   * @param url absolute URL
+   * @param json body
+   * @param idempotencyKey sent as {@code Idempotency-Key} unless null
+   * @return the response
+   */
+  public static HttpResponse<String> post(String url, String json, String idempotencyKey) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(request);
+  }
+
+  /** @param response a 2xx answer @param type record type @return the parsed body */
+  public static <T> T body(HttpResponse<String> response, Class<T> type) {
+    if (response.statusCode() / 100 != 2) {
+      throw new AssertionError("expected 2xx, got " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.fromJson(response.body(), type);
+  }
+
+  /**
+   * Polls until a value satisfies a condition, or fails at the deadline.
+   *
+   * @param what what is awaited, for the failure message
+   * @param deadline how long to poll
+   * @param read reads the current value
+   * @param done the condition
+   * @return the first value that satisfied it
+   */
+  public static <T> T await(String what, Duration deadline, Supplier<T> read, Predicate<T> done) {
+    long end = System.nanoTime() + deadline.toNanos();
+    T last = null;
+    while (System.nanoTime() < end) {
+      last = read.get();
+      if (done.test(last)) {
+        return last;
+      }
+      try {
+        Thread.sleep(50); // poll interval, not a wait for a condition
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(what + " not seen within " + deadline + "; last: " + last);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
