@@ -4,12 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Who this node is: its service and replica id, from MicroProfile Config ({@code
- * bookstore.service}, {@code bookstore.replica.id}; the start script sets them as the
- * environment variables {@code BOOKSTORE_SERVICE} and {@code BOOKSTORE_REPLICA_ID}).
+ * Who this node is and who its peers are, from MicroProfile Config: {@code bookstore.service},
+ * {@code bookstore.replica.id} and {@code bookstore.replica.peers} (the base URLs of every
+ * replica of the service, this one included, in id order 1..N; the start script sets them as
+ * {@code BOOKSTORE_SERVICE}, {@code BOOKSTORE_REPLICA_ID}, {@code BOOKSTORE_REPLICA_PEERS}).
+ * The primary is the replica with the highest id (SPEC "Replication").
  *
  * <p>Made eagerly when the application starts: made lazily on a health-check thread, it would
  * read its configuration without the application's own {@code microprofile-config.properties}.
@@ -24,11 +29,16 @@ public class ReplicaIdentity {
   @ConfigProperty(name = "bookstore.service", defaultValue = "unknown")
   String service;
 
+  /** Comma-separated; read as text: Payara's config cannot inject {@code Optional<List<String>>}. */
+  @Inject
+  @ConfigProperty(name = "bookstore.replica.peers", defaultValue = "")
+  String peerList;
+
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
     // creating the bean is the point: see the class comment
   }
 
-  /** @return this replica's id, positive; the highest live id is primary (SPEC "Replication") */
+  /** @return this replica's id, positive */
   public int replicaId() {
     return replicaId;
   }
@@ -38,12 +48,34 @@ public class ReplicaIdentity {
     return service;
   }
 
-  /**
-   * Until elections arrive every replica started alone is the primary of its service.
-   *
-   * @return "PRIMARY" or "BACKUP"
-   */
+  /** @return the base URLs of every replica of the service, by id; empty when it runs alone */
+  public List<String> peers() {
+    return peerList.isBlank()
+        ? List.of()
+        : Arrays.stream(peerList.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
+  }
+
+  /** @return the id of the primary: the highest replica id (this one when it runs alone) */
+  public int primaryId() {
+    List<String> peers = peers();
+    return peers.isEmpty() ? replicaId : peers.size();
+  }
+
+  /** @return whether this replica is its service's primary */
+  public boolean isPrimary() {
+    return primaryId() == replicaId;
+  }
+
+  /** @return "PRIMARY" or "BACKUP" */
   public String role() {
-    return "PRIMARY";
+    return isPrimary() ? "PRIMARY" : "BACKUP";
+  }
+
+  /** @return the primary's base URL, or empty when this replica is the primary */
+  public Optional<String> primaryUrl() {
+    if (isPrimary()) {
+      return Optional.empty();
+    }
+    return Optional.of(peers().get(primaryId() - 1));
   }
 }

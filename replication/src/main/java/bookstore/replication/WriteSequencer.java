@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional.TxType;
 /**
  * Gives each write of this service its (replica, epoch, sequence) stamp. The stamp is taken
  * under a row lock on {@link ReplicaState} inside the caller's transaction, so writes are
- * serialised in sequence order and a rolled-back write leaves no gap in the sequence.
+ * serialised in sequence order and a rolled-back write leaves no gap in the sequence. Appliers
+ * on backups take the same lock, so a write and an apply never interleave on one replica.
  */
 @ApplicationScoped
 public class WriteSequencer {
@@ -25,31 +26,46 @@ public class WriteSequencer {
   @Inject ReplicaIdentity identity;
 
   /**
-   * Stamps the caller's write. Must run inside the write's transaction.
+   * Locks this replica's state row until the caller's transaction ends, creating it on a fresh
+   * database. Check what must be checked after this, then call {@link #stamp}.
    *
-   * @return the stamp with the next sequence number of the current epoch
+   * @return the locked state
    */
   @Transactional(TxType.MANDATORY)
-  public WriteStamp next() {
-    ReplicaState state = lockedState();
-    long sequence = state.advance();
-    return new WriteStamp(identity.replicaId(), state.getEpoch(), sequence);
-  }
-
-  /** @return the current state row, read without a lock (a snapshot for status pages) */
-  @Transactional(TxType.SUPPORTS)
-  public ReplicaState current() {
-    ReplicaState state = em.find(ReplicaState.class, ReplicaState.SINGLETON_ID);
-    return state != null ? state : new ReplicaState(FIRST_EPOCH);
-  }
-
-  private ReplicaState lockedState() {
+  public ReplicaState lock() {
     ReplicaState state =
         em.find(ReplicaState.class, ReplicaState.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
     if (state == null) {
       state = new ReplicaState(FIRST_EPOCH);
       em.persist(state);
+      em.flush();
     }
     return state;
+  }
+
+  /**
+   * @param locked the state returned by {@link #lock()} in this transaction
+   * @return the stamp with the next sequence number of the current epoch
+   */
+  public WriteStamp stamp(ReplicaState locked) {
+    long sequence = locked.advance();
+    return new WriteStamp(identity.replicaId(), locked.getEpoch(), sequence);
+  }
+
+  /**
+   * Locks and stamps in one step, for writes that check nothing under the lock first.
+   *
+   * @return the stamp with the next sequence number of the current epoch
+   */
+  @Transactional(TxType.MANDATORY)
+  public WriteStamp next() {
+    return stamp(lock());
+  }
+
+  /** @return the current state row, read without a lock (a snapshot for reads and status) */
+  @Transactional(TxType.SUPPORTS)
+  public ReplicaState current() {
+    ReplicaState state = em.find(ReplicaState.class, ReplicaState.SINGLETON_ID);
+    return state != null ? state : new ReplicaState(FIRST_EPOCH);
   }
 }

@@ -9,72 +9,117 @@ import bookstore.api.StockTaken;
 import bookstore.api.WriteStamp;
 import bookstore.catalog.domain.Item;
 import bookstore.catalog.domain.ItemRepository;
+import bookstore.catalog.domain.StockDecrement;
 import bookstore.platform.clients.ItemRead;
 import bookstore.platform.clients.SearchRead;
+import bookstore.replication.ReadBarrier;
+import bookstore.replication.ReplicaIdentity;
+import bookstore.replication.ReplicaState;
 import bookstore.replication.WriteSequencer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The catalog's reads and writes. Every write takes the next (epoch, sequence) stamp first,
- * which locks the replica's state row: writes run one at a time in sequence order, so a check
- * followed by a change (enough stock? then take it) cannot interleave with another write
- * (SPEC guarantee 1). A write that fails throws a {@link ProblemException}, its transaction
- * rolls back, and nothing changes: not the item, not the sequence, no message.
+ * The catalog's reads and writes on this replica. Every write locks the replica's state row
+ * first: writes run one at a time in sequence order, so a check followed by a change (enough
+ * stock? then take it) cannot interleave with another write (SPEC guarantee 1). A write that is
+ * refused throws a {@link ProblemException}, its transaction rolls back, and nothing changes:
+ * not the item, not the sequence, no message. Writes run on the primary only (the resource
+ * forwards them there).
  */
 @Stateless
 public class CatalogService {
+  /** Most units one write may take or add. */
+  public static final int MAX_QUANTITY = 1_000_000;
+
   @Inject ItemRepository items;
   @Inject WriteSequencer sequencer;
   @Inject CatalogEvents events;
+  @Inject ReadBarrier barrier;
+  @Inject ReplicaIdentity identity;
 
   /**
    * @param topic exact topic
+   * @param minSequence the lowest sequence the read may see (0 for any); a replica behind it
+   *     waits, then refuses with 503 {@link ReadBarrier#BEHIND}
    * @return its items, with the sequence number read before them (the hits are at least that
    *     new)
    */
-  public SearchRead search(String topic) {
-    long sequence = sequencer.current().getLastSequence();
+  public SearchRead search(String topic, long minSequence) {
+    long sequence = barrier.await(minSequence);
     List<BookSummary> hits =
         items.byTopic(topic).stream().map(i -> new BookSummary(i.getId(), i.getTitle())).toList();
-    return new SearchRead(sequence, hits);
+    return new SearchRead(sequence, hits, identity.replicaId());
   }
 
   /**
    * @param id item id
+   * @param minSequence the lowest sequence the read may see (0 for any)
    * @return the item with the sequence number read before it
-   * @throws ProblemException 404 when there is no such item
+   * @throws ProblemException 404 when there is no such item; 503 replica behind
    */
-  public ItemRead lookup(int id) {
-    long sequence = sequencer.current().getLastSequence();
-    return new ItemRead(sequence, existing(id).toApi());
+  public ItemRead lookup(int id, long minSequence) {
+    long sequence = barrier.await(minSequence);
+    return new ItemRead(sequence, existing(id).toApi(), identity.replicaId());
   }
 
   /**
-   * Takes units out of stock.
+   * Takes units out of stock for a buy. A request id that already took stock gets the first
+   * answer again and takes nothing (SPEC guarantee 3).
    *
    * @param id item id
    * @param quantity units, at least 1
+   * @param requestId the buy's idempotency key, 1 to 128 characters
    * @return what was taken, with the write's sequence number
-   * @throws ProblemException 400 quantity below 1, 404 unknown item, 409 not enough stock
+   * @throws ProblemException 400 bad quantity or key, 404 unknown item, 409 not enough stock
    */
-  public StockTaken decrement(int id, int quantity) {
+  public StockTaken decrement(int id, int quantity, String requestId) {
     requireQuantity(quantity);
-    WriteStamp stamp = sequencer.next();
+    if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
+      throw ProblemException.badRequest("requestId must be 1 to 128 characters");
+    }
+    ReplicaState state = sequencer.lock();
+    Optional<StockDecrement> first = items.decrement(requestId);
+    if (first.isPresent()) {
+      StockDecrement d = first.get();
+      return new StockTaken(d.getItemId(), d.getQuantity(), d.getUnitPrice(), d.getStockLeft(), d.getSequence());
+    }
     Item item = existing(id);
     if (!item.take(quantity)) {
       throw ProblemException.conflict(
           "item " + id + " has " + item.getStock() + " in stock, " + quantity + " asked");
     }
-    events.written(new CatalogUpdate(stamp, Kind.DECREMENT, item.toApi()));
+    WriteStamp stamp = sequencer.stamp(state);
+    items.add(new StockDecrement(requestId, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
+    events.written(new CatalogUpdate(stamp, Kind.DECREMENT, item.toApi(), requestId, quantity));
     return new StockTaken(id, quantity, item.getPrice(), item.getStock(), stamp.sequence());
   }
 
   /**
-   * Adds units to stock (an admin restock, the restock timer, or giving back the stock of a buy
-   * that could not be recorded).
+   * Gives back the stock a buy took, once; a request id that took nothing, or gave it back
+   * already, changes nothing.
+   *
+   * @param requestId the buy's idempotency key
+   */
+  public void cancel(String requestId) {
+    ReplicaState state = sequencer.lock();
+    Optional<StockDecrement> taken = items.decrement(requestId).filter(d -> !d.isCancelled());
+    if (taken.isEmpty()) {
+      return;
+    }
+    StockDecrement d = taken.get();
+    Item item = existing(d.getItemId());
+    item.restock(d.getQuantity());
+    d.cancel();
+    WriteStamp stamp = sequencer.stamp(state);
+    events.written(new CatalogUpdate(stamp, Kind.CANCEL, item.toApi(), requestId, d.getQuantity()));
+  }
+
+  /**
+   * Adds units to stock (an admin restock or the restock timer).
    *
    * @param id item id
    * @param quantity units, at least 1
@@ -83,10 +128,10 @@ public class CatalogService {
    */
   public ItemRead restock(int id, int quantity) {
     requireQuantity(quantity);
-    WriteStamp stamp = sequencer.next();
+    ReplicaState state = sequencer.lock();
     Item item = existing(id);
     item.restock(quantity);
-    return written(stamp, Kind.RESTOCK, item);
+    return written(sequencer.stamp(state), Kind.RESTOCK, item, quantity);
   }
 
   /**
@@ -97,10 +142,10 @@ public class CatalogService {
    */
   public ItemRead setPrice(int id, BigDecimal price) {
     requirePrice(price);
-    WriteStamp stamp = sequencer.next();
+    ReplicaState state = sequencer.lock();
     Item item = existing(id);
     item.setPrice(price);
-    return written(stamp, Kind.PRICE, item);
+    return written(sequencer.stamp(state), Kind.PRICE, item, 0);
   }
 
   /**
@@ -119,7 +164,7 @@ public class CatalogService {
       throw ProblemException.badRequest("stock must be a whole number of at least 0");
     }
     requirePrice(request.price());
-    WriteStamp stamp = sequencer.next();
+    ReplicaState state = sequencer.lock();
     Item item =
         new Item(
             items.maxId() + 1,
@@ -128,13 +173,41 @@ public class CatalogService {
             request.stock(),
             request.price());
     items.add(item);
-    return written(stamp, Kind.NEW_ITEM, item);
+    return written(sequencer.stamp(state), Kind.NEW_ITEM, item, 0);
   }
 
-  private ItemRead written(WriteStamp stamp, Kind kind, Item item) {
+  /**
+   * The ids of items whose stock is 0, for the restock timer.
+   *
+   * @return item ids, ascending
+   */
+  public List<Integer> soldOut() {
+    return items.all().stream().filter(i -> i.getStock() == 0).map(Item::getId).toList();
+  }
+
+  /**
+   * Restocks an item to {@code level} if it is still sold out when the write lock is held: an
+   * ordinary replicated write (SPEC "Restock").
+   *
+   * @param id item id
+   * @param level stock to refill to, at least 1
+   * @return whether the item was refilled
+   */
+  public boolean refillIfSoldOut(int id, int level) {
+    ReplicaState state = sequencer.lock();
+    Optional<Item> item = items.find(id).filter(i -> i.getStock() == 0);
+    if (item.isEmpty()) {
+      return false;
+    }
+    item.get().restock(level);
+    written(sequencer.stamp(state), Kind.RESTOCK, item.get(), level);
+    return true;
+  }
+
+  private ItemRead written(WriteStamp stamp, Kind kind, Item item, int quantity) {
     bookstore.api.Item state = item.toApi();
-    events.written(new CatalogUpdate(stamp, kind, state));
-    return new ItemRead(stamp.sequence(), state);
+    events.written(new CatalogUpdate(stamp, kind, state, null, quantity));
+    return new ItemRead(stamp.sequence(), state, identity.replicaId());
   }
 
   private Item existing(int id) {
@@ -142,8 +215,9 @@ public class CatalogService {
   }
 
   private static void requireQuantity(int quantity) {
-    if (quantity < 1) {
-      throw ProblemException.badRequest("quantity must be at least 1, got " + quantity);
+    if (quantity < 1 || quantity > MAX_QUANTITY) {
+      throw ProblemException.badRequest(
+          "quantity must be from 1 to " + MAX_QUANTITY + ", got " + quantity);
     }
   }
 

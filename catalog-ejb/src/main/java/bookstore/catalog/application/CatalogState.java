@@ -1,24 +1,104 @@
 package bookstore.catalog.application;
 
+import bookstore.api.CatalogUpdate;
+import bookstore.api.WriteStamp;
 import bookstore.catalog.domain.Item;
 import bookstore.catalog.domain.ItemRepository;
+import bookstore.catalog.domain.StockDecrement;
+import bookstore.platform.messaging.JsonMessages;
+import bookstore.replication.ReplicatedState;
 import bookstore.replication.StateDigest;
-import bookstore.replication.StateView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 
-/** The catalog's state digest: SHA-256 over every item (id, title, topic, stock, price) by id. */
+/**
+ * The catalog as replicated state: applies {@link CatalogUpdate}s (the item's state after the
+ * write, and the buy's decrement under its request id), takes and installs {@link
+ * CatalogSnapshot}s, and digests items and decrements in key order.
+ */
 @ApplicationScoped
-public class CatalogState implements StateView {
+public class CatalogState implements ReplicatedState {
   @Inject ItemRepository items;
+
+  @Override
+  public WriteStamp stampOf(String updateJson) {
+    return JsonMessages.fromJson(updateJson, CatalogUpdate.class).stamp();
+  }
+
+  @Override
+  public void apply(String updateJson) {
+    CatalogUpdate update = JsonMessages.fromJson(updateJson, CatalogUpdate.class);
+    Optional<Item> item = items.find(update.item().id());
+    if (item.isPresent()) {
+      item.get().copyFrom(update.item());
+    } else {
+      items.add(Item.of(update.item()));
+    }
+    switch (update.kind()) {
+      case DECREMENT -> {
+        if (items.decrement(update.requestId()).isEmpty()) {
+          items.add(
+              new StockDecrement(
+                  update.requestId(),
+                  update.item().id(),
+                  update.quantity(),
+                  update.item().price(),
+                  update.item().stock(),
+                  update.stamp().sequence()));
+        }
+      }
+      case CANCEL -> items.decrement(update.requestId()).ifPresent(StockDecrement::cancel);
+      default -> {
+        // the item's new state is all there is
+      }
+    }
+  }
+
+  @Override
+  public String snapshot() {
+    return JsonMessages.toJson(
+        new CatalogSnapshot(
+            items.all().stream().map(Item::toApi).toList(),
+            items.decrements().stream()
+                .map(
+                    d ->
+                        new CatalogSnapshot.Decrement(
+                            d.getRequestId(),
+                            d.getItemId(),
+                            d.getQuantity(),
+                            d.getUnitPrice(),
+                            d.getStockLeft(),
+                            d.getSequence(),
+                            d.isCancelled()))
+                .toList()));
+  }
+
+  @Override
+  public void install(String snapshotJson) {
+    CatalogSnapshot snapshot = JsonMessages.fromJson(snapshotJson, CatalogSnapshot.class);
+    items.clear();
+    snapshot.items().forEach(i -> items.add(Item.of(i)));
+    for (CatalogSnapshot.Decrement d : snapshot.decrements()) {
+      StockDecrement decrement =
+          new StockDecrement(d.requestId(), d.itemId(), d.quantity(), d.unitPrice(), d.stockLeft(), d.sequence());
+      if (d.cancelled()) {
+        decrement.cancel();
+      }
+      items.add(decrement);
+    }
+  }
 
   @Override
   @Transactional
   public String digest() {
     StateDigest digest = new StateDigest();
     for (Item i : items.all()) {
-      digest.add(i.getId(), i.getTitle(), i.getTopic(), i.getStock(), i.getPrice().toPlainString());
+      digest.add("item", i.getId(), i.getTitle(), i.getTopic(), i.getStock(), i.getPrice().toPlainString());
+    }
+    for (StockDecrement d : items.decrements()) {
+      digest.add("decrement", d.getRequestId(), d.getItemId(), d.getQuantity(), d.isCancelled());
     }
     return digest.hex();
   }

@@ -111,6 +111,23 @@ public class Item {
     return price;
   }
 
+  /**
+   * Takes on the state another replica reported for this item (applying a replicated write).
+   *
+   * @param state the item after the write
+   */
+  public void copyFrom(bookstore.api.Item state) {
+    title = state.title();
+    topic = state.topic();
+    stock = state.stock();
+    price = state.price().setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /** @param state an item as the API shows it @return a new entity with that state */
+  public static Item of(bookstore.api.Item state) {
+    return new Item(state.id(), state.title(), state.topic(), state.stock(), state.price());
+  }
+
   /** @return the item as the API shows it */
   public bookstore.api.Item toApi() {
     return new bookstore.api.Item(id, title, topic, stock, price);

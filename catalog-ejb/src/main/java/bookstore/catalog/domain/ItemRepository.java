@@ -3,7 +3,7 @@ package bookstore.catalog.domain;
 import java.util.List;
 import java.util.Optional;
 
-/** Where catalog items are kept. */
+/** Where catalog items, and the stock decrements of buys, are kept. */
 public interface ItemRepository {
 
   /** @param id item id @return the item, or empty when there is none */
@@ -20,4 +20,16 @@ public interface ItemRepository {
 
   /** @param item a new item to keep */
   void add(Item item);
+
+  /** @param requestId a buy's idempotency key @return the stock it took, or empty */
+  Optional<StockDecrement> decrement(String requestId);
+
+  /** @param decrement the stock a buy took */
+  void add(StockDecrement decrement);
+
+  /** @return every decrement ordered by request id */
+  List<StockDecrement> decrements();
+
+  /** Removes every item and decrement (a snapshot is about to replace them). */
+  void clear();
 }

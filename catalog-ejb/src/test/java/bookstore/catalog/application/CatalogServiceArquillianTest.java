@@ -37,7 +37,7 @@ class CatalogServiceArquillianTest {
         .addPackages(false, "bookstore.replication", "bookstore.replication.health", "bookstore.replication.rest")
         .addPackages(false, "bookstore.platform.rest", "bookstore.platform.clients")
         .addPackages(false, ItemRepository.class.getPackage())
-        .addClasses(CatalogService.class, CatalogEvents.class, CatalogState.class)
+        .addClasses(CatalogService.class, CatalogEvents.class, CatalogState.class, CatalogSnapshot.class)
         .addClasses(RecordingCatalogEvents.class)
         .addPackages(false, CatalogSeeder.class.getPackage())
         .addPackages(false, "bookstore.catalog.interfaces.rest")
@@ -55,44 +55,69 @@ class CatalogServiceArquillianTest {
   @Test
   void searchReturnsTheSeededBooksOfATopicAndNothingForAnUnknownOne() {
     List<String> titles =
-        catalog.search("distributed systems").books().stream().map(BookSummary::title).toList();
+        catalog.search("distributed systems", 0).books().stream().map(BookSummary::title).toList();
     assertTrue(titles.contains("RPCs for Dummies"), titles.toString());
     assertTrue(titles.contains("How to get a good grade in 677 in 20 minutes a day"), titles.toString());
     assertTrue(
         titles.stream().noneMatch(t -> t.startsWith("Xen")), "a graduate school book: " + titles);
-    assertEquals(List.of(), catalog.search("no such topic").books());
+    assertEquals(List.of(), catalog.search("no such topic", 0).books());
   }
 
   @Test
   void lookupReturnsTheItemAndAnUnknownIdIsNotFound() {
-    Item book = catalog.lookup(3).item();
+    Item book = catalog.lookup(3, 0).item();
     assertEquals("Xen and the Art of Surviving Graduate School", book.title());
     assertEquals("graduate school", book.topic());
     assertEquals(new BigDecimal("25.00"), book.price());
-    ProblemException unknown = assertThrows(ProblemException.class, () -> catalog.lookup(999_999));
+    ProblemException unknown = assertThrows(ProblemException.class, () -> catalog.lookup(999_999, 0));
     assertEquals(404, unknown.problem().status());
   }
 
   @Test
   void decrementRefusesToTakeStockBelowZeroAndChangesNothingThen() {
     Item item = catalog.addItem(new NewItem("Last two copies", "arquillian", 2, new BigDecimal("5.00"))).item();
-    StockTaken taken = catalog.decrement(item.id(), 2);
+    StockTaken taken = catalog.decrement(item.id(), 2, key());
     assertEquals(0, taken.stockLeft());
 
     long sequenceBefore = sequencer.current().getLastSequence();
     int publishedBefore = events.published().size();
-    ProblemException refused = assertThrows(ProblemException.class, () -> catalog.decrement(item.id(), 1));
+    ProblemException refused = assertThrows(ProblemException.class, () -> catalog.decrement(item.id(), 1, key()));
 
     assertEquals(409, refused.problem().status());
-    assertEquals(0, catalog.lookup(item.id()).item().stock());
+    assertEquals(0, catalog.lookup(item.id(), 0).item().stock());
     assertEquals(sequenceBefore, sequencer.current().getLastSequence(), "a refused write takes no sequence number");
     assertEquals(publishedBefore, events.published().size(), "a refused write publishes nothing");
   }
 
   @Test
+  void aRepeatedRequestIdTakesStockOnceAndAnswersTheSame() {
+    Item item = catalog.addItem(new NewItem("Retried", "arquillian", 10, new BigDecimal("3.00"))).item();
+    String key = key();
+    StockTaken first = catalog.decrement(item.id(), 4, key);
+    StockTaken again = catalog.decrement(item.id(), 4, key);
+    assertEquals(first, again);
+    assertEquals(6, catalog.lookup(item.id(), 0).item().stock());
+  }
+
+  @Test
+  void cancelGivesABuysStockBackOnce() {
+    Item item = catalog.addItem(new NewItem("Given back", "arquillian", 10, new BigDecimal("3.00"))).item();
+    String key = key();
+    catalog.decrement(item.id(), 3, key);
+    catalog.cancel(key);
+    catalog.cancel(key);
+    catalog.cancel(key());
+    assertEquals(10, catalog.lookup(item.id(), 0).item().stock());
+  }
+
+  private static String key() {
+    return java.util.UUID.randomUUID().toString();
+  }
+
+  @Test
   void everyWriteIsPublishedWithTheNextSequenceNumber() {
     Item item = catalog.addItem(new NewItem("Sequenced", "arquillian", 5, new BigDecimal("1.00"))).item();
-    catalog.decrement(item.id(), 1);
+    catalog.decrement(item.id(), 1, key());
     catalog.setPrice(item.id(), new BigDecimal("2.50"));
     catalog.restock(item.id(), 3);
 

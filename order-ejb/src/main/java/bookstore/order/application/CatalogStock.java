@@ -10,7 +10,8 @@ import bookstore.api.StockTaken;
 public interface CatalogStock {
 
   /**
-   * Takes units out of the catalog's stock atomically (SPEC guarantee 1).
+   * Takes units out of the catalog's stock atomically (SPEC guarantee 1); a repeat with the same
+   * request id takes nothing and answers the same (SPEC guarantee 3).
    *
    * @param itemId item
    * @param quantity units, at least 1
@@ -20,11 +21,9 @@ public interface CatalogStock {
   StockTaken take(int itemId, int quantity, String requestId);
 
   /**
-   * Puts back units taken for a buy that could not be recorded.
+   * Gives back the stock a buy took, when its order could not be recorded; once per key.
    *
-   * @param itemId item
-   * @param quantity units, at least 1
    * @param requestId the buy's idempotency key
    */
-  void giveBack(int itemId, int quantity, String requestId);
+  void giveBack(String requestId);
 }

@@ -6,44 +6,48 @@ import bookstore.api.StockTaken;
 import bookstore.api.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
+import bookstore.replication.ReplicaState;
 import bookstore.replication.WriteSequencer;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Records orders, one transaction each. The write stamp is taken first and locks the replica's
- * state row, so order numbers are handed out one at a time: the next number is the highest plus
- * one, and a rolled-back order leaves no gap.
+ * Records orders, one transaction each. The replica's state row is locked first, so order
+ * numbers are handed out one at a time: the next number is the highest plus one, and a
+ * rolled-back order leaves no gap.
  */
 @Stateless
 public class OrderBook {
   @Inject OrderRepository orders;
   @Inject WriteSequencer sequencer;
   @Inject OrderEvents events;
-  @Resource SessionContext context;
 
-  /** The outcome of {@link #record}. */
-  public record Recorded(CustomerOrder order, boolean fresh) {}
+  /**
+   * The outcome of {@link #record}.
+   *
+   * @param order the order, new or the one recorded first
+   * @param fresh whether this call recorded it
+   * @param sequence the order write's sequence number (0 when not fresh)
+   */
+  public record Recorded(CustomerOrder order, boolean fresh, long sequence) {}
 
   /**
    * Records the order for stock already taken, unless an order with the same request id exists
-   * (then that one is returned, {@code fresh} false, and nothing is written).
+   * (then that one is returned and nothing is written).
    *
    * @param command what was bought, with its idempotency key
    * @param taken the stock the catalog gave for it
    * @return the order, new or the one recorded first
    */
   public Recorded record(PlaceOrder command, StockTaken taken) {
-    WriteStamp stamp = sequencer.next();
+    ReplicaState state = sequencer.lock();
     Optional<CustomerOrder> first = orders.byRequestId(command.requestId());
     if (first.isPresent()) {
-      context.setRollbackOnly(); // give the sequence number back
-      return new Recorded(first.get(), false);
+      return new Recorded(first.get(), false, 0);
     }
+    WriteStamp stamp = sequencer.stamp(state);
     CustomerOrder order =
         new CustomerOrder(
             orders.maxOrderNumber() + 1,
@@ -54,7 +58,7 @@ public class OrderBook {
             Instant.now());
     orders.add(order);
     events.placed(new OrderUpdate(stamp, order.toApi(), order.getRequestId(), order.getCreatedAt()));
-    return new Recorded(order, true);
+    return new Recorded(order, true, stamp.sequence());
   }
 
   /** @param requestId idempotency key @return the order placed with it, or empty */

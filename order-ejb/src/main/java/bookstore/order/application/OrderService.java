@@ -1,10 +1,12 @@
 package bookstore.order.application;
 
-import bookstore.api.Order;
 import bookstore.api.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.api.StockTaken;
+import bookstore.platform.clients.OrderRead;
 import bookstore.platform.clients.PlacedOrder;
+import bookstore.replication.ReadBarrier;
+import bookstore.replication.ReplicaIdentity;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,10 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Places orders: a buy first takes the stock from the catalog (which refuses to oversell), then
- * records the order under the next order number. A buy that fails records nothing: when the
- * order cannot be recorded after the stock was taken, the stock is given back. A repeat with an
- * idempotency key already used returns the first order and changes nothing (SPEC guarantee 3).
+ * Places orders: a buy first takes the stock from the catalog (which refuses to oversell, and
+ * takes stock once per idempotency key), then records the order under the next order number. A
+ * repeat of a key returns the first order and changes nothing (SPEC guarantee 3); so does a
+ * retry after a crash between the two steps, since the catalog answers the key's first
+ * decrement again. A buy whose order cannot be recorded gives its stock back.
  */
 @Stateless
 public class OrderService {
@@ -26,55 +29,55 @@ public class OrderService {
 
   @Inject OrderBook book;
   @Inject CatalogStock catalog;
+  @Inject ReadBarrier barrier;
+  @Inject ReplicaIdentity identity;
 
   /**
    * @param command item, quantity and idempotency key
-   * @return the order and the catalog sequence number of its decrement (0 for a repeat)
+   * @return the order and the sequence numbers of its writes
    * @throws ProblemException 400 bad command, 404 unknown item, 409 out of stock, 503 catalog
    *     unreachable
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public PlacedOrder place(PlaceOrder command) {
     validate(command);
-    Optional<Order> first = book.byRequestId(command.requestId()).map(o -> o.toApi());
+    Optional<PlacedOrder> first = book.byRequestId(command.requestId()).map(o -> new PlacedOrder(o.toApi(), 0, 0, true));
     if (first.isPresent()) {
-      return PlacedOrder.replay(first.get());
+      return first.get();
     }
     StockTaken taken = catalog.take(command.itemId(), command.quantity(), command.requestId());
     OrderBook.Recorded recorded;
     try {
       recorded = book.record(command, taken);
     } catch (RuntimeException e) {
-      giveBack(command, e);
+      if (book.byRequestId(command.requestId()).isEmpty()) {
+        giveBack(command, e);
+      }
       throw e;
     }
-    if (!recorded.fresh()) {
-      giveBack(command, null); // a concurrent repeat of the same key recorded it first
-      return PlacedOrder.replay(recorded.order().toApi());
-    }
-    return new PlacedOrder(recorded.order().toApi(), taken.sequence(), false);
+    return new PlacedOrder(recorded.order().toApi(), taken.sequence(), recorded.sequence(), !recorded.fresh());
   }
 
   /**
    * @param orderNumber order number
-   * @return the order
-   * @throws ProblemException 404 when there is none
+   * @param minSequence the lowest order sequence the read may see (0 for any)
+   * @return the order as this replica holds it
+   * @throws ProblemException 404 when there is none; 503 replica behind
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Order find(long orderNumber) {
+  public OrderRead find(long orderNumber, long minSequence) {
+    long sequence = barrier.await(minSequence);
     return book.find(orderNumber)
-        .map(o -> o.toApi())
+        .map(o -> new OrderRead(sequence, o.toApi(), identity.replicaId()))
         .orElseThrow(() -> ProblemException.notFound("no order " + orderNumber));
   }
 
   private void giveBack(PlaceOrder command, RuntimeException cause) {
-    if (cause != null) {
-      LOG.log(Level.WARNING, "order for " + command.requestId() + " not recorded, giving stock back", cause);
-    }
+    LOG.log(Level.WARNING, "order for " + command.requestId() + " not recorded, giving stock back", cause);
     try {
-      catalog.giveBack(command.itemId(), command.quantity(), command.requestId());
+      catalog.giveBack(command.requestId());
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "could not give back stock of " + command, e);
+      LOG.log(Level.SEVERE, "could not give back the stock of " + command, e);
     }
   }
 

@@ -1,20 +1,52 @@
 package bookstore.order.application;
 
+import bookstore.api.OrderUpdate;
+import bookstore.api.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
+import bookstore.platform.messaging.JsonMessages;
+import bookstore.replication.ReplicatedState;
 import bookstore.replication.StateDigest;
-import bookstore.replication.StateView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * The order service's state digest: SHA-256 over every order (number, item, quantity, unit
- * price, request id, creation time) by number.
+ * Orders as replicated state: applies {@link OrderUpdate}s (insert when absent), takes and
+ * installs {@link OrderSnapshot}s, and digests every order (number, item, quantity, unit price,
+ * request id, creation time) by number.
  */
 @ApplicationScoped
-public class OrderState implements StateView {
+public class OrderState implements ReplicatedState {
   @Inject OrderRepository orders;
+
+  @Override
+  public WriteStamp stampOf(String updateJson) {
+    return JsonMessages.fromJson(updateJson, OrderUpdate.class).stamp();
+  }
+
+  @Override
+  public void apply(String updateJson) {
+    OrderUpdate update = JsonMessages.fromJson(updateJson, OrderUpdate.class);
+    if (orders.find(update.order().orderNumber()).isEmpty()) {
+      orders.add(CustomerOrder.of(update));
+    }
+  }
+
+  @Override
+  public String snapshot() {
+    return JsonMessages.toJson(
+        new OrderSnapshot(
+            orders.all().stream()
+                .map(o -> new OrderUpdate(null, o.toApi(), o.getRequestId(), o.getCreatedAt()))
+                .toList()));
+  }
+
+  @Override
+  public void install(String snapshotJson) {
+    orders.clear();
+    JsonMessages.fromJson(snapshotJson, OrderSnapshot.class).orders().forEach(u -> orders.add(CustomerOrder.of(u)));
+  }
 
   @Override
   @Transactional

@@ -74,6 +74,13 @@ public class CustomerOrder {
     return createdAt;
   }
 
+  /** @param update a replicated order write @return the order it created */
+  public static CustomerOrder of(bookstore.api.OrderUpdate update) {
+    Order o = update.order();
+    return new CustomerOrder(
+        o.orderNumber(), o.itemId(), o.quantity(), o.unitPrice(), update.requestId(), update.createdAt());
+  }
+
   /** @return the order as the API shows it */
   public Order toApi() {
     return new Order(orderNumber, itemId, quantity, unitPrice);

@@ -20,4 +20,7 @@ public interface OrderRepository {
 
   /** @param order a new order */
   void add(CustomerOrder order);
+
+  /** Removes every order (a snapshot is about to replace them). */
+  void clear();
 }

@@ -4,18 +4,15 @@ import bookstore.api.ProblemException;
 import bookstore.api.StockTaken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the catalog in the Arquillian deployment: every item costs 10.00 and is in
- * stock, but item {@link #SOLD_OUT} is always out of stock. Counts what was given back.
+ * stock, but item {@link #SOLD_OUT} is always out of stock.
  */
 @ApplicationScoped
 public class FakeCatalogStock implements CatalogStock {
   /** The item that is always out of stock. */
   public static final int SOLD_OUT = 13;
-
-  private final AtomicInteger givenBack = new AtomicInteger();
 
   @Override
   public StockTaken take(int itemId, int quantity, String requestId) {
@@ -26,12 +23,7 @@ public class FakeCatalogStock implements CatalogStock {
   }
 
   @Override
-  public void giveBack(int itemId, int quantity, String requestId) {
-    givenBack.addAndGet(quantity);
-  }
-
-  /** @return units given back so far */
-  public int givenBack() {
-    return givenBack.get();
+  public void giveBack(String requestId) {
+    // nothing was taken
   }
 }

@@ -40,7 +40,7 @@ class OrderServiceArquillianTest {
         .addPackages(false, OrderRepository.class.getPackage())
         .addPackages(false, JpaOrderRepository.class.getPackage())
         .addClasses(OrderService.class, OrderBook.class, OrderBook.Recorded.class, OrderEvents.class)
-        .addClasses(CatalogStock.class, OrderState.class, FakeCatalogStock.class, RecordingOrderEvents.class)
+        .addClasses(CatalogStock.class, OrderState.class, OrderSnapshot.class, FakeCatalogStock.class, RecordingOrderEvents.class)
         .addPackages(false, "bookstore.order.interfaces.rest")
         .addAsResource("META-INF/persistence.xml")
         .addAsResource("META-INF/microprofile-config.properties")
@@ -51,7 +51,6 @@ class OrderServiceArquillianTest {
   @Inject OrderService orders;
   @Inject OrderRepository repository;
   @Inject RecordingOrderEvents events;
-  @Inject FakeCatalogStock catalog;
   @Inject WriteSequencer sequencer;
 
   @Test

@@ -6,7 +6,9 @@ import bookstore.api.Restock;
 import bookstore.api.StockChange;
 import bookstore.api.StockTaken;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,25 +20,39 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * The catalog replica's internal HTTP API: implemented by the catalog node's resource and
  * called through MicroProfile Rest Client by the front end and the order service, so both
- * sides share one definition. Errors come back as {@link bookstore.api.ProblemException}
- * (404 unknown item, 409 out of stock, 400 bad input).
+ * sides share one definition. Reads may go to any replica and carry the lowest sequence number
+ * they may see ({@value #MIN_SEQUENCE}); writes sent to a backup are forwarded to the primary.
+ * Errors come back as {@link bookstore.api.ProblemException} (404 unknown item, 409 out of
+ * stock, 400 bad input, 503 replica behind).
  */
 @Path("/catalog/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface CatalogApi {
-
-  /** @param topic exact topic @return the items of that topic, read at a sequence number */
-  @GET
-  SearchRead search(@QueryParam("topic") String topic);
-
-  /** @param id item id @return the item, read at a sequence number; 404 when unknown */
-  @GET
-  @Path("{id}")
-  ItemRead lookup(@PathParam("id") int id);
+  /** Request header: the lowest catalog sequence number a read may see (SPEC guarantee 5). */
+  String MIN_SEQUENCE = "X-Min-Sequence";
 
   /**
-   * Takes units out of stock atomically: never below 0 (SPEC guarantee 1).
+   * @param topic exact topic
+   * @param minSequence lowest sequence the read may see, 0 for any
+   * @return the items of that topic, read at a sequence number
+   */
+  @GET
+  SearchRead search(
+      @QueryParam("topic") String topic, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
+
+  /**
+   * @param id item id
+   * @param minSequence lowest sequence the read may see, 0 for any
+   * @return the item, read at a sequence number; 404 when unknown
+   */
+  @GET
+  @Path("{id}")
+  ItemRead lookup(@PathParam("id") int id, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
+
+  /**
+   * Takes units out of stock atomically: never below 0 (SPEC guarantee 1). Idempotent per
+   * request id: a repeat returns what the first took and takes nothing (SPEC guarantee 3).
    *
    * @param id item id
    * @param change units and idempotency key
@@ -45,6 +61,16 @@ public interface CatalogApi {
   @POST
   @Path("{id}/decrement")
   StockTaken decrement(@PathParam("id") int id, StockChange change);
+
+  /**
+   * Gives back the stock a buy took, when its order could not be recorded. Idempotent; a
+   * request id that took nothing changes nothing.
+   *
+   * @param requestId the buy's idempotency key
+   */
+  @POST
+  @Path("decrements/{requestId}/cancel")
+  void cancel(@PathParam("requestId") String requestId);
 
   /** @param id item id @param restock units to add @return the item after the write, at its sequence */
   @POST

@@ -3,10 +3,11 @@ package bookstore.platform.clients;
 import bookstore.api.Item;
 
 /**
- * An item as a replica read it, with the sequence number of the last write the replica had
- * applied before the read: the item is at least that new (SPEC guarantee 5, cache fills).
+ * An item as a replica read or wrote it, with the sequence number of the last write the
+ * replica had applied: the item is at least that new (SPEC guarantee 5, cache fills).
  *
  * @param sequence catalog sequence number the read saw, at least
  * @param item the item
+ * @param replicaId the replica that answered
  */
-public record ItemRead(long sequence, Item item) {}
+public record ItemRead(long sequence, Item item, int replicaId) {}

@@ -1,9 +1,10 @@
 package bookstore.platform.clients;
 
-import bookstore.api.Order;
 import bookstore.api.PlaceOrder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The order replica's internal HTTP API, implemented by the order node and called by the front
- * end. Errors come back as {@link bookstore.api.ProblemException}.
+ * end. A buy sent to a backup is forwarded to the primary. Errors come back as {@link
+ * bookstore.api.ProblemException}.
  */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,8 +31,14 @@ public interface OrderApi {
   @POST
   PlacedOrder place(PlaceOrder command);
 
-  /** @param orderNumber the order number @return the order; 404 when there is none */
+  /**
+   * @param orderNumber the order number
+   * @param minSequence lowest order sequence the read may see, 0 for any
+   * @return the order; 404 when there is none
+   */
   @GET
   @Path("{orderNumber}")
-  Order find(@PathParam("orderNumber") long orderNumber);
+  OrderRead find(
+      @PathParam("orderNumber") long orderNumber,
+      @HeaderParam(CatalogApi.MIN_SEQUENCE) @DefaultValue("0") long minSequence);
 }

@@ -8,5 +8,6 @@ import java.util.List;
  *
  * @param sequence catalog sequence number the read saw, at least
  * @param books the hits, ordered by item id
+ * @param replicaId the replica that answered
  */
-public record SearchRead(long sequence, List<BookSummary> books) {}
+public record SearchRead(long sequence, List<BookSummary> books, int replicaId) {}

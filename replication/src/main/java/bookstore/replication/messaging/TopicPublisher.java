@@ -37,7 +37,7 @@ public class TopicPublisher {
    * commits.
    *
    * @param topic address name, e.g. {@code catalog.updates}
-   * @param message a record from {@code bookstore.api}, sent as JSON text
+   * @param message a record from {@code bookstore.api}, sent as JSON text, or JSON text itself
    * @throws jakarta.jms.JMSRuntimeException when the broker cannot be reached; the caller's
    *     transaction then rolls back
    */
@@ -47,7 +47,9 @@ public class TopicPublisher {
       context
           .createProducer()
           .setDeliveryMode(DeliveryMode.PERSISTENT)
-          .send(context.createTopic(topic), JsonMessages.toJson(message));
+          .send(
+              context.createTopic(topic),
+              message instanceof String json ? json : JsonMessages.toJson(message));
     }
   }
 }

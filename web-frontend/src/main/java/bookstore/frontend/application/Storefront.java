@@ -1,7 +1,5 @@
 package bookstore.frontend.application;
 
-import bookstore.api.BookSummary;
-import bookstore.api.Item;
 import bookstore.api.NewItem;
 import bookstore.api.Order;
 import bookstore.api.PlaceOrder;
@@ -15,53 +13,57 @@ import bookstore.platform.clients.PlacedOrder;
 import bookstore.platform.clients.SearchRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * What the public API does: search and lookup through the read cache, buys and admin writes
- * to the primaries. After a write this front end acknowledged, it drops its own cached copy at
- * once with the write's sequence number, so its next read cannot serve the older value (SPEC
- * guarantee 5); writes by others arrive as invalidation messages.
+ * What the public API does: search and lookup through the read cache and then any replica,
+ * buys and admin writes through the primaries. After a write this front end acknowledged, it
+ * drops its own cached copy at once with the write's sequence number and makes every later read
+ * wait for that sequence, so it never serves the older value (SPEC guarantee 5); writes by
+ * others arrive as invalidation messages.
  */
 @ApplicationScoped
 public class Storefront {
+  /** Replica id reported for an answer served from this front end's cache. */
+  public static final int FROM_CACHE = 0;
+
   @Inject ReadCache cache;
   @Inject ReplicaDirectory replicas;
+  @Inject SeenSequences seen;
 
   /**
    * @param topic exact topic
-   * @return its books as {id, title}, possibly none
+   * @return its books as {id, title}, possibly none, and who served them ({@link #FROM_CACHE})
    * @throws ProblemException 503 when no catalog replica answers
    */
-  public List<BookSummary> search(String topic) {
+  public SearchRead search(String topic) {
     return cache
         .search(topic)
+        .map(hit -> new SearchRead(hit.sequence(), hit.books(), FROM_CACHE))
         .orElseGet(
             () -> {
-              SearchRead read = call("catalog", () -> replicas.catalogForRead().search(topic));
+              long min = seen.catalog();
+              SearchRead read = replicas.readCatalog(api -> api.search(topic, min));
               cache.putSearch(topic, read);
               return read;
-            })
-        .books();
+            });
   }
 
   /**
    * @param id item id
-   * @return the item
+   * @return the item and who served it ({@link #FROM_CACHE} or a replica id)
    * @throws ProblemException 404 unknown item, 503 no catalog replica answers
    */
-  public Item lookup(int id) {
+  public ItemRead lookup(int id) {
     return cache
         .item(id)
+        .map(hit -> new ItemRead(hit.sequence(), hit.item(), FROM_CACHE))
         .orElseGet(
             () -> {
-              ItemRead read = call("catalog", () -> replicas.catalogForRead().lookup(id));
+              long min = seen.catalog();
+              ItemRead read = replicas.readCatalog(api -> api.lookup(id, min));
               cache.putItem(read);
               return read;
-            })
-        .item();
+            });
   }
 
   /**
@@ -75,10 +77,10 @@ public class Storefront {
    */
   public PlacedOrder buy(int itemId, int quantity, String idempotencyKey) {
     PlacedOrder placed =
-        call("order", () -> replicas.orderPrimary().place(new PlaceOrder(itemId, quantity, idempotencyKey)));
-    if (!placed.replayed()) {
-      cache.invalidateItem(itemId, placed.catalogSequence());
-    }
+        replicas.writeOrders(api -> api.place(new PlaceOrder(itemId, quantity, idempotencyKey)));
+    seen.orderWritten(placed.orderSequence());
+    seen.catalogWritten(placed.catalogSequence());
+    cache.invalidateItem(itemId, placed.catalogSequence());
     return placed;
   }
 
@@ -88,35 +90,29 @@ public class Storefront {
    * @throws ProblemException 404 no such order, 503 unavailable
    */
   public Order order(long orderNumber) {
-    return call("order", () -> replicas.orderForRead().find(orderNumber));
+    long min = seen.order();
+    return replicas.readOrders(api -> api.find(orderNumber, min)).order();
   }
 
   /** @param item the new item @return it with its id @throws ProblemException 400, 503 */
-  public Item addItem(NewItem item) {
-    return written(call("catalog", () -> replicas.catalogPrimary().addItem(item)));
+  public ItemRead addItem(NewItem item) {
+    return written(replicas.writeCatalog(api -> api.addItem(item)));
   }
 
   /** @param id item @param price new price @return the item @throws ProblemException 400, 404 */
-  public Item setPrice(int id, PriceChange price) {
-    return written(call("catalog", () -> replicas.catalogPrimary().setPrice(id, price)));
+  public ItemRead setPrice(int id, PriceChange price) {
+    return written(replicas.writeCatalog(api -> api.setPrice(id, price)));
   }
 
   /** @param id item @param restock units to add @return the item @throws ProblemException 400, 404 */
-  public Item restock(int id, Restock restock) {
-    return written(call("catalog", () -> replicas.catalogPrimary().restock(id, restock)));
+  public ItemRead restock(int id, Restock restock) {
+    return written(replicas.writeCatalog(api -> api.restock(id, restock)));
   }
 
-  private Item written(ItemRead write) {
+  private ItemRead written(ItemRead write) {
+    seen.catalogWritten(write.sequence());
     cache.invalidateItem(write.item().id(), write.sequence());
     cache.invalidateTopic(write.item().topic(), write.sequence());
-    return write.item();
-  }
-
-  private static <T> T call(String service, Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (ProcessingException e) {
-      throw ProblemException.unavailable("the " + service + " service could not be reached");
-    }
+    return write;
   }
 }

@@ -2,6 +2,7 @@ package bookstore.catalog.infrastructure.persistence;
 
 import bookstore.api.Item;
 import bookstore.catalog.domain.ItemRepository;
+import bookstore.replication.WriteSequencer;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * catalog-data/<name>.json} where the name comes from {@code bookstore.catalog.data} ({@code
  * books}: the classic 7 books, or {@code toys}: the 10-toy catalogue). A database that has items
  * is left as it is. Seeding is not a replicated write: every replica seeds the same file, so
- * they start equal at sequence 0.
+ * they start equal at sequence 0 (a replica started later, with an empty database, replaces its
+ * seed with the primary's snapshot).
  */
 @Singleton
 @Startup
@@ -26,6 +28,7 @@ public class CatalogSeeder {
   private static final Logger LOG = Logger.getLogger(CatalogSeeder.class.getName());
 
   @Inject ItemRepository items;
+  @Inject WriteSequencer sequencer;
 
   @Inject
   @ConfigProperty(name = "bookstore.catalog.data", defaultValue = "books")
@@ -33,6 +36,7 @@ public class CatalogSeeder {
 
   @PostConstruct
   void seedIfEmpty() {
+    sequencer.lock(); // no replicated write may be applied while we look and seed
     if (items.maxId() > 0) {
       return;
     }

@@ -2,6 +2,7 @@ package bookstore.catalog.infrastructure.persistence;
 
 import bookstore.catalog.domain.Item;
 import bookstore.catalog.domain.ItemRepository;
+import bookstore.catalog.domain.StockDecrement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,5 +39,29 @@ public class JpaItemRepository implements ItemRepository {
   @Override
   public void add(Item item) {
     em.persist(item);
+  }
+
+  @Override
+  public Optional<StockDecrement> decrement(String requestId) {
+    return Optional.ofNullable(em.find(StockDecrement.class, requestId));
+  }
+
+  @Override
+  public void add(StockDecrement decrement) {
+    em.persist(decrement);
+  }
+
+  @Override
+  public List<StockDecrement> decrements() {
+    return em.createNamedQuery(StockDecrement.ALL, StockDecrement.class).getResultList();
+  }
+
+  @Override
+  public void clear() {
+    // one by one, through the persistence context: a bulk delete or em.clear() would leave it
+    // out of step with the database (or detach the caller's locked replica state)
+    decrements().forEach(em::remove);
+    all().forEach(em::remove);
+    em.flush();
   }
 }

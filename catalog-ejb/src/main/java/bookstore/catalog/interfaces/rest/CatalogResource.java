@@ -10,56 +10,77 @@ import bookstore.catalog.application.CatalogService;
 import bookstore.platform.clients.CatalogApi;
 import bookstore.platform.clients.ItemRead;
 import bookstore.platform.clients.SearchRead;
+import bookstore.replication.PrimaryClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
-/** The catalog replica's internal HTTP API ({@link CatalogApi}), over {@link CatalogService}. */
+/**
+ * The catalog replica's internal HTTP API ({@link CatalogApi}), over {@link CatalogService}.
+ * Reads are served here; a write that reaches a backup is forwarded to the primary, which
+ * sequences it (SPEC "Replication").
+ */
 @RequestScoped
 public class CatalogResource implements CatalogApi {
   @Inject CatalogService catalog;
+  @Inject PrimaryClient primary;
 
   @Override
-  public SearchRead search(String topic) {
+  public SearchRead search(String topic, long minSequence) {
     if (topic == null || topic.isBlank()) {
       throw ProblemException.badRequest("query parameter 'topic' is required");
     }
-    return catalog.search(topic);
+    return catalog.search(topic, minSequence);
   }
 
   @Override
-  public ItemRead lookup(int id) {
-    return catalog.lookup(id);
+  public ItemRead lookup(int id, long minSequence) {
+    return catalog.lookup(id, minSequence);
   }
 
   @Override
   public StockTaken decrement(int id, StockChange change) {
-    if (change == null) {
-      throw ProblemException.badRequest("the request needs a JSON body with 'quantity'");
+    require(change, "quantity and requestId");
+    Optional<CatalogApi> forward = primary.forward(CatalogApi.class);
+    return forward.isPresent()
+        ? forward.get().decrement(id, change)
+        : catalog.decrement(id, change.quantity(), change.requestId());
+  }
+
+  @Override
+  public void cancel(String requestId) {
+    Optional<CatalogApi> forward = primary.forward(CatalogApi.class);
+    if (forward.isPresent()) {
+      forward.get().cancel(requestId);
+    } else {
+      catalog.cancel(requestId);
     }
-    return catalog.decrement(id, change.quantity());
   }
 
   @Override
   public ItemRead restock(int id, Restock restock) {
-    if (restock == null || restock.quantity() == null) {
-      throw ProblemException.badRequest("the request needs a JSON body with 'quantity'");
-    }
-    return catalog.restock(id, restock.quantity());
+    require(restock == null ? null : restock.quantity(), "quantity");
+    Optional<CatalogApi> forward = primary.forward(CatalogApi.class);
+    return forward.isPresent() ? forward.get().restock(id, restock) : catalog.restock(id, restock.quantity());
   }
 
   @Override
   public ItemRead setPrice(int id, PriceChange change) {
-    if (change == null) {
-      throw ProblemException.badRequest("the request needs a JSON body with 'price'");
-    }
-    return catalog.setPrice(id, change.price());
+    require(change, "price");
+    Optional<CatalogApi> forward = primary.forward(CatalogApi.class);
+    return forward.isPresent() ? forward.get().setPrice(id, change) : catalog.setPrice(id, change.price());
   }
 
   @Override
   public ItemRead addItem(NewItem item) {
-    if (item == null) {
-      throw ProblemException.badRequest("the request needs a JSON body");
+    require(item, "title, topic, stock and price");
+    Optional<CatalogApi> forward = primary.forward(CatalogApi.class);
+    return forward.isPresent() ? forward.get().addItem(item) : catalog.addItem(item);
+  }
+
+  private static void require(Object body, String fields) {
+    if (body == null) {
+      throw ProblemException.badRequest("the request needs a JSON body with " + fields);
     }
-    return catalog.addItem(item);
   }
 }

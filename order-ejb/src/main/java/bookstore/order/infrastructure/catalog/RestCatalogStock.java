@@ -1,7 +1,6 @@
 package bookstore.order.infrastructure.catalog;
 
 import bookstore.api.ProblemException;
-import bookstore.api.Restock;
 import bookstore.api.StockChange;
 import bookstore.api.StockTaken;
 import bookstore.order.application.CatalogStock;
@@ -59,7 +58,7 @@ public class RestCatalogStock implements CatalogStock {
   }
 
   @Override
-  public void giveBack(int itemId, int quantity, String requestId) {
-    primary.restock(itemId, new Restock(quantity));
+  public void giveBack(String requestId) {
+    primary.cancel(requestId);
   }
 }

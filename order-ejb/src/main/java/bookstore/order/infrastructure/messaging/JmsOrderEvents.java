@@ -2,20 +2,20 @@ package bookstore.order.infrastructure.messaging;
 
 import bookstore.api.OrderUpdate;
 import bookstore.order.application.OrderEvents;
-import bookstore.replication.messaging.TopicPublisher;
+import bookstore.replication.messaging.ReplicatedWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Publishes new orders on {@code order.updates} in the order's XA transaction. */
+/** Replicates new orders on {@code order.updates} in the order's XA transaction. */
 @ApplicationScoped
 public class JmsOrderEvents implements OrderEvents {
   /** Topic of replicated order writes. */
   public static final String UPDATES = "order.updates";
 
-  @Inject TopicPublisher publisher;
+  @Inject ReplicatedWrites replication;
 
   @Override
   public void placed(OrderUpdate update) {
-    publisher.publish(UPDATES, update);
+    replication.replicate(update.stamp(), UPDATES, update);
   }
 }

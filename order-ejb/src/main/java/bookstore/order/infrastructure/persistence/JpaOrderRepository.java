@@ -42,4 +42,12 @@ public class JpaOrderRepository implements OrderRepository {
   public void add(CustomerOrder order) {
     em.persist(order);
   }
+
+  @Override
+  public void clear() {
+    // one by one, through the persistence context: a bulk delete or em.clear() would leave it
+    // out of step with the database (or detach the caller's locked replica state)
+    all().forEach(em::remove);
+    em.flush();
+  }
 }

@@ -1,25 +1,32 @@
 package bookstore.order.interfaces.rest;
 
-import bookstore.api.Order;
 import bookstore.api.PlaceOrder;
 import bookstore.order.application.OrderService;
 import bookstore.platform.clients.OrderApi;
+import bookstore.platform.clients.OrderRead;
 import bookstore.platform.clients.PlacedOrder;
+import bookstore.replication.PrimaryClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
-/** The order replica's internal HTTP API ({@link OrderApi}), over {@link OrderService}. */
+/**
+ * The order replica's internal HTTP API ({@link OrderApi}), over {@link OrderService}. Orders
+ * are read here; a buy that reaches a backup is forwarded to the primary.
+ */
 @RequestScoped
 public class OrderResource implements OrderApi {
   @Inject OrderService orders;
+  @Inject PrimaryClient primary;
 
   @Override
   public PlacedOrder place(PlaceOrder command) {
-    return orders.place(command);
+    Optional<OrderApi> forward = primary.forward(OrderApi.class);
+    return forward.isPresent() ? forward.get().place(command) : orders.place(command);
   }
 
   @Override
-  public Order find(long orderNumber) {
-    return orders.find(orderNumber);
+  public OrderRead find(long orderNumber, long minSequence) {
+    return orders.find(orderNumber, minSequence);
   }
 }

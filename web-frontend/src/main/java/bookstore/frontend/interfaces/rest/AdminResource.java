@@ -38,7 +38,7 @@ public class AdminResource {
   @POST
   @Path("items")
   public Response addItem(String body) {
-    Item item = store.addItem(JsonBodies.parse(body, NewItem.class));
+    Item item = store.addItem(JsonBodies.parse(body, NewItem.class)).item();
     return Response.created(URI.create("/api/books/" + item.id())).entity(item).build();
   }
 
@@ -47,7 +47,7 @@ public class AdminResource {
   @Path("items/{id}/price")
   public Item setPrice(@PathParam("id") String id, String body) {
     PriceChange change = JsonBodies.parse(body, PriceChange.class);
-    return store.setPrice(itemId(id), change);
+    return store.setPrice(BooksResource.itemId(id), change).item();
   }
 
   /** @param id item @param body JSON {@code {quantity}} @return the item after the restock */
@@ -58,7 +58,7 @@ public class AdminResource {
     if (restock.quantity() == null || restock.quantity() < 1) {
       throw ProblemException.badRequest("quantity must be at least 1");
     }
-    return store.restock(itemId(id), restock);
+    return store.restock(BooksResource.itemId(id), restock).item();
   }
 
   /** @return the cache's state: enabled, entries (items), hits, misses, hit ratio */
@@ -98,8 +98,4 @@ public class AdminResource {
 
   /** Body of {@code PUT /api/admin/cache}. @param enabled whether to serve reads from the cache */
   public record CacheSwitch(Boolean enabled) {}
-
-  private static int itemId(String raw) {
-    return (int) JsonBodies.positiveId(raw, "item id", BooksResource.MAX_ITEM_ID);
-  }
 }

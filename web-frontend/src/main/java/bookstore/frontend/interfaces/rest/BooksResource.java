@@ -1,9 +1,9 @@
 package bookstore.frontend.interfaces.rest;
 
-import bookstore.api.BookSummary;
-import bookstore.api.Item;
 import bookstore.api.ProblemException;
 import bookstore.frontend.application.Storefront;
+import bookstore.platform.clients.ItemRead;
+import bookstore.platform.clients.SearchRead;
 import bookstore.platform.rest.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Search and lookup (SPEC "Public API"): {@code GET /api/books?topic=T} gives {@code
@@ -24,24 +24,46 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class BooksResource {
+  /** Response header naming who served a read: {@code cache} or {@code catalog-N}. */
+  public static final String SERVED_BY = "X-Served-By";
+
   /** Item ids are positive ints. */
   static final long MAX_ITEM_ID = Integer.MAX_VALUE;
 
   @Inject Storefront store;
 
-  /** @param topic exact topic, required @return its books, possibly none */
+  /**
+   * @param topic exact topic, required
+   * @return 200 with its books, possibly none; header {@value #SERVED_BY} says who answered
+   */
   @GET
-  public List<BookSummary> search(@QueryParam("topic") String topic) {
+  public Response search(@QueryParam("topic") String topic) {
     if (topic == null || topic.isBlank()) {
       throw ProblemException.badRequest("query parameter 'topic' is required");
     }
-    return store.search(topic);
+    SearchRead read = store.search(topic);
+    return served(Response.ok(read.books()), read.replicaId());
   }
 
-  /** @param id the item number as typed @return the item */
+  /**
+   * @param id the item number as typed
+   * @return 200 with the item; header {@value #SERVED_BY} says who answered
+   */
   @GET
   @Path("{id}")
-  public Item lookup(@PathParam("id") String id) {
-    return store.lookup((int) JsonBodies.positiveId(id, "item id", MAX_ITEM_ID));
+  public Response lookup(@PathParam("id") String id) {
+    ItemRead read = store.lookup(itemId(id));
+    return served(Response.ok(read.item()), read.replicaId());
+  }
+
+  /** @param raw an item id as typed @return it @throws ProblemException 400 when not a positive int */
+  static int itemId(String raw) {
+    return (int) JsonBodies.positiveId(raw, "item id", MAX_ITEM_ID);
+  }
+
+  private static Response served(Response.ResponseBuilder answer, int replicaId) {
+    return answer
+        .header(SERVED_BY, replicaId == Storefront.FROM_CACHE ? "cache" : "catalog-" + replicaId)
+        .build();
   }
 }

@@ -18,7 +18,7 @@ class ReadCacheTest {
   private final ReadCache cache = new ReadCache(100, true);
 
   private static ItemRead read(long sequence, int stock) {
-    return new ItemRead(sequence, new Item(1, "RPCs for Dummies", "distributed systems", stock, new BigDecimal("15.50")));
+    return new ItemRead(sequence, new Item(1, "RPCs for Dummies", "distributed systems", stock, new BigDecimal("15.50")), 1);
   }
 
   @Test
@@ -54,7 +54,7 @@ class ReadCacheTest {
 
   @Test
   void searchesFollowTheSameRulePerTopic() {
-    SearchRead hits = new SearchRead(2, List.of(new BookSummary(1, "RPCs for Dummies")));
+    SearchRead hits = new SearchRead(2, List.of(new BookSummary(1, "RPCs for Dummies")), 1);
     assertTrue(cache.putSearch("distributed systems", hits));
     cache.invalidateTopic("distributed systems", 3);
     assertEquals(Optional.empty(), cache.search("distributed systems"));

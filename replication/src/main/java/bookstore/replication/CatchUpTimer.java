@@ -1,0 +1,53 @@
+package bookstore.replication;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The backstop behind the update topic: an EJB timer on every backup that compares its last
+ * sequence with the primary's and catches up when it is behind. It covers what a delivery alone
+ * cannot: a fresh replica that needs a snapshot before the next write arrives, and a gap found
+ * while the primary was unreachable. Interval {@code bookstore.replication.catch-up-interval-ms}
+ * (default 1000 ms; 0 turns it off).
+ */
+@Singleton
+@Startup
+public class CatchUpTimer {
+  private static final Logger LOG = Logger.getLogger(CatchUpTimer.class.getName());
+
+  @Resource TimerService timers;
+  @Inject ReplicaIdentity identity;
+  @Inject ReplicaApplier applier;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.replication.catch-up-interval-ms", defaultValue = "1000")
+  long intervalMs;
+
+  @PostConstruct
+  void schedule() {
+    if (intervalMs > 0) {
+      timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("catch-up", false));
+    }
+  }
+
+  @Timeout
+  void catchUp() {
+    if (identity.isPrimary()) {
+      return;
+    }
+    try {
+      applier.catchUpWithPrimary();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "catch-up failed, next try in " + intervalMs + " ms", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package bookstore.replication;
+
+import bookstore.api.WriteStamp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.List;
+
+/** This replica's copy of the write log ({@link WriteLogEntry}), in its own database. */
+@ApplicationScoped
+public class ReplicationLog {
+  @PersistenceContext(unitName = "bookstore")
+  EntityManager em;
+
+  /**
+   * Keeps a write, in the caller's transaction.
+   *
+   * @param stamp the write's stamp
+   * @param json the write as published
+   */
+  @Transactional(TxType.MANDATORY)
+  public void append(WriteStamp stamp, String json) {
+    em.persist(new WriteLogEntry(stamp.sequence(), stamp.epoch(), json));
+  }
+
+  /**
+   * @param after a sequence number
+   * @param limit the most entries to return (items)
+   * @return the writes after it, in sequence order
+   */
+  @Transactional(TxType.SUPPORTS)
+  public List<String> after(long after, int limit) {
+    return em.createNamedQuery(WriteLogEntry.AFTER, WriteLogEntry.class)
+        .setParameter("after", after)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(WriteLogEntry::getPayload)
+        .toList();
+  }
+
+  /** @return the lowest sequence number the log holds, 0 when it is empty */
+  @Transactional(TxType.SUPPORTS)
+  public long first() {
+    Long first = em.createNamedQuery(WriteLogEntry.FIRST, Long.class).getSingleResult();
+    return first == null ? 0 : first;
+  }
+
+  /** Drops every entry, in the caller's transaction (a snapshot replaces what they led to). */
+  @Transactional(TxType.MANDATORY)
+  public void clear() {
+    em.flush(); // entries appended earlier in this transaction go too
+    em.createNamedQuery(WriteLogEntry.CLEAR).executeUpdate();
+  }
+}

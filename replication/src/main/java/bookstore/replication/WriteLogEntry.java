@@ -1,0 +1,51 @@
+package bookstore.replication;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One replicated write as it travelled on the update topic (JSON), kept by every replica in
+ * sequence order. The primary serves its log to backups that find a gap; a replica whose log
+ * does not reach back far enough is sent a snapshot instead.
+ */
+@Entity
+@Table(name = "WRITE_LOG")
+@NamedQuery(
+    name = WriteLogEntry.AFTER,
+    query = "select w from WriteLogEntry w where w.sequence > :after order by w.sequence")
+@NamedQuery(name = WriteLogEntry.FIRST, query = "select min(w.sequence) from WriteLogEntry w")
+@NamedQuery(name = WriteLogEntry.CLEAR, query = "delete from WriteLogEntry w")
+public class WriteLogEntry {
+  static final String AFTER = "WriteLogEntry.after";
+  static final String FIRST = "WriteLogEntry.first";
+  static final String CLEAR = "WriteLogEntry.clear";
+
+  @Id private long sequence;
+
+  @Column(nullable = false)
+  private long epoch;
+
+  @Lob
+  @Column(nullable = false)
+  private String payload;
+
+  protected WriteLogEntry() {}
+
+  WriteLogEntry(long sequence, long epoch, String payload) {
+    this.sequence = sequence;
+    this.epoch = epoch;
+    this.payload = payload;
+  }
+
+  public long getSequence() {
+    return sequence;
+  }
+
+  public String getPayload() {
+    return payload;
+  }
+}

@@ -1,0 +1,42 @@
+package bookstore.replication.messaging;
+
+import bookstore.replication.ReplicaApplier;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Consumes the service's update topic ({@code BOOKSTORE_UPDATES_TOPIC}: {@code catalog.updates}
+ * or {@code order.updates}) through a durable subscription of its own ({@code
+ * BOOKSTORE_SUBSCRIPTION}, one per replica id), one message at a time ({@code maxSession=1}
+ * keeps the order), and hands each write to the {@link ReplicaApplier} in the delivery's
+ * transaction. A replica that was down finds what it missed waiting in its subscription. A
+ * message that fails is thrown back for the broker to redeliver, and in the end to move to the
+ * dead-letter address.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BOOKSTORE_UPDATES_TOPIC}"),
+      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+      @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "${ENV=BOOKSTORE_SUBSCRIPTION}"),
+      @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+    })
+public class ReplicatedUpdateConsumer implements MessageListener {
+  @Inject ReplicaApplier applier;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      applier.applyDelivered(message.getBody(String.class));
+    } catch (JMSException e) {
+      throw new IllegalStateException("unreadable update message", e);
+    }
+  }
+}
