@@ -2,6 +2,7 @@ package bookstore.replication;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn(ReplicaStateInitializer.NAME)
 public class CatchUpTimer {
   private static final Logger LOG = Logger.getLogger(CatchUpTimer.class.getName());
 

@@ -31,8 +31,8 @@ public class ReplicaIdentity {
 
   /** Comma-separated; read as text: Payara's config cannot inject {@code Optional<List<String>>}. */
   @Inject
-  @ConfigProperty(name = "bookstore.replica.peers", defaultValue = "")
-  String peerList;
+  @ConfigProperty(name = "bookstore.replica.peers")
+  Optional<String> peerList;
 
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
     // creating the bean is the point: see the class comment
@@ -50,9 +50,11 @@ public class ReplicaIdentity {
 
   /** @return the base URLs of every replica of the service, by id; empty when it runs alone */
   public List<String> peers() {
-    return peerList.isBlank()
-        ? List.of()
-        : Arrays.stream(peerList.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
+    return peerList.stream()
+        .flatMap(list -> Arrays.stream(list.split(",")))
+        .map(String::trim)
+        .filter(url -> !url.isEmpty())
+        .toList();
   }
 
   /** @return the id of the primary: the highest replica id (this one when it runs alone) */

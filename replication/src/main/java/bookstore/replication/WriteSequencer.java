@@ -35,7 +35,7 @@ public class WriteSequencer {
   public ReplicaState lock() {
     ReplicaState state =
         em.find(ReplicaState.class, ReplicaState.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
-    if (state == null) {
+    if (state == null) { // only before ReplicaStateInitializer ran (it creates the row first)
       state = new ReplicaState(FIRST_EPOCH);
       em.persist(state);
       em.flush();

@@ -19,8 +19,10 @@ import java.util.stream.Stream;
  * through the same script ({@code kill} sends SIGKILL to the node's PID).
  */
 public final class Cluster {
-  /** Added to every default port: front end 9080, catalog-1 9081, order-1 9091, broker 62616. */
+  /** Added to every default port: front end 9080, catalog-N 908N, order-N 909N, broker 62616. */
   public static final int PORT_OFFSET = 1000;
+  /** Replicas per service; the highest id is the primary. */
+  public static final int REPLICAS = 3;
 
   private static Cluster shared;
 
@@ -61,6 +63,20 @@ public final class Cluster {
     return "http://127.0.0.1:" + (8090 + replicaId + PORT_OFFSET);
   }
 
+  /** @return the run directory: each node's database, log and PID below {@code <node>/} */
+  public Path runDir() {
+    return runDir;
+  }
+
+  /** @param service "catalog" or "order" @return the base URLs of its replicas, by id */
+  public List<String> replicaUrls(String service) {
+    List<String> urls = new ArrayList<>();
+    for (int id = 1; id <= REPLICAS; id++) {
+      urls.add(service.equals("catalog") ? catalogUrl(id) : orderUrl(id));
+    }
+    return urls;
+  }
+
   /** @param node node name, e.g. {@code catalog-1}: SIGKILL its process */
   public void kill(String node) {
     script(Duration.ofSeconds(30), "kill", node);
@@ -87,6 +103,10 @@ public final class Cluster {
     Map<String, String> env = builder.environment();
     env.put("BOOKSTORE_RUN_DIR", runDir.toString());
     env.put("BOOKSTORE_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+    env.put("BOOKSTORE_CATALOG_REPLICAS", String.valueOf(REPLICAS));
+    env.put("BOOKSTORE_ORDER_REPLICAS", String.valueOf(REPLICAS));
+    // stock that runs out stays out: the tests count it (a test turns restock on for itself)
+    env.putIfAbsent("BOOKSTORE_RESTOCK_INTERVAL_MS", "0");
     env.remove("BOOKSTORE_URL");
     try {
       Process process = builder.start();

@@ -46,6 +46,14 @@ public final class Http {
     return send(request);
   }
 
+  /** @param url absolute URL @param json body @return the response to a PUT */
+  public static HttpResponse<String> put(String url, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** @param response a 2xx answer @param type record type @return the parsed body */
   public static <T> T body(HttpResponse<String> response, Class<T> type) {
     if (response.statusCode() / 100 != 2) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store end to end on real nodes (broker, front end, catalog-1, order-1), started by
+ * The store end to end on real nodes (broker, front end, three catalog and three order
+ * replicas), started by
  * {@code ./bookstore start}: the public API, its errors, cache invalidation through Artemis, no
  * oversell under concurrent buyers, and durability across {@code kill -9}.
  */
@@ -102,8 +103,8 @@ class StoreEndToEndIT {
 
   @Test
   void badInputIsRefusedWithAProblemAndChangesNothing() {
-    ReplicaStatus catalogBefore = replica(cluster.catalogUrl(1));
-    ReplicaStatus orderBefore = replica(cluster.orderUrl(1));
+    ReplicaStatus catalogBefore = replica(cluster.catalogUrl(Cluster.REPLICAS));
+    ReplicaStatus orderBefore = replica(cluster.orderUrl(Cluster.REPLICAS));
     record Case(String what, HttpResponse<String> response, int status) {}
     List<Case> cases =
         List.of(
@@ -134,8 +135,8 @@ class StoreEndToEndIT {
       assertEquals(c.status(), problem.status(), c.what());
       assertTrue(problem.detail() != null && !problem.detail().isBlank(), c.what() + " explains itself");
     }
-    assertEquals(catalogBefore, replica(cluster.catalogUrl(1)), "no catalog write happened");
-    assertEquals(orderBefore, replica(cluster.orderUrl(1)), "no order write happened");
+    assertEquals(catalogBefore, replica(cluster.catalogUrl(Cluster.REPLICAS)), "no catalog write happened");
+    assertEquals(orderBefore, replica(cluster.orderUrl(Cluster.REPLICAS)), "no order write happened");
   }
 
   @Test
@@ -144,7 +145,9 @@ class StoreEndToEndIT {
     assertEquals(stock, lookup(6).stock());
     // write to the catalog node directly: only the message on cache.invalidations tells the front end
     HttpResponse<String> taken =
-        post(cluster.catalogUrl(1) + "/catalog/items/6/decrement", "{\"quantity\":1,\"requestId\":\"behind-the-back\"}");
+        post(
+            cluster.catalogUrl(1) + "/catalog/items/6/decrement",
+            "{\"quantity\":1,\"requestId\":\"" + java.util.UUID.randomUUID() + "\"}");
     assertEquals(200, taken.statusCode(), taken.body());
     Http.await("the front end serving the new stock", Duration.ofSeconds(10), () -> lookup(6).stock(), s -> s == stock - 1);
   }
@@ -200,26 +203,28 @@ class StoreEndToEndIT {
   }
 
   @Test
-  void anAcknowledgedOrderAndTheStockSurviveKill9OfCatalogAndOrderNodes() {
+  void anAcknowledgedOrderAndTheStockSurviveKill9OfTheCatalogAndOrderPrimaries() {
     Order order = body(buy(7, 3), Order.class);
-    ReplicaStatus catalogBefore = replica(cluster.catalogUrl(1));
-    ReplicaStatus orderBefore = replica(cluster.orderUrl(1));
-    Item itemBefore = body(get(cluster.catalogUrl(1) + "/catalog/items/7"), ItemReadJson.class).item();
+    String catalogPrimary = cluster.catalogUrl(Cluster.REPLICAS);
+    String orderPrimary = cluster.orderUrl(Cluster.REPLICAS);
+    ReplicaStatus catalogBefore = replica(catalogPrimary);
+    ReplicaStatus orderBefore = replica(orderPrimary);
+    Item itemBefore = body(get(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item();
 
-    cluster.kill("catalog-1");
-    cluster.kill("order-1");
-    cluster.restart("catalog-1");
-    cluster.restart("order-1");
+    cluster.kill("catalog-" + Cluster.REPLICAS);
+    cluster.kill("order-" + Cluster.REPLICAS);
+    cluster.restart("catalog-" + Cluster.REPLICAS);
+    cluster.restart("order-" + Cluster.REPLICAS);
 
-    assertEquals(catalogBefore, replica(cluster.catalogUrl(1)), "catalog sequence and digest after restart");
-    assertEquals(orderBefore, replica(cluster.orderUrl(1)), "order sequence and digest after restart");
+    assertEquals(catalogBefore, replica(catalogPrimary), "catalog sequence and digest after restart");
+    assertEquals(orderBefore, replica(orderPrimary), "order sequence and digest after restart");
     assertEquals(order, body(get(api + "/orders/" + order.orderNumber()), Order.class));
-    assertEquals(itemBefore, body(get(cluster.catalogUrl(1) + "/catalog/items/7"), ItemReadJson.class).item());
+    assertEquals(itemBefore, body(get(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item());
     HttpResponse<String> next = buy(7, 1);
     assertEquals(201, next.statusCode(), "the store takes buys again: " + next.body());
     assertEquals(order.orderNumber() + 1, body(next, Order.class).orderNumber(), "no gap after the restart");
   }
 
-  /** The catalog node's internal read answer: {sequence, item}. */
-  public record ItemReadJson(long sequence, Item item) {}
+  /** The catalog node's internal read answer: {sequence, item, replicaId}. */
+  public record ItemReadJson(long sequence, Item item, int replicaId) {}
 }

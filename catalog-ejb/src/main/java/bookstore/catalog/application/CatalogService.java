@@ -67,6 +67,19 @@ public class CatalogService {
   }
 
   /**
+   * @param title exact title
+   * @param minSequence the lowest sequence the read may see (0 for any)
+   * @return the item with that title (the lowest id if several), with the sequence read before
+   * @throws ProblemException 404 when no item has that title; 503 replica behind
+   */
+  public ItemRead lookupByTitle(String title, long minSequence) {
+    long sequence = barrier.await(minSequence);
+    Item item =
+        items.byTitle(title).orElseThrow(() -> ProblemException.notFound("no item titled '" + title + "'"));
+    return new ItemRead(sequence, item.toApi(), identity.replicaId());
+  }
+
+  /**
    * Takes units out of stock for a buy. A request id that already took stock gets the first
    * answer again and takes nothing (SPEC guarantee 3).
    *

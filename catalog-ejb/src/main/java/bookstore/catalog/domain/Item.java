@@ -18,10 +18,14 @@ import java.math.RoundingMode;
     name = Item.BY_TOPIC,
     query = "select i from Item i where i.topic = :topic order by i.id")
 @NamedQuery(name = Item.ALL, query = "select i from Item i order by i.id")
+@NamedQuery(
+    name = Item.BY_TITLE,
+    query = "select i from Item i where i.title = :title order by i.id")
 @NamedQuery(name = Item.MAX_ID, query = "select max(i.id) from Item i")
 public class Item {
   public static final String BY_TOPIC = "Item.byTopic";
   public static final String ALL = "Item.all";
+  public static final String BY_TITLE = "Item.byTitle";
   public static final String MAX_ID = "Item.maxId";
 
   @Id private int id;

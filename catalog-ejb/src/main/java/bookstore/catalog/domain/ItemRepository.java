@@ -12,6 +12,9 @@ public interface ItemRepository {
   /** @param topic exact topic @return its items ordered by id, possibly none */
   List<Item> byTopic(String topic);
 
+  /** @param title exact title @return the item with that title and the lowest id, or empty */
+  Optional<Item> byTitle(String title);
+
   /** @return every item ordered by id */
   List<Item> all();
 

@@ -51,6 +51,16 @@ public interface CatalogApi {
   ItemRead lookup(@PathParam("id") int id, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
 
   /**
+   * @param title exact title (the toy store names its products by title)
+   * @param minSequence lowest sequence the read may see, 0 for any
+   * @return the item with that title and the lowest id; 404 when there is none
+   */
+  @GET
+  @Path("by-title/{title}")
+  ItemRead byTitle(
+      @PathParam("title") String title, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
+
+  /**
    * Takes units out of stock atomically: never below 0 (SPEC guarantee 1). Idempotent per
    * request id: a repeat returns what the first took and takes nothing (SPEC guarantee 3).
    *

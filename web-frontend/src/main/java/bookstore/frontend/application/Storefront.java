@@ -67,6 +67,18 @@ public class Storefront {
   }
 
   /**
+   * Finds an item by its exact title (the toy store's product name); not cached.
+   *
+   * @param title exact title
+   * @return the item
+   * @throws ProblemException 404 no item with that title, 503 no catalog replica answers
+   */
+  public ItemRead lookupByTitle(String title) {
+    long min = seen.catalog();
+    return replicas.readCatalog(api -> api.byTitle(title, min));
+  }
+
+  /**
    * Buys through the order primary.
    *
    * @param itemId item id

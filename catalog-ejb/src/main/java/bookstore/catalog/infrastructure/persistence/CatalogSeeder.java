@@ -4,6 +4,8 @@ import bookstore.api.Item;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.replication.WriteSequencer;
 import jakarta.annotation.PostConstruct;
+import bookstore.replication.ReplicaStateInitializer;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn(ReplicaStateInitializer.NAME)
 public class CatalogSeeder {
   private static final Logger LOG = Logger.getLogger(CatalogSeeder.class.getName());
 

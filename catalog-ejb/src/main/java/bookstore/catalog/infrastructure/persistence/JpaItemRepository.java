@@ -26,6 +26,15 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public Optional<Item> byTitle(String title) {
+    return em.createNamedQuery(Item.BY_TITLE, Item.class)
+        .setParameter("title", title)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public List<Item> all() {
     return em.createNamedQuery(Item.ALL, Item.class).getResultList();
   }

@@ -39,6 +39,11 @@ public class CatalogResource implements CatalogApi {
   }
 
   @Override
+  public ItemRead byTitle(String title, long minSequence) {
+    return catalog.lookupByTitle(title, minSequence);
+  }
+
+  @Override
   public StockTaken decrement(int id, StockChange change) {
     require(change, "quantity and requestId");
     Optional<CatalogApi> forward = primary.forward(CatalogApi.class);

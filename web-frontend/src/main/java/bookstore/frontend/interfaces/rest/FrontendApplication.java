@@ -7,7 +7,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
-/** The front end's JAX-RS application: the public API under {@code /api}. */
+/** The front end's JAX-RS application: the public API under {@code /api}, and the classic book- and toy-store protocols. */
 @ApplicationPath("/")
 public class FrontendApplication extends Application {
   @Override
@@ -16,6 +16,8 @@ public class FrontendApplication extends Application {
         BooksResource.class,
         OrdersResource.class,
         AdminResource.class,
+        BookStoreProtocolResource.class,
+        ToyStoreProtocolResource.class,
         ProblemExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);
