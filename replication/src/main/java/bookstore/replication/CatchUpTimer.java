@@ -27,7 +27,7 @@ public class CatchUpTimer {
   private static final Logger LOG = Logger.getLogger(CatchUpTimer.class.getName());
 
   @Resource TimerService timers;
-  @Inject ReplicaIdentity identity;
+  @Inject Membership membership;
   @Inject ReplicaApplier applier;
 
   @Inject
@@ -43,7 +43,7 @@ public class CatchUpTimer {
 
   @Timeout
   void catchUp() {
-    if (identity.isPrimary()) {
+    if (membership.isPrimary() || membership.primaryId() == 0) {
       return;
     }
     try {

@@ -2,6 +2,7 @@ package bookstore.replication;
 
 import bookstore.api.Problem;
 import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.locks.LockSupport;
@@ -11,12 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Read your writes on a backup (SPEC guarantee 5): a read that says the lowest sequence number
  * it may see waits until this replica has applied it, up to {@code
  * bookstore.replication.read-wait-ms} (default 500 ms), and is refused with 503 and the problem
- * type {@link #BEHIND} after that, so the front end reads from the primary instead.
+ * type {@link ProblemTypes#REPLICA_BEHIND} after that, so the front end reads from the primary.
  */
 @ApplicationScoped
 public class ReadBarrier {
-  /** Problem type of a refusal by a replica that is behind the sequence asked for. */
-  public static final String BEHIND = "urn:bookstore:replica-behind";
   private static final long POLL_NANOS = 2_000_000;
 
   @Inject WriteSequencer sequencer;
@@ -29,7 +28,7 @@ public class ReadBarrier {
    * @param minSequence the lowest sequence number the read may see; 0 asks for nothing
    * @return the sequence number this replica had applied when the read may go on, at least
    *     {@code minSequence}
-   * @throws ProblemException 503 {@link #BEHIND} when it is still behind after the wait
+   * @throws ProblemException 503 {@link ProblemTypes#REPLICA_BEHIND} when still behind after the wait
    */
   public long await(long minSequence) {
     long applied = sequencer.current().getLastSequence();
@@ -38,7 +37,7 @@ public class ReadBarrier {
       if (System.nanoTime() > deadline) {
         throw new ProblemException(
             new Problem(
-                BEHIND,
+                ProblemTypes.REPLICA_BEHIND,
                 "Replica Behind",
                 503,
                 "this replica has applied up to " + applied + ", the read needs " + minSequence));

@@ -1,8 +1,8 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemException;
-import bookstore.api.ReplicaStatus;
 import bookstore.api.WriteStamp;
+import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.platform.clients.ReplicaApi.Snapshot;
 import jakarta.ejb.Stateless;
@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Applies replicated writes on a backup, each exactly once and in sequence order (SPEC
- * "Replication"). Every method locks the replica's state row first, so deliveries from the
- * topic and catch-up from the primary never interleave.
+ * Applies replicated writes, each exactly once and in sequence order (SPEC "Replication"), and
+ * changes this replica's epoch. Every method locks the replica's state row first, so topic
+ * deliveries, catch-up, epoch changes and the primary's own writes never interleave.
  *
  * <ul>
- *   <li>A write from an older epoch than this replica's is refused (fencing a stale primary).
+ *   <li>A write from the topic with an epoch older than the one this replica knows is refused
+ *       (fencing a stale primary); if it was acknowledged, the new primary holds it and it
+ *       arrives again by catch-up from its log.
  *   <li>A write at or below the last applied sequence is a redelivery and changes nothing.
  *   <li>A write beyond the next sequence reveals a gap: the missing writes are fetched from the
- *       primary's log, or its snapshot when the log does not reach back or this replica has no
- *       state yet, before the write is applied.
+ *       primary's log, or its snapshot when the log does not reach back, this replica has no
+ *       state yet, or its history diverged from the primary's.
  * </ul>
  */
 @Stateless
@@ -32,7 +34,8 @@ public class ReplicaApplier {
   @Inject WriteSequencer sequencer;
   @Inject ReplicationLog log;
   @Inject ReplicatedState state;
-  @Inject PrimaryClient primary;
+  @Inject PeerClients peers;
+  @Inject Membership membership;
 
   /**
    * Applies one write delivered by the update topic, in the delivery's transaction.
@@ -42,16 +45,17 @@ public class ReplicaApplier {
   public void applyDelivered(String json) {
     WriteStamp stamp = state.stampOf(json);
     ReplicaState here = sequencer.lock();
-    if (stamp.epoch() < here.getEpoch()) {
-      LOG.warning("refused write " + stamp + ": older than epoch " + here.getEpoch());
+    long knownEpoch = Math.max(here.getEpoch(), membership.epoch());
+    if (stamp.epoch() < knownEpoch) {
+      LOG.info("refused write " + stamp + " from the topic: older than epoch " + knownEpoch);
       return;
     }
     if (stamp.sequence() <= here.getLastSequence()) {
       return; // a redelivery, or the primary's own write
     }
     if (stamp.sequence() > here.getLastSequence() + 1) {
-      if (!catchUp(here)) {
-        return; // the catch-up timer fills the gap once the primary answers
+      if (!catchUp(here, peers.primaryReplica().orElse(null))) {
+        return; // the catch-up timer fills the gap once a primary answers
       }
       if (stamp.sequence() <= here.getLastSequence()) {
         return;
@@ -61,35 +65,60 @@ public class ReplicaApplier {
   }
 
   /**
-   * Brings this replica up to the primary's last sequence, if it is behind.
+   * Brings this replica up to the primary's last sequence, if it is behind (the catch-up timer).
    *
    * @return the sequence number this replica is at afterwards
    */
   public long catchUpWithPrimary() {
     ReplicaState here = sequencer.lock();
-    catchUp(here);
+    catchUp(here, peers.primaryReplica().orElse(null));
     return here.getLastSequence();
   }
 
-  private boolean catchUp(ReplicaState here) {
-    ReplicaApi api = primary.api().orElse(null);
-    if (api == null) {
+  /**
+   * Brings this replica up to a given peer's last sequence (a replica taking over as primary,
+   * from the most advanced live peer).
+   *
+   * @param peer the peer's replica API
+   * @return whether the peer answered
+   */
+  public boolean catchUpFrom(ReplicaApi peer) {
+    return catchUp(sequencer.lock(), peer);
+  }
+
+  /** @param epoch an epoch to adopt, persisted: never lowers the one held */
+  public void adoptEpoch(long epoch) {
+    sequencer.lock().adopt(epoch);
+  }
+
+  /** @return the epoch persisted in this replica's state row */
+  public long persistedEpoch() {
+    return sequencer.current().getEpoch();
+  }
+
+  /** @return the last sequence number persisted in this replica's state row */
+  public long persistedSequence() {
+    return sequencer.current().getLastSequence();
+  }
+
+  private boolean catchUp(ReplicaState here, ReplicaApi peer) {
+    if (peer == null) {
       return false;
     }
     try {
-      ReplicaStatus status = api.status();
-      if (here.getLastSequence() == 0 && status.lastSequence() > 0) {
-        install(here, api.snapshot());
+      Heartbeat theirs = peer.heartbeat();
+      if (here.getLastSequence() == 0 && theirs.lastSequence() > 0) {
+        install(here, peer.snapshot());
       }
-      while (here.getLastSequence() < status.lastSequence()) {
+      while (here.getLastSequence() < theirs.lastSequence()) {
         List<String> writes;
         try {
-          writes = api.log(here.getLastSequence(), CATCH_UP_BATCH);
+          writes = peer.log(here.getLastSequence(), here.getLastEpoch(), CATCH_UP_BATCH);
         } catch (ProblemException gone) {
           if (gone.problem().status() != 410) {
             throw gone;
           }
-          install(here, api.snapshot());
+          install(here, peer.snapshot());
           continue;
         }
         if (writes.isEmpty()) {
@@ -104,7 +133,7 @@ public class ReplicaApplier {
       }
       return true;
     } catch (RuntimeException unreachable) {
-      LOG.fine("catch-up postponed, the primary did not answer: " + unreachable);
+      LOG.fine("catch-up postponed, the peer did not answer: " + unreachable);
       return false;
     }
   }
@@ -119,6 +148,6 @@ public class ReplicaApplier {
     state.install(snapshot.state());
     log.clear();
     here.appliedUpTo(new WriteStamp(0, snapshot.epoch(), snapshot.sequence()));
-    LOG.info("installed the primary's snapshot at sequence " + snapshot.sequence());
+    LOG.info("installed a snapshot at sequence " + snapshot.sequence() + ", epoch " + snapshot.epoch());
   }
 }

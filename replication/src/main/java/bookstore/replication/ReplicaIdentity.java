@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code bookstore.replica.id} and {@code bookstore.replica.peers} (the base URLs of every
  * replica of the service, this one included, in id order 1..N; the start script sets them as
  * {@code BOOKSTORE_SERVICE}, {@code BOOKSTORE_REPLICA_ID}, {@code BOOKSTORE_REPLICA_PEERS}).
- * The primary is the replica with the highest id (SPEC "Replication").
+ * Who is primary right now is {@link Membership}'s business.
  *
  * <p>Made eagerly when the application starts: made lazily on a health-check thread, it would
  * read its configuration without the application's own {@code microprofile-config.properties}.
@@ -57,27 +57,16 @@ public class ReplicaIdentity {
         .toList();
   }
 
-  /** @return the id of the primary: the highest replica id (this one when it runs alone) */
-  public int primaryId() {
-    List<String> peers = peers();
-    return peers.isEmpty() ? replicaId : peers.size();
+  /**
+   * @param id a replica id of this service, 1..N
+   * @return its base URL
+   */
+  public String urlOf(int id) {
+    return peers().get(id - 1);
   }
 
-  /** @return whether this replica is its service's primary */
-  public boolean isPrimary() {
-    return primaryId() == replicaId;
-  }
-
-  /** @return "PRIMARY" or "BACKUP" */
-  public String role() {
-    return isPrimary() ? "PRIMARY" : "BACKUP";
-  }
-
-  /** @return the primary's base URL, or empty when this replica is the primary */
-  public Optional<String> primaryUrl() {
-    if (isPrimary()) {
-      return Optional.empty();
-    }
-    return Optional.of(peers().get(primaryId() - 1));
+  /** @return whether this replica runs alone (no peers configured) */
+  public boolean alone() {
+    return peers().size() <= 1;
   }
 }

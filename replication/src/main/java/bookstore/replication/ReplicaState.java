@@ -6,11 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The one row that says where this replica stands in its service's write history: the epoch
- * and sequence number of the last write it sequenced or applied. It lives in the same Derby
- * database as the service's data and changes in the same transaction as every write, so after
- * a crash it is exactly as current as the data. Locking it serialises every write and every
- * apply on this replica.
+ * The one row that says where this replica stands in its service's write history: the highest
+ * epoch it has adopted, and the sequence number and epoch of the last write it sequenced or
+ * applied. It lives in the same Derby database as the service's data and changes in the same
+ * transaction as every write, so after a crash it is exactly as current as the data. Locking it
+ * serialises every write, apply and epoch change on this replica.
  */
 @Entity
 @Table(name = "REPLICA_STATE")
@@ -21,6 +21,7 @@ public class ReplicaState {
   @Id private int id = SINGLETON_ID;
   private long epoch;
   private long lastSequence;
+  private long lastEpoch;
 
   protected ReplicaState() {}
 
@@ -29,7 +30,7 @@ public class ReplicaState {
     this.epoch = epoch;
   }
 
-  /** @return the epoch of the last write, at least 1 */
+  /** @return the highest epoch this replica adopted; a primary stamps its writes with it */
   public long getEpoch() {
     return epoch;
   }
@@ -39,22 +40,34 @@ public class ReplicaState {
     return lastSequence;
   }
 
+  /** @return the epoch of the last write, 0 when there was none */
+  public long getLastEpoch() {
+    return lastEpoch;
+  }
+
   /**
    * Moves to the next sequence number in the current epoch (the primary sequencing a write).
    *
    * @return the new last sequence number
    */
   public long advance() {
+    lastEpoch = epoch;
     return ++lastSequence;
   }
 
   /**
    * Records that a write sequenced elsewhere, or a snapshot up to it, was applied here.
    *
-   * @param stamp its stamp; its epoch becomes this replica's epoch
+   * @param stamp its stamp
    */
   public void appliedUpTo(WriteStamp stamp) {
     epoch = Math.max(epoch, stamp.epoch());
+    lastEpoch = stamp.epoch();
     lastSequence = stamp.sequence();
+  }
+
+  /** @param newer an epoch announced or started: never lowers the one held */
+  public void adopt(long newer) {
+    epoch = Math.max(epoch, newer);
   }
 }

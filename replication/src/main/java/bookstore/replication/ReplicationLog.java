@@ -40,6 +40,13 @@ public class ReplicationLog {
         .toList();
   }
 
+  /** @param sequence a sequence number @return the epoch of the write the log holds there, if any */
+  @Transactional(TxType.SUPPORTS)
+  public java.util.Optional<Long> epochAt(long sequence) {
+    WriteLogEntry entry = em.find(WriteLogEntry.class, sequence);
+    return entry == null ? java.util.Optional.empty() : java.util.Optional.of(entry.getEpoch());
+  }
+
   /** @return the lowest sequence number the log holds, 0 when it is empty */
   @Transactional(TxType.SUPPORTS)
   public long first() {

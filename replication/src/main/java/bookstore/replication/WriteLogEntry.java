@@ -45,6 +45,10 @@ public class WriteLogEntry {
     return sequence;
   }
 
+  public long getEpoch() {
+    return epoch;
+  }
+
   public String getPayload() {
     return payload;
   }

@@ -1,5 +1,6 @@
 package bookstore.replication;
 
+import bookstore.api.ProblemTypes;
 import bookstore.api.WriteStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ public class WriteSequencer {
   EntityManager em;
 
   @Inject ReplicaIdentity identity;
+  @Inject Membership membership;
 
   /**
    * Locks this replica's state row until the caller's transaction ends, creating it on a fresh
@@ -44,22 +46,30 @@ public class WriteSequencer {
   }
 
   /**
-   * @param locked the state returned by {@link #lock()} in this transaction
+   * Locks the state row for a write of this service's own: only the primary writes, and only in
+   * the epoch it started (a primary asked to step down refuses from then on).
+   *
+   * @return the locked state
+   * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} on any other
+   *     replica, or on a primary that has stepped down
+   */
+  @Transactional(TxType.MANDATORY)
+  public ReplicaState lockForWrite() {
+    ReplicaState state = lock();
+    if (!membership.isPrimary() || state.getEpoch() != membership.epoch()) {
+      throw ProblemTypes.noPrimary(
+          "replica " + identity.replicaId() + " of " + identity.service() + " is not the primary");
+    }
+    return state;
+  }
+
+  /**
+   * @param locked the state returned by {@link #lockForWrite()} in this transaction
    * @return the stamp with the next sequence number of the current epoch
    */
   public WriteStamp stamp(ReplicaState locked) {
     long sequence = locked.advance();
     return new WriteStamp(identity.replicaId(), locked.getEpoch(), sequence);
-  }
-
-  /**
-   * Locks and stamps in one step, for writes that check nothing under the lock first.
-   *
-   * @return the stamp with the next sequence number of the current epoch
-   */
-  @Transactional(TxType.MANDATORY)
-  public WriteStamp next() {
-    return stamp(lock());
   }
 
   /** @return the current state row, read without a lock (a snapshot for reads and status) */

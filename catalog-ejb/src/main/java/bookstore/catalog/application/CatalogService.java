@@ -44,7 +44,7 @@ public class CatalogService {
   /**
    * @param topic exact topic
    * @param minSequence the lowest sequence the read may see (0 for any); a replica behind it
-   *     waits, then refuses with 503 {@link ReadBarrier#BEHIND}
+   *     waits, then refuses with 503 {@code urn:bookstore:replica-behind}
    * @return its items, with the sequence number read before them (the hits are at least that
    *     new)
    */
@@ -94,7 +94,7 @@ public class CatalogService {
     if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
       throw ProblemException.badRequest("requestId must be 1 to 128 characters");
     }
-    ReplicaState state = sequencer.lock();
+    ReplicaState state = sequencer.lockForWrite();
     Optional<StockDecrement> first = items.decrement(requestId);
     if (first.isPresent()) {
       StockDecrement d = first.get();
@@ -118,7 +118,7 @@ public class CatalogService {
    * @param requestId the buy's idempotency key
    */
   public void cancel(String requestId) {
-    ReplicaState state = sequencer.lock();
+    ReplicaState state = sequencer.lockForWrite();
     Optional<StockDecrement> taken = items.decrement(requestId).filter(d -> !d.isCancelled());
     if (taken.isEmpty()) {
       return;
@@ -141,7 +141,7 @@ public class CatalogService {
    */
   public ItemRead restock(int id, int quantity) {
     requireQuantity(quantity);
-    ReplicaState state = sequencer.lock();
+    ReplicaState state = sequencer.lockForWrite();
     Item item = existing(id);
     item.restock(quantity);
     return written(sequencer.stamp(state), Kind.RESTOCK, item, quantity);
@@ -155,7 +155,7 @@ public class CatalogService {
    */
   public ItemRead setPrice(int id, BigDecimal price) {
     requirePrice(price);
-    ReplicaState state = sequencer.lock();
+    ReplicaState state = sequencer.lockForWrite();
     Item item = existing(id);
     item.setPrice(price);
     return written(sequencer.stamp(state), Kind.PRICE, item, 0);
@@ -177,7 +177,7 @@ public class CatalogService {
       throw ProblemException.badRequest("stock must be a whole number of at least 0");
     }
     requirePrice(request.price());
-    ReplicaState state = sequencer.lock();
+    ReplicaState state = sequencer.lockForWrite();
     Item item =
         new Item(
             items.maxId() + 1,
@@ -207,7 +207,7 @@ public class CatalogService {
    * @return whether the item was refilled
    */
   public boolean refillIfSoldOut(int id, int level) {
-    ReplicaState state = sequencer.lock();
+    ReplicaState state = sequencer.lockForWrite();
     Optional<Item> item = items.find(id).filter(i -> i.getStock() == 0);
     if (item.isEmpty()) {
       return false;

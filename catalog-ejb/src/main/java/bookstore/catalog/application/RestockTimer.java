@@ -1,6 +1,6 @@
 package bookstore.catalog.application;
 
-import bookstore.replication.ReplicaIdentity;
+import bookstore.replication.Membership;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -25,7 +25,7 @@ public class RestockTimer {
   private static final Logger LOG = Logger.getLogger(RestockTimer.class.getName());
 
   @Resource TimerService timers;
-  @Inject ReplicaIdentity identity;
+  @Inject Membership membership;
   @Inject CatalogService catalog;
 
   @Inject
@@ -45,7 +45,7 @@ public class RestockTimer {
 
   @Timeout
   void restock() {
-    if (!identity.isPrimary()) {
+    if (!membership.isPrimary()) {
       return;
     }
     for (int id : catalog.soldOut()) {

@@ -42,7 +42,7 @@ public class OrderBook {
    * @return the order, new or the one recorded first
    */
   public Recorded record(PlaceOrder command, StockTaken taken) {
-    ReplicaState state = sequencer.lock();
+    ReplicaState state = sequencer.lockForWrite();
     Optional<CustomerOrder> first = orders.byRequestId(command.requestId());
     if (first.isPresent()) {
       return new Recorded(first.get(), false, 0);

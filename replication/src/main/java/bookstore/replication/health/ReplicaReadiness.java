@@ -1,5 +1,6 @@
 package bookstore.replication.health;
 
+import bookstore.replication.Membership;
 import bookstore.replication.ReplicaIdentity;
 import bookstore.replication.WriteSequencer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness of a catalog or order replica ({@code /health/ready}): UP once its application is
- * deployed (seed data loaded) and its database answers. The check is named {@code
+ * deployed (seed data loaded), its database answers and it knows its service's primary. The check is named {@code
  * bookstore-<service>} so that the start script can tell it from the empty UP that Payara
  * reports before any application is deployed.
  */
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class ReplicaReadiness implements HealthCheck {
   @Inject ReplicaIdentity identity;
   @Inject WriteSequencer sequencer;
+  @Inject Membership membership;
 
   @Override
   public HealthCheckResponse call() {
@@ -26,8 +28,10 @@ public class ReplicaReadiness implements HealthCheck {
     try {
       long sequence = sequencer.current().getLastSequence();
       return HealthCheckResponse.named(name)
-          .up()
+          .status(membership.primaryId() != 0)
           .withData("replicaId", identity.replicaId())
+          .withData("primaryId", membership.primaryId())
+          .withData("epoch", membership.epoch())
           .withData("lastSequence", sequence)
           .build();
     } catch (RuntimeException e) {

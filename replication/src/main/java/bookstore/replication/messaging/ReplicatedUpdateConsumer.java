@@ -1,5 +1,6 @@
 package bookstore.replication.messaging;
 
+import bookstore.replication.Membership;
 import bookstore.replication.ReplicaApplier;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -30,9 +31,11 @@ import jakarta.jms.MessageListener;
     })
 public class ReplicatedUpdateConsumer implements MessageListener {
   @Inject ReplicaApplier applier;
+  @Inject Membership membership;
 
   @Override
   public void onMessage(Message message) {
+    membership.delivered();
     try {
       applier.applyDelivered(message.getBody(String.class));
     } catch (JMSException e) {

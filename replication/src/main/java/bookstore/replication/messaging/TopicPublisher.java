@@ -23,7 +23,9 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
     name = TopicPublisher.CONNECTION_FACTORY,
     interfaceName = "jakarta.jms.ConnectionFactory",
     resourceAdapter = "artemis-rar",
-    transactionSupport = TransactionSupportLevel.XATransaction)
+    transactionSupport = TransactionSupportLevel.XATransaction,
+    // few idle connections: when the broker dies, each one pooled costs a send timeout to evict
+    minPoolSize = 1)
 @Stateless
 public class TopicPublisher {
   /** JNDI name of the XA connection factory. */

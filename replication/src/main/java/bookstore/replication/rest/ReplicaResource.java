@@ -2,7 +2,10 @@ package bookstore.replication.rest;
 
 import bookstore.api.ProblemException;
 import bookstore.api.ReplicaStatus;
+import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
+import bookstore.replication.Membership;
+import bookstore.replication.ReplicaApplier;
 import bookstore.replication.ReplicaIdentity;
 import bookstore.replication.ReplicaState;
 import bookstore.replication.ReplicatedState;
@@ -12,11 +15,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code /replica} ({@link ReplicaApi}): this replica's status, its write log and a snapshot of
- * its state. Two replicas of a service that report the same sequence and digest hold the same
- * state (SPEC guarantee 4).
+ * {@code /replica} ({@link ReplicaApi}): this replica's status, heartbeat, the election's
+ * messages, its write log and a snapshot of its state. Two replicas of a service that report the
+ * same sequence and digest hold the same state (SPEC guarantee 4).
  */
 @RequestScoped
 public class ReplicaResource implements ReplicaApi {
@@ -24,9 +28,11 @@ public class ReplicaResource implements ReplicaApi {
   static final int MAX_LOG_BATCH = 1000;
 
   @Inject ReplicaIdentity identity;
+  @Inject Membership membership;
   @Inject WriteSequencer sequencer;
   @Inject ReplicatedState state;
   @Inject ReplicationLog log;
+  @Inject ReplicaApplier applier;
 
   @Override
   @Transactional
@@ -35,18 +41,55 @@ public class ReplicaResource implements ReplicaApi {
     return new ReplicaStatus(
         identity.service(),
         identity.replicaId(),
-        identity.role(),
+        membership.isPrimary() ? "PRIMARY" : "BACKUP",
         position.getEpoch(),
         position.getLastSequence(),
         state.digest());
   }
 
   @Override
-  public List<String> log(long after, int limit) {
-    long first = log.first();
-    long last = sequencer.current().getLastSequence();
-    if (after < last && (first == 0 || first > after + 1)) {
-      throw new ProblemException(410, "Gone", "the log starts at " + first + "; take a snapshot");
+  public Heartbeat heartbeat() {
+    ReplicaState position = sequencer.current();
+    return new Heartbeat(
+        identity.replicaId(),
+        membership.primaryId(),
+        Math.max(membership.epoch(), position.getEpoch()),
+        position.getLastSequence(),
+        position.getLastEpoch());
+  }
+
+  @Override
+  public Heartbeat coordinator(Coordinator coordinator) {
+    membership.follow(coordinator.replicaId(), coordinator.epoch());
+    return heartbeat();
+  }
+
+  @Override
+  public Heartbeat stepDown(long epoch) {
+    membership.stepDown(epoch);
+    applier.adoptEpoch(epoch); // waits for a write in flight: the answer's sequence is final
+    return heartbeat();
+  }
+
+  @Override
+  public List<String> log(long after, long epochAt, int limit) {
+    ReplicaState position = sequencer.current();
+    if (after >= position.getLastSequence()) {
+      if (after == position.getLastSequence() && after > 0 && position.getLastEpoch() != epochAt) {
+        throw gone("the write at " + after + " is of epoch " + position.getLastEpoch() + ", not " + epochAt);
+      }
+      return List.of();
+    }
+    if (after > 0) {
+      Optional<Long> epochThere = log.epochAt(after);
+      if (epochThere.isEmpty()) {
+        throw gone("the log starts after " + after);
+      }
+      if (epochThere.get() != epochAt) {
+        throw gone("the write at " + after + " is of epoch " + epochThere.get() + ", not " + epochAt);
+      }
+    } else if (log.first() != 1) {
+      throw gone("the log does not start at 1");
     }
     return log.after(after, Math.max(1, Math.min(limit <= 0 ? MAX_LOG_BATCH : limit, MAX_LOG_BATCH)));
   }
@@ -55,6 +98,10 @@ public class ReplicaResource implements ReplicaApi {
   @Transactional
   public Snapshot snapshot() {
     ReplicaState position = sequencer.lock(); // no write may land between state and sequence
-    return new Snapshot(position.getEpoch(), position.getLastSequence(), state.snapshot());
+    return new Snapshot(position.getLastEpoch(), position.getLastSequence(), state.snapshot());
+  }
+
+  private static ProblemException gone(String why) {
+    return new ProblemException(410, "Gone", why + "; take a snapshot");
   }
 }

@@ -10,7 +10,7 @@ import bookstore.catalog.application.CatalogService;
 import bookstore.platform.clients.CatalogApi;
 import bookstore.platform.clients.ItemRead;
 import bookstore.platform.clients.SearchRead;
-import bookstore.replication.PrimaryClient;
+import bookstore.replication.PeerClients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import java.util.Optional;
 @RequestScoped
 public class CatalogResource implements CatalogApi {
   @Inject CatalogService catalog;
-  @Inject PrimaryClient primary;
+  @Inject PeerClients primary;
 
   @Override
   public SearchRead search(String topic, long minSequence) {

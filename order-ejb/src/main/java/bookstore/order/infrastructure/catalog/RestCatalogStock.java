@@ -1,6 +1,7 @@
 package bookstore.order.infrastructure.catalog;
 
 import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
 import bookstore.api.StockChange;
 import bookstore.api.StockTaken;
 import bookstore.order.application.CatalogStock;
@@ -13,52 +14,90 @@ import jakarta.ws.rs.ProcessingException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * {@link CatalogStock} over the catalog primary's internal REST API (MicroProfile Rest Client).
- * {@code bookstore.catalog.urls} lists the catalog replicas by id; the last, highest id, is the
- * primary (SPEC "Replication").
+ * {@link CatalogStock} over the catalog's internal REST API (MicroProfile Rest Client). Any
+ * catalog replica takes the call and forwards it to its primary; when a replica does not answer,
+ * or no primary is known during a failover, the call goes to the next replica, until {@code
+ * bookstore.failover.deadline-ms} (default 10,000 ms). Both calls are idempotent per request id,
+ * so a retry after a lost answer takes no stock twice (SPEC guarantee 3).
  */
 @ApplicationScoped
 public class RestCatalogStock implements CatalogStock {
+  private static final long PAUSE_NANOS = 100_000_000;
+
   @Inject
   @ConfigProperty(name = "bookstore.catalog.urls")
   List<String> catalogUrls;
 
   @Inject
-  @ConfigProperty(name = "bookstore.client.connect-timeout-ms", defaultValue = "2000")
+  @ConfigProperty(name = "bookstore.client.connect-timeout-ms", defaultValue = "1000")
   long connectTimeoutMs;
 
   @Inject
   @ConfigProperty(name = "bookstore.client.read-timeout-ms", defaultValue = "10000")
   long readTimeoutMs;
 
-  private CatalogApi primary;
+  @Inject
+  @ConfigProperty(name = "bookstore.failover.deadline-ms", defaultValue = "10000")
+  long deadlineMs;
+
+  private List<CatalogApi> replicas;
+  private final AtomicInteger preferred = new AtomicInteger();
 
   @PostConstruct
   void connect() {
-    primary =
-        RestClientBuilder.newBuilder()
-            .baseUri(URI.create(catalogUrls.get(catalogUrls.size() - 1)))
-            .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-            .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
-            .register(ProblemResponseMapper.class)
-            .build(CatalogApi.class);
+    replicas =
+        catalogUrls.stream()
+            .map(
+                url ->
+                    RestClientBuilder.newBuilder()
+                        .baseUri(URI.create(url.trim()))
+                        .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+                        .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+                        .register(ProblemResponseMapper.class)
+                        .build(CatalogApi.class))
+            .toList();
+    preferred.set(replicas.size() - 1);
   }
 
   @Override
   public StockTaken take(int itemId, int quantity, String requestId) {
-    try {
-      return primary.decrement(itemId, new StockChange(quantity, requestId));
-    } catch (ProcessingException e) {
-      throw ProblemException.unavailable("the catalog could not be reached: " + e.getMessage());
-    }
+    return withFailover(api -> api.decrement(itemId, new StockChange(quantity, requestId)));
   }
 
   @Override
   public void giveBack(String requestId) {
-    primary.cancel(requestId);
+    withFailover(
+        api -> {
+          api.cancel(requestId);
+          return null;
+        });
+  }
+
+  private <T> T withFailover(Function<CatalogApi, T> call) {
+    long deadline = System.nanoTime() + deadlineMs * 1_000_000;
+    RuntimeException last = null;
+    while (System.nanoTime() < deadline) {
+      int index = preferred.get();
+      try {
+        return call.apply(replicas.get(index));
+      } catch (ProcessingException unreachable) {
+        last = unreachable;
+      } catch (ProblemException e) {
+        if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type())) {
+          throw e;
+        }
+        last = e;
+      }
+      preferred.compareAndSet(index, Math.floorMod(index - 1, replicas.size()));
+      LockSupport.parkNanos(PAUSE_NANOS);
+    }
+    throw ProblemException.unavailable("the catalog could not be reached: " + last);
   }
 }

@@ -5,7 +5,7 @@ import bookstore.order.application.OrderService;
 import bookstore.platform.clients.OrderApi;
 import bookstore.platform.clients.OrderRead;
 import bookstore.platform.clients.PlacedOrder;
-import bookstore.replication.PrimaryClient;
+import bookstore.replication.PeerClients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
 @RequestScoped
 public class OrderResource implements OrderApi {
   @Inject OrderService orders;
-  @Inject PrimaryClient primary;
+  @Inject PeerClients primary;
 
   @Override
   public PlacedOrder place(PlaceOrder command) {

@@ -1,0 +1,136 @@
+package bookstore.replication;
+
+import bookstore.platform.clients.Heartbeat;
+import bookstore.platform.clients.ReplicaApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The bully election (SPEC "Replication"): the live replica with the highest id is primary. The
+ * election's ELECTION and ANSWER messages ride on the heartbeats (every replica knows which
+ * higher ids are alive); the highest live replica that is not yet primary takes over:
+ *
+ * <ol>
+ *   <li>it picks a new epoch, one above every epoch it has heard of, and asks every live peer to
+ *       step down to it: the old primary, if it is alive, stops acknowledging writes at once;
+ *   <li>it drains its own update subscription, then catches up from the most advanced live
+ *       peer, so it holds every write the old primary acknowledged;
+ *   <li>it persists the new epoch, becomes primary, and sends COORDINATOR to every live peer.
+ * </ol>
+ *
+ * A replica that comes back with a higher id than the primary's therefore takes over again,
+ * once it has caught up: the rule stays "highest live id", at the cost of one more short
+ * failover. While no primary is known, writes are refused with 503 {@code
+ * urn:bookstore:no-primary} and the front end retries them.
+ */
+@ApplicationScoped
+public class BullyElection {
+  private static final Logger LOG = Logger.getLogger(BullyElection.class.getName());
+
+  @Inject ReplicaIdentity identity;
+  @Inject Membership membership;
+  @Inject PeerClients peers;
+  @Inject ReplicaApplier applier;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.election.drain-quiet-ms", defaultValue = "300")
+  long drainQuietMs;
+
+  /** Takes in the epoch persisted before a restart; a replica alone is its own primary. */
+  public void restore() {
+    long persisted = applier.persistedEpoch();
+    membership.restored(persisted);
+    if (identity.alone()) {
+      membership.follow(identity.replicaId(), persisted);
+    }
+  }
+
+  /** One election step, after each round of heartbeats. */
+  public void act() {
+    if (identity.alone()) {
+      return;
+    }
+    int primary = membership.primaryId();
+    if (primary != 0 && !membership.alive(primary)) {
+      LOG.info("primary " + primary + " missed its heartbeats");
+      membership.primaryLost();
+      primary = 0;
+    }
+    List<Integer> alive = membership.aliveIds();
+    int highest = alive.get(alive.size() - 1);
+    if (highest == identity.replicaId() && primary != identity.replicaId()) {
+      takeOver();
+    }
+  }
+
+  private synchronized void takeOver() {
+    long started = System.nanoTime();
+    long newEpoch = membership.epoch();
+    for (int id : membership.aliveIds()) {
+      newEpoch = Math.max(newEpoch, membership.lastHeard(id).map(Heartbeat::epoch).orElse(0L));
+    }
+    newEpoch++;
+    LOG.info("replica " + identity.replicaId() + " takes over as primary in epoch " + newEpoch);
+    membership.primaryLost();
+
+    List<Heartbeat> finals = new ArrayList<>();
+    for (int id : membership.aliveIds()) {
+      if (id != identity.replicaId()) {
+        stepDown(id, newEpoch).ifPresent(finals::add);
+      }
+    }
+    // this replica keeps the old epoch until it has every write of it: drain, then catch up
+    drainSubscription();
+    Optional<Heartbeat> ahead = finals.stream().max(Comparator.comparingLong(Heartbeat::lastSequence));
+    if (ahead.isPresent() && ahead.get().lastSequence() > applier.persistedSequence()) {
+      applier.catchUpFrom(peers.replica(ahead.get().replicaId()));
+    }
+    if (membership.epoch() >= newEpoch) {
+      LOG.info("epoch " + membership.epoch() + " was started by another replica; not starting " + newEpoch);
+      return;
+    }
+    applier.adoptEpoch(newEpoch);
+    membership.follow(identity.replicaId(), newEpoch);
+    for (int id : membership.aliveIds()) {
+      if (id != identity.replicaId()) {
+        announce(id, newEpoch);
+      }
+    }
+    LOG.info(
+        "replica " + identity.replicaId() + " is primary in epoch " + newEpoch + " at sequence "
+            + applier.persistedSequence() + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+  }
+
+  private Optional<Heartbeat> stepDown(int id, long epoch) {
+    try {
+      return Optional.of(peers.replica(id).stepDown(epoch));
+    } catch (RuntimeException unreachable) {
+      LOG.log(Level.FINE, "replica " + id + " did not answer step-down", unreachable);
+      return Optional.empty();
+    }
+  }
+
+  private void announce(int id, long epoch) {
+    try {
+      peers.replica(id).coordinator(new ReplicaApi.Coordinator(identity.replicaId(), epoch));
+    } catch (RuntimeException unreachable) {
+      LOG.log(Level.FINE, "replica " + id + " missed the coordinator message; it learns by heartbeat", unreachable);
+    }
+  }
+
+  /** Waits, at most ten quiet periods, until the update topic has been quiet for one. */
+  private void drainSubscription() {
+    long deadline = System.nanoTime() + 10 * drainQuietMs * 1_000_000;
+    while (membership.msSinceDelivery() < drainQuietMs && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(20_000_000);
+    }
+  }
+}

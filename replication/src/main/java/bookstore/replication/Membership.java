@@ -1,0 +1,132 @@
+package bookstore.replication;
+
+import bookstore.platform.clients.Heartbeat;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What this replica knows of its service's replicas right now: which peers answered a
+ * heartbeat recently (alive: within {@code bookstore.heartbeat.misses} intervals, default 3 of
+ * 1,000 ms), which replica is primary and in which epoch, and when the update topic last
+ * delivered. Kept in memory; the epoch is also persisted in {@link ReplicaState}.
+ */
+@ApplicationScoped
+public class Membership {
+  @Inject ReplicaIdentity identity;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.heartbeat.interval-ms", defaultValue = "1000")
+  long intervalMs;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.heartbeat.misses", defaultValue = "3")
+  int misses;
+
+  private final Map<Integer, Seen> seen = new ConcurrentHashMap<>();
+  private volatile int primaryId;
+  private volatile long epoch;
+  private volatile long lastDeliveryNanos = System.nanoTime();
+
+  private record Seen(Heartbeat heartbeat, long atNanos) {}
+
+  /** @param heartbeat a peer's answer, received now */
+  public void heard(Heartbeat heartbeat) {
+    seen.put(heartbeat.replicaId(), new Seen(heartbeat, System.nanoTime()));
+    if (heartbeat.primary() && heartbeat.epoch() >= epoch && heartbeat.replicaId() != identity.replicaId()) {
+      follow(heartbeat.replicaId(), heartbeat.epoch());
+    }
+  }
+
+  /** @param id a peer's id @return whether it answered a heartbeat within the allowed misses */
+  public boolean alive(int id) {
+    if (id == identity.replicaId()) {
+      return true;
+    }
+    Seen s = seen.get(id);
+    return s != null && System.nanoTime() - s.atNanos() < misses * intervalMs * 1_000_000L;
+  }
+
+  /** @return the ids of the live replicas, this one included, ascending */
+  public List<Integer> aliveIds() {
+    List<Integer> ids = new ArrayList<>();
+    for (int id = 1; id <= Math.max(identity.peers().size(), identity.replicaId()); id++) {
+      if (alive(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** @param id a peer's id @return its last heartbeat, if it is alive */
+  public Optional<Heartbeat> lastHeard(int id) {
+    Seen s = seen.get(id);
+    return s != null && alive(id) ? Optional.of(s.heartbeat()) : Optional.empty();
+  }
+
+  /**
+   * Takes {@code id} as primary from {@code newEpoch} on, unless a newer epoch is known.
+   *
+   * @param id the primary's id
+   * @param newEpoch its epoch
+   */
+  public synchronized void follow(int id, long newEpoch) {
+    if (newEpoch >= epoch) {
+      epoch = newEpoch;
+      primaryId = id;
+    }
+  }
+
+  /** @param newEpoch an epoch some replica is about to start: no primary is known until it does */
+  public synchronized void stepDown(long newEpoch) {
+    if (newEpoch > epoch) {
+      epoch = newEpoch;
+      primaryId = 0;
+    }
+  }
+
+  /** Forgets the primary (it stopped answering heartbeats). */
+  public synchronized void primaryLost() {
+    primaryId = 0;
+  }
+
+  /** @param atLeast the persisted epoch at start: the epoch known is never below it */
+  public synchronized void restored(long atLeast) {
+    epoch = Math.max(epoch, atLeast);
+  }
+
+  /** @return the primary's id, or 0 while none is known */
+  public int primaryId() {
+    return primaryId;
+  }
+
+  /** @return the highest epoch known */
+  public long epoch() {
+    return epoch;
+  }
+
+  /** @return whether this replica is the primary now */
+  public boolean isPrimary() {
+    return primaryId == identity.replicaId();
+  }
+
+  /** Notes that the update topic delivered a write just now. */
+  public void delivered() {
+    lastDeliveryNanos = System.nanoTime();
+  }
+
+  /** @return milliseconds since the update topic last delivered a write */
+  public long msSinceDelivery() {
+    return (System.nanoTime() - lastDeliveryNanos) / 1_000_000;
+  }
+
+  /** @return the heartbeat interval, ms */
+  public long intervalMs() {
+    return intervalMs;
+  }
+}

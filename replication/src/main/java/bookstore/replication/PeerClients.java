@@ -1,0 +1,79 @@
+package bookstore.replication;
+
+import bookstore.api.ProblemTypes;
+import bookstore.platform.clients.ProblemResponseMapper;
+import bookstore.platform.clients.ReplicaApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * REST clients to the other replicas of this service, one per (API, replica), made on first
+ * use: the {@code /replica} API of any peer, and the service's own API on the primary for
+ * forwarding writes that reach a backup.
+ */
+@ApplicationScoped
+public class PeerClients {
+  @Inject ReplicaIdentity identity;
+  @Inject Membership membership;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.client.connect-timeout-ms", defaultValue = "1000")
+  long connectTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.client.read-timeout-ms", defaultValue = "10000")
+  long readTimeoutMs;
+
+  private final Map<String, Object> clients = new ConcurrentHashMap<>();
+
+  /** @param id a peer's id @return its replica API */
+  public ReplicaApi replica(int id) {
+    return client(id, ReplicaApi.class);
+  }
+
+  /** @return the primary's replica API, or empty when this replica is the primary or none is known */
+  public Optional<ReplicaApi> primaryReplica() {
+    int primary = membership.primaryId();
+    return primary == 0 || primary == identity.replicaId() ? Optional.empty() : Optional.of(replica(primary));
+  }
+
+  /**
+   * Where a write that reached this replica goes.
+   *
+   * @param api a JAX-RS client interface the primary serves, e.g. {@code CatalogApi}
+   * @return a client of it on the primary, or empty when this replica is the primary
+   * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} while no primary
+   *     is known
+   */
+  public <T> Optional<T> forward(Class<T> api) {
+    int primary = membership.primaryId();
+    if (primary == identity.replicaId()) {
+      return Optional.empty();
+    }
+    if (primary == 0) {
+      throw ProblemTypes.noPrimary("no " + identity.service() + " primary is known; an election is under way");
+    }
+    return Optional.of(client(primary, api));
+  }
+
+  private <T> T client(int id, Class<T> api) {
+    String url = identity.urlOf(id);
+    return api.cast(
+        clients.computeIfAbsent(
+            api.getName() + " " + url,
+            k ->
+                RestClientBuilder.newBuilder()
+                    .baseUri(URI.create(url))
+                    .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+                    .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+                    .register(ProblemResponseMapper.class)
+                    .build(api)));
+  }
+}

@@ -1,0 +1,204 @@
+package bookstore.frontend.infrastructure.replicas;
+
+import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
+import bookstore.platform.clients.Heartbeat;
+import jakarta.ws.rs.ProcessingException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * One service's replicas as this front end sees them: a REST client each, and from the
+ * heartbeats whether each is alive, caught up, and which one is primary (SPEC "Replication",
+ * guarantee 6). A replica that stops answering leaves the round robin at once; one that answers
+ * again rejoins once it has applied what the primary held when it came back.
+ *
+ * @param <A> the service's client interface
+ */
+public final class ServiceReplicas<A> {
+  private static final Logger LOG = Logger.getLogger(ServiceReplicas.class.getName());
+  private static final long PAUSE_NANOS = 100_000_000;
+
+  private final String name;
+  private final List<String> urls;
+  private final List<A> clients;
+  private final long deadlineMs;
+  private final Replica[] replicas;
+  private final AtomicInteger nextRead = new AtomicInteger();
+
+  /** What the front end knows of one replica. */
+  private static final class Replica {
+    volatile boolean alive = true;
+    volatile boolean caughtUp = true;
+    volatile long rejoinAt;
+    volatile Heartbeat last;
+  }
+
+  ServiceReplicas(String name, List<String> urls, Function<String, A> client, long deadlineMs) {
+    this.name = name;
+    this.urls = List.copyOf(urls);
+    this.clients = urls.stream().map(client).toList();
+    this.deadlineMs = deadlineMs;
+    this.replicas = new Replica[urls.size()];
+    for (int i = 0; i < replicas.length; i++) {
+      replicas[i] = new Replica();
+    }
+  }
+
+  /** @return "catalog" or "order" */
+  public String name() {
+    return name;
+  }
+
+  /** @return the replicas' base URLs, by id */
+  public List<String> urls() {
+    return urls;
+  }
+
+  /**
+   * Takes in one heartbeat round's answer from a replica.
+   *
+   * @param id replica id, 1..N
+   * @param heartbeat its answer, or null when it missed the heartbeats allowed
+   */
+  void heard(int id, Heartbeat heartbeat) {
+    Replica r = replicas[id - 1];
+    if (heartbeat == null) {
+      if (r.alive) {
+        LOG.info(name + "-" + id + " is dead: it missed its heartbeats");
+      }
+      r.alive = false;
+      r.caughtUp = false;
+      return;
+    }
+    if (!r.alive) {
+      r.rejoinAt = primaryHeartbeat() == null ? 0 : primaryHeartbeat().lastSequence();
+      LOG.info(name + "-" + id + " answers again; rejoins reads at sequence " + r.rejoinAt);
+    }
+    r.alive = true;
+    r.last = heartbeat;
+    if (!r.caughtUp && heartbeat.lastSequence() >= r.rejoinAt) {
+      r.caughtUp = true;
+    }
+  }
+
+  /** @return per replica: "alive", "catching up" or "dead", and PRIMARY for the primary */
+  public List<String> describe() {
+    List<String> out = new ArrayList<>();
+    int primary = primaryId();
+    for (int i = 0; i < replicas.length; i++) {
+      Replica r = replicas[i];
+      String state = !r.alive ? "dead" : r.caughtUp ? "alive" : "catching up";
+      out.add(name + "-" + (i + 1) + " " + state + (primary == i + 1 ? " PRIMARY" : ""));
+    }
+    return out;
+  }
+
+  /**
+   * @param read a read
+   * @return its answer from the first live, caught-up replica, round robin, that gives one; a
+   *     replica behind the read's sequence hands it to the primary
+   * @throws ProblemException the replica's own refusal (404, 400), or 503 when none answers
+   */
+  <T> T read(Function<A, T> read) {
+    int n = clients.size();
+    int start = Math.floorMod(nextRead.getAndIncrement(), n);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < n; i++) {
+        int index = (start + i) % n;
+        Replica r = replicas[index];
+        if (pass == 0 && !(r.alive && r.caughtUp)) {
+          continue; // first pass: only the replicas the heartbeats vouch for
+        }
+        try {
+          return read.apply(clients.get(index));
+        } catch (ProcessingException unreachable) {
+          r.alive = false;
+          r.caughtUp = false;
+        } catch (ProblemException e) {
+          if (!ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
+            throw e;
+          }
+          return write(read, true);
+        }
+      }
+    }
+    throw ProblemException.unavailable("no " + name + " replica answered");
+  }
+
+  /**
+   * Sends a write to the primary, following it through a failover: a primary that does not
+   * answer, or a replica that knows no primary yet, is retried after a pause until the deadline.
+   *
+   * @param write the write
+   * @param idempotent whether the write may be resent after a lost answer (a buy, keyed); other
+   *     writes are resent only when they cannot have arrived (the connection was refused)
+   * @return the primary's answer
+   * @throws ProblemException the primary's refusal, or 503 at the deadline
+   */
+  <T> T write(Function<A, T> write, boolean idempotent) {
+    long deadline = System.nanoTime() + deadlineMs * 1_000_000;
+    RuntimeException last;
+    do {
+      int primary = primaryId();
+      try {
+        return write.apply(clients.get(primary - 1));
+      } catch (ProcessingException e) {
+        if (!idempotent && !(rootCause(e) instanceof ConnectException)) {
+          throw ProblemException.unavailable("the " + name + " primary did not answer; the write may or may not have been made");
+        }
+        replicas[primary - 1].alive = false;
+        last = e;
+      } catch (ProblemException e) {
+        if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type())) {
+          throw e;
+        }
+        last = e;
+      }
+      LockSupport.parkNanos(PAUSE_NANOS);
+    } while (System.nanoTime() < deadline);
+    throw ProblemException.unavailable("no " + name + " primary answered within " + deadlineMs + " ms: " + last.getMessage());
+  }
+
+  /**
+   * @return the primary by the heartbeats (the live replica that says it is primary, in the
+   *     highest epoch), else the live replica with the highest id (it forwards, or answers that
+   *     an election is under way)
+   */
+  int primaryId() {
+    Heartbeat best = primaryHeartbeat();
+    if (best != null) {
+      return best.replicaId();
+    }
+    for (int id = replicas.length; id >= 1; id--) {
+      if (replicas[id - 1].alive) {
+        return id;
+      }
+    }
+    return replicas.length;
+  }
+
+  private Heartbeat primaryHeartbeat() {
+    Heartbeat best = null;
+    for (Replica r : replicas) {
+      Heartbeat h = r.last;
+      if (r.alive && h != null && h.primary() && (best == null || h.epoch() > best.epoch())) {
+        best = h;
+      }
+    }
+    return best;
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}
