@@ -44,6 +44,11 @@ public class BullyElection {
   @ConfigProperty(name = "bookstore.election.drain-quiet-ms", defaultValue = "300")
   long drainQuietMs;
 
+  /** How many writes behind a live lower primary a returning replica may be and take over. */
+  @Inject
+  @ConfigProperty(name = "bookstore.election.takeover-lag", defaultValue = "20")
+  long takeoverLag;
+
   /** Takes in the epoch persisted before a restart; a replica alone is its own primary. */
   public void restore() {
     long persisted = applier.persistedEpoch();
@@ -66,9 +71,19 @@ public class BullyElection {
     }
     List<Integer> alive = membership.aliveIds();
     int highest = alive.get(alive.size() - 1);
-    if (highest == identity.replicaId() && primary != identity.replicaId()) {
-      takeOver();
+    if (highest != identity.replicaId() || primary == identity.replicaId()) {
+      return;
     }
+    if (primary != 0) {
+      // a live primary with a lower id: take over only once caught up with it, so that the
+      // handover itself has little left to copy and writes pause only briefly
+      long behind =
+          membership.lastHeard(primary).map(Heartbeat::lastSequence).orElse(0L) - applier.persistedSequence();
+      if (behind > takeoverLag) {
+        return;
+      }
+    }
+    takeOver();
   }
 
   private synchronized void takeOver() {

@@ -81,7 +81,8 @@ public class CatalogService {
 
   /**
    * Takes units out of stock for a buy. A request id that already took stock gets the first
-   * answer again and takes nothing (SPEC guarantee 3).
+   * answer again and takes nothing (SPEC guarantee 3); one whose stock was given back (its order
+   * could not be recorded) takes it again.
    *
    * @param id item id
    * @param quantity units, at least 1
@@ -96,7 +97,7 @@ public class CatalogService {
     }
     ReplicaState state = sequencer.lockForWrite();
     Optional<StockDecrement> first = items.decrement(requestId);
-    if (first.isPresent()) {
+    if (first.isPresent() && !first.get().isCancelled()) {
       StockDecrement d = first.get();
       return new StockTaken(d.getItemId(), d.getQuantity(), d.getUnitPrice(), d.getStockLeft(), d.getSequence());
     }
@@ -106,7 +107,11 @@ public class CatalogService {
           "item " + id + " has " + item.getStock() + " in stock, " + quantity + " asked");
     }
     WriteStamp stamp = sequencer.stamp(state);
-    items.add(new StockDecrement(requestId, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
+    if (first.isPresent()) { // the buy is retried after its stock was given back: take it again
+      first.get().retake(item.getPrice(), item.getStock(), stamp.sequence());
+    } else {
+      items.add(new StockDecrement(requestId, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
+    }
     events.written(new CatalogUpdate(stamp, Kind.DECREMENT, item.toApi(), requestId, quantity));
     return new StockTaken(id, quantity, item.getPrice(), item.getStock(), stamp.sequence());
   }

@@ -38,7 +38,10 @@ public class CatalogState implements ReplicatedState {
     }
     switch (update.kind()) {
       case DECREMENT -> {
-        if (items.decrement(update.requestId()).isEmpty()) {
+        Optional<StockDecrement> known = items.decrement(update.requestId());
+        if (known.isPresent()) {
+          known.get().retake(update.item().price(), update.item().stock(), update.stamp().sequence());
+        } else {
           items.add(
               new StockDecrement(
                   update.requestId(),

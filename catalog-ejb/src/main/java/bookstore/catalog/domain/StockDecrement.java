@@ -92,4 +92,18 @@ public class StockDecrement {
   public void cancel() {
     cancelled = true;
   }
+
+  /**
+   * Takes the stock again for a buy retried after its stock was given back.
+   *
+   * @param unitPrice price now
+   * @param stockLeft stock after
+   * @param sequence sequence number of the new decrement
+   */
+  public void retake(BigDecimal unitPrice, int stockLeft, long sequence) {
+    this.unitPrice = unitPrice;
+    this.stockLeft = stockLeft;
+    this.sequence = sequence;
+    this.cancelled = false;
+  }
 }

@@ -2,6 +2,7 @@ package bookstore.order.application;
 
 import bookstore.api.PlaceOrder;
 import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
 import bookstore.api.StockTaken;
 import bookstore.platform.clients.OrderRead;
 import bookstore.platform.clients.PlacedOrder;
@@ -49,10 +50,15 @@ public class OrderService {
     OrderBook.Recorded recorded;
     try {
       recorded = book.record(command, taken);
-    } catch (RuntimeException e) {
-      if (book.byRequestId(command.requestId()).isEmpty()) {
-        giveBack(command, e);
+    } catch (ProblemException e) {
+      if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type())) {
+        giveBackUnlessRecorded(command, e);
       }
+      // this replica stopped being primary: the front end retries the key on the new one, which
+      // finds the stock already taken for it, so none is given back here
+      throw e;
+    } catch (RuntimeException e) {
+      giveBackUnlessRecorded(command, e);
       throw e;
     }
     return new PlacedOrder(recorded.order().toApi(), taken.sequence(), recorded.sequence(), !recorded.fresh());
@@ -72,7 +78,10 @@ public class OrderService {
         .orElseThrow(() -> ProblemException.notFound("no order " + orderNumber));
   }
 
-  private void giveBack(PlaceOrder command, RuntimeException cause) {
+  private void giveBackUnlessRecorded(PlaceOrder command, RuntimeException cause) {
+    if (book.byRequestId(command.requestId()).isPresent()) {
+      return;
+    }
     LOG.log(Level.WARNING, "order for " + command.requestId() + " not recorded, giving stock back", cause);
     try {
       catalog.giveBack(command.requestId());

@@ -1,0 +1,264 @@
+package bookstore.systemtests;
+
+import static bookstore.systemtests.Http.body;
+import static bookstore.systemtests.Http.get;
+import static bookstore.systemtests.Http.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bookstore.api.Item;
+import bookstore.api.Order;
+import bookstore.api.Problem;
+import bookstore.api.ReplicaStatus;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Any replica can die, primary included (SPEC guarantee 6), checked the way a Jepsen run checks
+ * it: eight clients buy and look up while a nemesis kills ({@code kill -9}), one at a time, the
+ * catalog primary, a catalog backup, the order primary and an order backup, restarting each a few
+ * seconds later. Every operation is recorded (invoke, then ok, fail or unknown), and the history
+ * is checked against what every replica holds afterwards. A second test takes the broker away.
+ */
+class FailoverIT {
+  private static final int CLIENTS = 8;
+  private static final int ITEMS = 4;
+  private static final int INITIAL_STOCK = 20_000;
+
+  private static Cluster cluster;
+  private static String api;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = Cluster.shared();
+    api = cluster.frontendUrl() + "/api";
+  }
+
+  /** One client operation: what was asked, and how it ended. */
+  record Op(
+      String type, int itemId, int quantity, String key, long invokedNanos, long completedNanos,
+      String outcome, int status, Order order, int stockSeen) {}
+
+  /** One step of the nemesis. */
+  record Fault(String node, boolean primary, long killedNanos) {}
+
+  /** An order as an order replica's snapshot holds it. */
+  public record SnapshotOrder(Order order, String requestId, String createdAt) {}
+
+  /** An order replica's snapshot state. */
+  public record OrderSnapshot(List<SnapshotOrder> orders) {}
+
+  /** A replica's snapshot answer. */
+  public record Snapshot(long epoch, long sequence, String state) {}
+
+  @Test
+  void clientsSeeNoErrorAndNoAcknowledgedOrderIsLostWhileReplicasAreKilledOneAtATime() throws Exception {
+    List<Integer> items = new ArrayList<>();
+    for (int i = 0; i < ITEMS; i++) {
+      String json = "{\"title\":\"Jepsen " + UUID.randomUUID() + "\",\"topic\":\"faults\",\"stock\":" + INITIAL_STOCK + ",\"price\":1.00}";
+      items.add(body(post(api + "/admin/items", json), Item.class).id());
+    }
+    ConcurrentLinkedQueue<Op> history = new ConcurrentLinkedQueue<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> clients = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < CLIENTS; c++) {
+      Random random = new Random(c);
+      clients.add(pool.submit(() -> client(random, items, history, running)));
+    }
+    List<Fault> faults = new ArrayList<>();
+    try {
+      pause(Duration.ofSeconds(5));
+      faults.add(killAndRestart(primaryOf("catalog"), true));
+      faults.add(killAndRestart("catalog-1", false));
+      faults.add(killAndRestart(primaryOf("order"), true));
+      faults.add(killAndRestart("order-1", false));
+      long minimum = start + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < minimum) {
+        pause(Duration.ofSeconds(1));
+      }
+      pause(Duration.ofSeconds(3));
+    } finally {
+      running.set(false);
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES), "clients stopped");
+    }
+    for (Future<?> client : clients) {
+      client.get();
+    }
+    check(List.copyOf(history), faults, items, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void client(Random random, List<Integer> items, ConcurrentLinkedQueue<Op> history, AtomicBoolean running) {
+    while (running.get()) {
+      int itemId = items.get(random.nextInt(items.size()));
+      long invoked = System.nanoTime();
+      if (random.nextBoolean()) {
+        int quantity = 1 + random.nextInt(3);
+        String key = UUID.randomUUID().toString();
+        try {
+          HttpResponse<String> r = post(api + "/orders", "{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}", key);
+          String outcome = r.statusCode() == 201 ? "ok" : r.statusCode() / 100 == 4 ? "fail" : "unknown";
+          Order order = r.statusCode() == 201 ? Http.JSON.fromJson(r.body(), Order.class) : null;
+          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), outcome, r.statusCode(), order, -1));
+        } catch (RuntimeException e) {
+          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), "unknown", 0, null, -1));
+        }
+      } else {
+        try {
+          HttpResponse<String> r = get(api + "/books/" + itemId);
+          int stock = r.statusCode() == 200 ? Http.JSON.fromJson(r.body(), Item.class).stock() : -1;
+          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), r.statusCode() == 200 ? "ok" : "unknown", r.statusCode(), null, stock));
+        } catch (RuntimeException e) {
+          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), "unknown", 0, null, -1));
+        }
+      }
+    }
+  }
+
+  private static String primaryOf(String service) {
+    for (String url : cluster.replicaUrls(service)) {
+      ReplicaStatus status = body(get(url + "/replica"), ReplicaStatus.class);
+      if (status.role().equals("PRIMARY")) {
+        return service + "-" + status.replicaId();
+      }
+    }
+    throw new AssertionError("no " + service + " primary");
+  }
+
+  private static Fault killAndRestart(String node, boolean primary) {
+    long killed = System.nanoTime();
+    cluster.kill(node);
+    pause(Duration.ofSeconds(4));
+    cluster.restart(node);
+    return new Fault(node, primary, killed);
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis()); // the nemesis waits between faults on purpose
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void check(List<Op> history, List<Fault> faults, List<Integer> items, double seconds) {
+    List<Op> buys = history.stream().filter(o -> o.type().equals("buy")).toList();
+    List<Op> acknowledged = buys.stream().filter(o -> o.outcome().equals("ok")).toList();
+    List<Op> errors = history.stream().filter(o -> o.outcome().equals("unknown")).toList();
+    System.out.printf(
+        "history: %d operations in %.0f s, %d buys (%d ok, %d refused), %d lookups, %d client-visible errors%n",
+        history.size(), seconds, buys.size(), acknowledged.size(),
+        buys.stream().filter(o -> o.outcome().equals("fail")).count(),
+        history.size() - buys.size(), errors.size());
+    for (Fault fault : faults) {
+      if (fault.primary()) {
+        history.stream()
+            .filter(o -> o.type().equals("buy") && o.outcome().equals("ok") && o.invokedNanos() >= fault.killedNanos())
+            .mapToLong(Op::completedNanos)
+            .min()
+            .ifPresent(t -> System.out.printf("failover of %s: first write acknowledged %.2f s after the kill%n", fault.node(), (t - fault.killedNanos()) / 1e9));
+      }
+      long maxLatency = history.stream()
+          .filter(o -> o.invokedNanos() >= fault.killedNanos() - 1_000_000_000L && o.invokedNanos() <= fault.killedNanos() + 10_000_000_000L)
+          .mapToLong(o -> o.completedNanos() - o.invokedNanos()).max().orElse(0);
+      System.out.printf("kill of %s: slowest operation around it took %.2f s%n", fault.node(), maxLatency / 1e9);
+    }
+
+    assertEquals(List.of(), errors.stream().map(o -> o.type() + " " + o.status()).toList(), "client-visible errors");
+    assertTrue(history.stream().noneMatch(o -> o.type().equals("lookup") && o.outcome().equals("ok") && o.stockSeen() < 0), "stock never negative");
+    assertTrue(buys.stream().filter(o -> o.outcome().equals("fail")).allMatch(o -> o.status() == 409), "the only refusals are out of stock");
+
+    awaitConvergence("catalog");
+    awaitConvergence("order");
+
+    Set<String> invokedKeys = new HashSet<>();
+    buys.forEach(o -> invokedKeys.add(o.key()));
+    Map<Long, Order> acknowledgedByNumber = new HashMap<>();
+    for (Op op : acknowledged) {
+      Order previous = acknowledgedByNumber.put(op.order().orderNumber(), op.order());
+      assertEquals(null, previous, "order number " + op.order().orderNumber() + " acknowledged twice");
+    }
+    for (String replica : cluster.replicaUrls("order")) {
+      Snapshot snapshot = body(get(replica + "/replica/snapshot"), Snapshot.class);
+      List<SnapshotOrder> orders = Http.JSON.fromJson(snapshot.state(), OrderSnapshot.class).orders();
+      Map<Long, Order> held = new HashMap<>();
+      Map<Integer, Integer> soldPerItem = new HashMap<>();
+      Set<String> keysHeld = new HashSet<>();
+      for (SnapshotOrder o : orders) {
+        held.put(o.order().orderNumber(), o.order());
+        if (items.contains(o.order().itemId())) {
+          assertTrue(invokedKeys.contains(o.requestId()), "order " + o.order().orderNumber() + " on " + replica + " was never requested");
+          assertTrue(keysHeld.add(o.requestId()), "two orders for key " + o.requestId() + " on " + replica);
+          soldPerItem.merge(o.order().itemId(), o.order().quantity(), Integer::sum);
+        }
+      }
+      for (Order order : acknowledgedByNumber.values()) {
+        assertEquals(order, held.get(order.orderNumber()), "acknowledged order " + order.orderNumber() + " on " + replica);
+      }
+      for (int itemId : items) {
+        for (String catalog : cluster.replicaUrls("catalog")) {
+          int stock = body(get(catalog + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
+          assertTrue(stock >= 0, "stock of " + itemId + " on " + catalog);
+          assertEquals(INITIAL_STOCK, stock + soldPerItem.getOrDefault(itemId, 0),
+              "item " + itemId + ": stock on " + catalog + " + quantities ordered on " + replica + " = initial stock (no restocks)");
+        }
+      }
+    }
+  }
+
+  private static void awaitConvergence(String service) {
+    Http.await(
+        "every " + service + " replica at the same sequence and digest",
+        Duration.ofSeconds(60),
+        () -> cluster.replicaUrls(service).stream().map(u -> body(get(u + "/replica"), ReplicaStatus.class)).toList(),
+        all -> all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1);
+  }
+
+  @Test
+  void withTheBrokerDownWritesFailFastReadsGoOnAndNothingAcknowledgedIsLost() {
+    Order before = body(post(api + "/orders", "{\"itemId\":1,\"quantity\":1}"), Order.class);
+    cluster.kill("broker");
+    try {
+      long started = System.nanoTime();
+      HttpResponse<String> refused = post(api + "/orders", "{\"itemId\":1,\"quantity\":1}");
+      System.out.printf("buy with the broker down answered %d in %.2f s%n", refused.statusCode(), (System.nanoTime() - started) / 1e9);
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertEquals("urn:bookstore:broker-unavailable", Http.JSON.fromJson(refused.body(), Problem.class).type());
+      assertEquals(200, get(api + "/books/2").statusCode(), "lookups go on");
+      assertEquals(200, get(cluster.frontendUrl() + "/search?topic=graduate%20school").statusCode(), "searches go on");
+      assertEquals(before, body(get(api + "/orders/" + before.orderNumber()), Order.class), "order queries go on");
+    } finally {
+      cluster.restart("broker");
+    }
+    long back = System.nanoTime();
+    HttpResponse<String> after =
+        Http.await("a buy to succeed after the broker is back", Duration.ofSeconds(60),
+            () -> post(api + "/orders", "{\"itemId\":1,\"quantity\":1}"), r -> r.statusCode() == 201);
+    System.out.printf("writes resumed %.2f s after the broker was ready%n", (System.nanoTime() - back) / 1e9);
+    assertEquals(before.orderNumber() + 1, body(after, Order.class).orderNumber(), "no write happened while the broker was down");
+    awaitConvergence("catalog");
+    awaitConvergence("order");
+    for (String replica : cluster.replicaUrls("order")) {
+      assertEquals(200, get(replica + "/orders/" + before.orderNumber()).statusCode(), "acknowledged order on " + replica);
+    }
+  }
+}
