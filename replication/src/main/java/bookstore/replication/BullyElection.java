@@ -41,7 +41,7 @@ public class BullyElection {
   @Inject ReplicaApplier applier;
 
   @Inject
-  @ConfigProperty(name = "bookstore.election.drain-quiet-ms", defaultValue = "300")
+  @ConfigProperty(name = "bookstore.election.drain-quiet-ms", defaultValue = "600")
   long drainQuietMs;
 
   /** How many writes behind a live lower primary a returning replica may be and take over. */
@@ -105,8 +105,8 @@ public class BullyElection {
     // this replica keeps the old epoch until it has every write of it: drain, then catch up
     drainSubscription();
     Optional<Heartbeat> ahead = finals.stream().max(Comparator.comparingLong(Heartbeat::lastSequence));
-    if (ahead.isPresent() && ahead.get().lastSequence() > applier.persistedSequence()) {
-      applier.catchUpFrom(peers.replica(ahead.get().replicaId()));
+    if (ahead.isPresent() && ahead.get().lastSequence() >= applier.persistedSequence()) {
+      applier.catchUpFrom(peers.replica(ahead.get().replicaId())); // also drops a diverged tail
     }
     if (membership.epoch() >= newEpoch) {
       LOG.info("epoch " + membership.epoch() + " was started by another replica; not starting " + newEpoch);

@@ -53,7 +53,10 @@ public class ReplicaApplier {
     if (stamp.sequence() <= here.getLastSequence()) {
       return; // a redelivery, or the primary's own write
     }
-    if (stamp.sequence() > here.getLastSequence() + 1) {
+    boolean newEpoch = stamp.epoch() > here.getLastEpoch() && here.getLastSequence() > 0;
+    if (stamp.sequence() > here.getLastSequence() + 1 || newEpoch) {
+      // a gap, or the first write of a new epoch: check this replica's history against the
+      // primary's (it may hold writes of the old epoch the new primary never had) and fill in
       if (!catchUp(here, peers.primaryReplica().orElse(null))) {
         return; // the catch-up timer fills the gap once a primary answers
       }
@@ -110,7 +113,9 @@ public class ReplicaApplier {
       if (here.getLastSequence() == 0 && theirs.lastSequence() > 0) {
         install(here, peer.snapshot());
       }
-      while (here.getLastSequence() < theirs.lastSequence()) {
+      boolean probed = false; // the first request also checks that the histories agree
+      while (!probed || here.getLastSequence() < theirs.lastSequence()) {
+        probed = true;
         List<String> writes;
         try {
           writes = peer.log(here.getLastSequence(), here.getLastEpoch(), CATCH_UP_BATCH);
@@ -147,7 +152,13 @@ public class ReplicaApplier {
   private void install(ReplicaState here, Snapshot snapshot) {
     state.install(snapshot.state());
     log.clear();
-    here.appliedUpTo(new WriteStamp(0, snapshot.epoch(), snapshot.sequence()));
+    WriteStamp base = new WriteStamp(0, snapshot.epoch(), snapshot.sequence());
+    if (base.sequence() > 0) {
+      // an empty entry marks where the log now starts and in which epoch, so that a replica at
+      // exactly this point can still be served the writes after it
+      log.append(base, "");
+    }
+    here.appliedUpTo(base);
     LOG.info("installed a snapshot at sequence " + snapshot.sequence() + ", epoch " + snapshot.epoch());
   }
 }

@@ -1,5 +1,6 @@
 package bookstore.systemtests;
 
+import bookstore.api.ReplicaStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,22 @@ public final class Cluster {
       urls.add(service.equals("catalog") ? catalogUrl(id) : orderUrl(id));
     }
     return urls;
+  }
+
+  /**
+   * Waits, up to 60 s, until every replica of a service reports the same sequence and digest
+   * (SPEC guarantee 4).
+   *
+   * @param service "catalog" or "order"
+   * @return the status they agree on (of replica 1)
+   */
+  public ReplicaStatus awaitConvergence(String service) {
+    return Http.await(
+            "every " + service + " replica at the same sequence and digest",
+            Duration.ofSeconds(60),
+            () -> replicaUrls(service).stream().map(u -> Http.body(Http.get(u + "/replica"), ReplicaStatus.class)).toList(),
+            all -> all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1)
+        .get(0);
   }
 
   /** @param node node name, e.g. {@code catalog-1}: SIGKILL its process */

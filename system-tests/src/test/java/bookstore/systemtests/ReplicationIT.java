@@ -61,18 +61,6 @@ class ReplicationIT {
     return body(get(baseUrl + "/replica"), ReplicaStatus.class);
   }
 
-  /** Waits until every replica of the service reports the same sequence and digest. */
-  private static ReplicaStatus awaitConvergence(String service) {
-    List<ReplicaStatus> statuses =
-        Http.await(
-            "every " + service + " replica at the same sequence and digest",
-            Duration.ofSeconds(60),
-            () -> cluster.replicaUrls(service).stream().map(ReplicationIT::status).toList(),
-            all ->
-                all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1);
-    return statuses.get(0);
-  }
-
   private static int stockOn(String catalogUrl, int itemId) {
     return body(get(catalogUrl + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
   }
@@ -108,11 +96,11 @@ class ReplicationIT {
     assertEquals(40, refused, "refused buys");
     assertEquals(10, Set.copyOf(orderNumbers).size(), "order numbers are unique");
 
-    awaitConvergence("catalog");
+    cluster.awaitConvergence("catalog");
     for (String replica : cluster.replicaUrls("catalog")) {
       assertEquals(0, stockOn(replica, item.id()), "stock on " + replica);
     }
-    awaitConvergence("order");
+    cluster.awaitConvergence("order");
     for (String replica : cluster.replicaUrls("order")) {
       for (long number : orderNumbers) {
         HttpResponse<String> order = get(replica + "/orders/" + number);
@@ -160,8 +148,8 @@ class ReplicationIT {
     List<Integer> failures = Concurrently.run(clients, 300);
     assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0), failures, "failed writes per client");
 
-    ReplicaStatus catalog = awaitConvergence("catalog");
-    ReplicaStatus order = awaitConvergence("order");
+    ReplicaStatus catalog = cluster.awaitConvergence("catalog");
+    ReplicaStatus order = cluster.awaitConvergence("order");
     assertEquals(catalogBefore + 1000, catalog.lastSequence(), "one catalog write per request");
     assertTrue(order.lastSequence() > 0);
     assertEquals(1000, catalogWrites.get());
@@ -186,7 +174,7 @@ class ReplicationIT {
         Concurrently.run(repeats, 60).stream().map(r -> body(r, Order.class).orderNumber()).distinct().toList();
     assertEquals(1, numbers.size(), "one order for ten concurrent sends: " + numbers);
 
-    awaitConvergence("catalog");
+    cluster.awaitConvergence("catalog");
     for (String replica : cluster.replicaUrls("catalog")) {
       assertEquals(100 - 2 - 3, stockOn(replica, item.id()), "stock taken once per key on " + replica);
     }
@@ -221,8 +209,8 @@ class ReplicationIT {
       writer.join(60_000);
     }
     assertEquals(0, failed.get(), "buys failed while only backups were down");
-    ReplicaStatus catalog = awaitConvergence("catalog");
-    awaitConvergence("order");
+    ReplicaStatus catalog = cluster.awaitConvergence("catalog");
+    cluster.awaitConvergence("order");
     assertEquals(status(cluster.catalogUrl(Cluster.REPLICAS)).digest(), catalog.digest());
   }
 
@@ -238,11 +226,11 @@ class ReplicationIT {
       assertEquals(201, buy(item.id(), 1, UUID.randomUUID().toString()).statusCode());
     }
     cluster.restart("catalog-2");
-    awaitConvergence("catalog");
+    cluster.awaitConvergence("catalog");
     assertEquals(490, stockOn(cluster.catalogUrl(2), item.id()));
 
     assertEquals(201, buy(item.id(), 1, UUID.randomUUID().toString()).statusCode());
-    awaitConvergence("catalog");
+    cluster.awaitConvergence("catalog");
     assertEquals(489, stockOn(cluster.catalogUrl(2), item.id()), "it follows the topic after the snapshot");
   }
 

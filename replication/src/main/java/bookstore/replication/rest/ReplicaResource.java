@@ -74,8 +74,12 @@ public class ReplicaResource implements ReplicaApi {
   @Override
   public List<String> log(long after, long epochAt, int limit) {
     ReplicaState position = sequencer.current();
-    if (after >= position.getLastSequence()) {
-      if (after == position.getLastSequence() && after > 0 && position.getLastEpoch() != epochAt) {
+    if (after > position.getLastSequence()) {
+      throw gone("this replica holds writes up to " + position.getLastSequence() + " only: the caller's "
+          + "history goes beyond it");
+    }
+    if (after == position.getLastSequence()) {
+      if (after > 0 && position.getLastEpoch() != epochAt) {
         throw gone("the write at " + after + " is of epoch " + position.getLastEpoch() + ", not " + epochAt);
       }
       return List.of();
