@@ -1,17 +1,14 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemTypes;
-import bookstore.platform.clients.ProblemResponseMapper;
 import bookstore.platform.clients.ReplicaApi;
+import bookstore.platform.clients.RestClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * REST clients to the other replicas of this service, one per (API, replica), made on first
@@ -68,12 +65,6 @@ public class PeerClients {
     return api.cast(
         clients.computeIfAbsent(
             api.getName() + " " + url,
-            k ->
-                RestClientBuilder.newBuilder()
-                    .baseUri(URI.create(url))
-                    .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-                    .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
-                    .register(ProblemResponseMapper.class)
-                    .build(api)));
+            k -> RestClients.build(url, api, connectTimeoutMs, readTimeoutMs)));
   }
 }

@@ -84,16 +84,14 @@ class FailoverIT {
     }
     List<Fault> faults = new ArrayList<>();
     try {
-      pause(Duration.ofSeconds(5));
-      faults.add(killAndRestart(primaryOf("catalog"), true));
-      faults.add(killAndRestart("catalog-1", false));
-      faults.add(killAndRestart(primaryOf("order"), true));
-      faults.add(killAndRestart("order-1", false));
+      awaitOperations(history, 200);
+      faults.add(killAndRestart(primaryOf("catalog"), true, history));
+      faults.add(killAndRestart("catalog-1", false, history));
+      faults.add(killAndRestart(primaryOf("order"), true, history));
+      faults.add(killAndRestart("order-1", false, history));
       long minimum = start + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < minimum) {
-        pause(Duration.ofSeconds(1));
-      }
-      pause(Duration.ofSeconds(3));
+      Http.await("a history of at least 60 s", Duration.ofMinutes(2), System::nanoTime, now -> now >= minimum);
+      awaitOperations(history, 200);
     } finally {
       running.set(false);
       pool.shutdown();
@@ -142,21 +140,20 @@ class FailoverIT {
     throw new AssertionError("no " + service + " primary");
   }
 
-  private static Fault killAndRestart(String node, boolean primary) {
+  /** Kills a node, lets the clients run on without it for a while, then restarts it. */
+  private static Fault killAndRestart(String node, boolean primary, ConcurrentLinkedQueue<Op> history) {
     long killed = System.nanoTime();
     cluster.kill(node);
-    pause(Duration.ofSeconds(4));
+    awaitOperations(history, 100); // the store keeps serving with the node down
     cluster.restart(node);
     return new Fault(node, primary, killed);
   }
 
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis()); // the nemesis waits between faults on purpose
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  /** Waits until the clients have completed {@code count} more successful operations. */
+  private static void awaitOperations(ConcurrentLinkedQueue<Op> history, int count) {
+    long target = history.stream().filter(o -> o.outcome().equals("ok")).count() + count;
+    Http.await(count + " more successful operations", Duration.ofMinutes(1),
+        () -> history.stream().filter(o -> o.outcome().equals("ok")).count(), done -> done >= target);
   }
 
   private static void check(List<Op> history, List<Fault> faults, List<Integer> items, double seconds) {

@@ -39,7 +39,8 @@ public final class JsonBodies {
   /**
    * @param raw a path or query segment that must be an item or order number
    * @param what what the number names, for the error text ("item id", "order number")
-   * @return the number, at least 1
+   * @param max the highest number accepted
+   * @return the number, from 1 to {@code max}
    * @throws ProblemException 400 when it is not a positive whole number in range
    */
   public static long positiveId(String raw, String what, long max) {

@@ -6,19 +6,16 @@ import bookstore.api.StockChange;
 import bookstore.api.StockTaken;
 import bookstore.order.application.CatalogStock;
 import bookstore.platform.clients.CatalogApi;
-import bookstore.platform.clients.ProblemResponseMapper;
+import bookstore.platform.clients.RestClients;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
-import java.net.URI;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * {@link CatalogStock} over the catalog's internal REST API (MicroProfile Rest Client). Any
@@ -54,14 +51,7 @@ public class RestCatalogStock implements CatalogStock {
   void connect() {
     replicas =
         catalogUrls.stream()
-            .map(
-                url ->
-                    RestClientBuilder.newBuilder()
-                        .baseUri(URI.create(url.trim()))
-                        .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-                        .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
-                        .register(ProblemResponseMapper.class)
-                        .build(CatalogApi.class))
+            .map(url -> RestClients.build(url, CatalogApi.class, connectTimeoutMs, readTimeoutMs))
             .toList();
     preferred.set(replicas.size() - 1);
   }

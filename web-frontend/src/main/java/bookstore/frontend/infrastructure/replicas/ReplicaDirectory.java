@@ -3,16 +3,13 @@ package bookstore.frontend.infrastructure.replicas;
 import bookstore.platform.clients.CatalogApi;
 import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.clients.OrderApi;
-import bookstore.platform.clients.ProblemResponseMapper;
+import bookstore.platform.clients.RestClients;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * The replicas this front end talks to, from {@code bookstore.catalog.urls} and {@code
@@ -102,11 +99,6 @@ public class ReplicaDirectory {
   }
 
   private <T> T client(String url, Class<T> api) {
-    return RestClientBuilder.newBuilder()
-        .baseUri(URI.create(url))
-        .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-        .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
-        .register(ProblemResponseMapper.class)
-        .build(api);
+    return RestClients.build(url, api, connectTimeoutMs, readTimeoutMs);
   }
 }
