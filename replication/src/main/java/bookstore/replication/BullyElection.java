@@ -96,8 +96,11 @@ public class BullyElection {
     LOG.info("replica " + identity.replicaId() + " takes over as primary in epoch " + newEpoch);
     membership.primaryLost();
 
+    // every peer, not only those that answered heartbeats: a primary that is slow but alive
+    // (missed heartbeats under load) must be fenced before this replica writes, or both would
+    // acknowledge writes; a dead one refuses the connection at once
     List<Heartbeat> finals = new ArrayList<>();
-    for (int id : membership.aliveIds()) {
+    for (int id = 1; id <= identity.peers().size(); id++) {
       if (id != identity.replicaId()) {
         stepDown(id, newEpoch).ifPresent(finals::add);
       }
