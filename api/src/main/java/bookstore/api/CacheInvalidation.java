@@ -8,5 +8,7 @@ package bookstore.api;
  * @param itemId the item that changed
  * @param topic its topic (its search entry goes too)
  * @param sequence catalog write sequence number of the change
+ * @param writtenAtMs when the catalog primary made the write, ms since the epoch (taken just
+ *     before its commit), so a front end can tell how long the invalidation took to arrive
  */
-public record CacheInvalidation(int itemId, String topic, long sequence) {}
+public record CacheInvalidation(int itemId, String topic, long sequence, long writtenAtMs) {}

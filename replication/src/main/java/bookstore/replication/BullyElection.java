@@ -19,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * higher ids are alive); the highest live replica that is not yet primary takes over:
  *
  * <ol>
- *   <li>it picks a new epoch, one above every epoch it has heard of, and asks every live peer to
- *       step down to it: the old primary, if it is alive, stops acknowledging writes at once;
+ *   <li>it picks a new epoch, in a round above every epoch it has heard of and in its own slot
+ *       of that round ({@link #nextEpoch}), and asks every peer to step down to it: the old
+ *       primary, if it is alive, stops acknowledging writes at once;
  *   <li>it drains its own update subscription, then catches up from the most advanced live
  *       peer, so it holds every write the old primary acknowledged;
  *   <li>it persists the new epoch, becomes primary, and sends COORDINATOR to every live peer.
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BullyElection {
   private static final Logger LOG = Logger.getLogger(BullyElection.class.getName());
+  /** Epochs per election round: one slot per replica id (1..9). */
+  static final long EPOCH_SLOTS = 10;
 
   @Inject ReplicaIdentity identity;
   @Inject Membership membership;
@@ -88,11 +91,11 @@ public class BullyElection {
 
   private synchronized void takeOver() {
     long started = System.nanoTime();
-    long newEpoch = membership.epoch();
+    long highestKnown = membership.epoch();
     for (int id : membership.aliveIds()) {
-      newEpoch = Math.max(newEpoch, membership.lastHeard(id).map(Heartbeat::epoch).orElse(0L));
+      highestKnown = Math.max(highestKnown, membership.lastHeard(id).map(Heartbeat::epoch).orElse(0L));
     }
-    newEpoch++;
+    long newEpoch = nextEpoch(highestKnown, identity.replicaId());
     LOG.info("replica " + identity.replicaId() + " takes over as primary in epoch " + newEpoch);
     membership.primaryLost();
 
@@ -104,6 +107,14 @@ public class BullyElection {
       if (id != identity.replicaId()) {
         stepDown(id, newEpoch).ifPresent(finals::add);
       }
+    }
+    long newer = finals.stream().mapToLong(Heartbeat::epoch).filter(e -> e > newEpoch).max().orElse(0);
+    if (newer > 0) {
+      // a peer already follows a newer epoch this replica had not heard of: it refused to step
+      // down, and starting this one would make a second primary whose writes nobody applies
+      LOG.info("replica " + identity.replicaId() + " gives up epoch " + newEpoch + ": a peer is in epoch " + newer);
+      membership.restored(newer);
+      return;
     }
     // this replica keeps the old epoch until it has every write of it: drain, then catch up
     drainSubscription();
@@ -125,6 +136,22 @@ public class BullyElection {
     LOG.info(
         "replica " + identity.replicaId() + " is primary in epoch " + newEpoch + " at sequence "
             + applier.persistedSequence() + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+  }
+
+  /**
+   * The epoch a replica starts when it takes over: the next election round above every epoch
+   * it knows, in that replica's own slot ({@code round * 10 + replicaId}; replica ids are 1..9).
+   * Two replicas that take over at once, each believing the other dead, thus never start the
+   * same epoch: their writes carry different stamps, the probe of every catch-up tells their
+   * histories apart, and the higher epoch fences the lower (the same reason Paxos ballots and
+   * Raft's one vote per term make a leader's term unique).
+   *
+   * @param highestKnown the highest epoch this replica has heard of
+   * @param replicaId this replica's id, 1..9
+   * @return the new epoch, above {@code highestKnown}, equal to {@code replicaId} modulo 10
+   */
+  static long nextEpoch(long highestKnown, int replicaId) {
+    return (highestKnown / EPOCH_SLOTS + 1) * EPOCH_SLOTS + replicaId;
   }
 
   private Optional<Heartbeat> stepDown(int id, long epoch) {

@@ -1,5 +1,6 @@
 package bookstore.replication;
 
+import bookstore.platform.clients.ConnectionRefused;
 import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.messaging.JsonMessages;
 import jakarta.annotation.PostConstruct;
@@ -24,9 +25,11 @@ import java.util.logging.Logger;
 
 /**
  * Heartbeats (SPEC "Replication"): an EJB timer that every {@code bookstore.heartbeat.interval-ms}
- * (default 1,000 ms) asks every peer for its heartbeat, all at once, each with a timeout of half
- * the interval, then lets the {@link BullyElection} act on what it learned. A peer that misses
- * {@code bookstore.heartbeat.misses} (default 3) in a row counts as dead.
+ * (default 1,000 ms) asks every peer for its heartbeat, all at once, each with a timeout of one
+ * interval (a loaded peer answers late, not never), then lets the {@link BullyElection} act on what it learned. A peer that misses
+ * {@code bookstore.heartbeat.misses} (default 3) in a row counts as dead; one whose port refuses
+ * the connection is dead at once (its process is gone: a {@code kill -9} is noticed within one
+ * interval, which is what keeps a failover under 3 s).
  */
 @Singleton
 @Startup
@@ -57,6 +60,7 @@ public class HeartbeatTimer {
       if (id == identity.replicaId()) {
         continue;
       }
+      int peerId = id;
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(peers.get(id - 1) + "/replica/heartbeat")).timeout(timeout()).GET().build();
       calls.add(
@@ -67,7 +71,13 @@ public class HeartbeatTimer {
                       membership.heard(JsonMessages.fromJson(r.body(), Heartbeat.class));
                     }
                   })
-              .exceptionally(unreachable -> null));
+              .exceptionally(
+                  failure -> {
+                    if (ConnectionRefused.in(failure)) {
+                      membership.refused(peerId);
+                    }
+                    return null;
+                  }));
     }
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
     try {
@@ -78,6 +88,6 @@ public class HeartbeatTimer {
   }
 
   private Duration timeout() {
-    return Duration.ofMillis(Math.max(100, membership.intervalMs() / 2));
+    return Duration.ofMillis(Math.max(100, membership.intervalMs()));
   }
 }

@@ -43,6 +43,11 @@ public class Membership {
     }
   }
 
+  /** @param id a peer whose port refused a heartbeat's connection: it is dead from now on */
+  public void refused(int id) {
+    seen.remove(id);
+  }
+
   /** @param id a peer's id @return whether it answered a heartbeat within the allowed misses */
   public boolean alive(int id) {
     if (id == identity.replicaId()) {
@@ -61,6 +66,29 @@ public class Membership {
       }
     }
     return ids;
+  }
+
+  /**
+   * Whether this replica, as primary, may still acknowledge writes: it has heard from a
+   * majority of its service (itself included) within the lease, {@code misses - 1} heartbeat
+   * intervals (default 2,000 ms). Its peers declare it dead only after {@code misses} intervals
+   * without an answer, and the new primary drains before it writes, so a primary cut off from
+   * the others stops acknowledging before a new one starts: no write it acknowledges is lost to
+   * the new epoch's fencing.
+   *
+   * @return true when alone, or when a majority answered heartbeats within the lease
+   */
+  public boolean holdsLease() {
+    int replicas = identity.peers().size();
+    if (identity.alone() || replicas <= 1) {
+      return true;
+    }
+    long leaseNanos = Math.max(1, misses - 1) * intervalMs * 1_000_000L;
+    long now = System.nanoTime();
+    long heard = 1 + seen.entrySet().stream()
+        .filter(e -> e.getKey() != identity.replicaId() && now - e.getValue().atNanos() < leaseNanos)
+        .count();
+    return heard * 2 > replicas;
   }
 
   /** @param id a peer's id @return its last heartbeat, if it is alive */

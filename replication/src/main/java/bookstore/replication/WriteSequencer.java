@@ -51,7 +51,8 @@ public class WriteSequencer {
    *
    * @return the locked state
    * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} on any other
-   *     replica, or on a primary that has stepped down
+   *     replica, on a primary that has stepped down, and on one that lost its lease ({@link
+   *     Membership#holdsLease()})
    */
   @Transactional(TxType.MANDATORY)
   public ReplicaState lockForWrite() {
@@ -59,6 +60,11 @@ public class WriteSequencer {
     if (!membership.isPrimary() || state.getEpoch() != membership.epoch()) {
       throw ProblemTypes.noPrimary(
           "replica " + identity.replicaId() + " of " + identity.service() + " is not the primary");
+    }
+    if (!membership.holdsLease()) {
+      throw ProblemTypes.noPrimary(
+          "replica " + identity.replicaId() + " of " + identity.service() + " has not heard from a majority of its "
+              + "replicas lately: it may have been replaced, so it acknowledges no write");
     }
     return state;
   }

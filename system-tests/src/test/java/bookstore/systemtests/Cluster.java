@@ -86,12 +86,36 @@ public final class Cluster {
    * @return the status they agree on (of replica 1)
    */
   public ReplicaStatus awaitConvergence(String service) {
-    return Http.await(
-            "every " + service + " replica at the same sequence and digest",
-            Duration.ofSeconds(60),
-            () -> replicaUrls(service).stream().map(u -> Http.body(Http.get(u + "/replica"), ReplicaStatus.class)).toList(),
-            all -> all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1)
-        .get(0);
+    try {
+      return Http.await(
+              "every " + service + " replica at the same sequence and digest",
+              Duration.ofSeconds(60),
+              () -> replicaUrls(service).stream().map(u -> Http.body(Http.get(u + "/replica"), ReplicaStatus.class)).toList(),
+              all -> all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1)
+          .get(0);
+    } catch (AssertionError diverged) {
+      keepEvidence(service);
+      throw diverged;
+    }
+  }
+
+  /**
+   * Copies every replica's status and snapshot to {@code target/divergence/<service>-<id>-*.json},
+   * to compare replicas that failed to converge (each node's database, with its write log, stays
+   * in the run directory).
+   */
+  private void keepEvidence(String service) {
+    Path dir = runDir.resolveSibling("divergence");
+    List<String> urls = replicaUrls(service);
+    for (int id = 1; id <= urls.size(); id++) {
+      try {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(service + "-" + id + "-status.json"), Http.get(urls.get(id - 1) + "/replica").body());
+        Files.writeString(dir.resolve(service + "-" + id + "-snapshot.json"), Http.get(urls.get(id - 1) + "/replica/snapshot").body());
+      } catch (IOException | RuntimeException e) {
+        System.out.println("could not keep the evidence of " + service + "-" + id + ": " + e);
+      }
+    }
   }
 
   /** @param node node name, e.g. {@code catalog-1}: SIGKILL its process */

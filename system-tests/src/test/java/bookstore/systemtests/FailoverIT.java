@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,12 @@ class FailoverIT {
   private static final int CLIENTS = 8;
   private static final int ITEMS = 4;
   private static final int INITIAL_STOCK = 20_000;
+  /**
+   * Pause between one client's operations (ms): eight clients with no pause keep both cores of a
+   * small machine busy, and a restarted node then needs minutes to boot; with it, the load is
+   * still about 150 operations/s.
+   */
+  private static final long THINK_TIME_MS = 25;
 
   private static Cluster cluster;
   private static String api;
@@ -52,7 +60,7 @@ class FailoverIT {
   /** One client operation: what was asked, and how it ended. */
   record Op(
       String type, int itemId, int quantity, String key, long invokedNanos, long completedNanos,
-      String outcome, int status, Order order, int stockSeen) {}
+      String outcome, int status, Order order, int stockSeen, String detail) {}
 
   /** One step of the nemesis. */
   record Fault(String node, boolean primary, long killedNanos) {}
@@ -105,6 +113,7 @@ class FailoverIT {
 
   private static void client(Random random, List<Integer> items, ConcurrentLinkedQueue<Op> history, AtomicBoolean running) {
     while (running.get()) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(THINK_TIME_MS));
       int itemId = items.get(random.nextInt(items.size()));
       long invoked = System.nanoTime();
       if (random.nextBoolean()) {
@@ -114,20 +123,30 @@ class FailoverIT {
           HttpResponse<String> r = post(api + "/orders", "{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}", key);
           String outcome = r.statusCode() == 201 ? "ok" : r.statusCode() / 100 == 4 ? "fail" : "unknown";
           Order order = r.statusCode() == 201 ? Http.JSON.fromJson(r.body(), Order.class) : null;
-          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), outcome, r.statusCode(), order, -1));
+          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), outcome, r.statusCode(), order, -1, detail(r)));
         } catch (RuntimeException e) {
-          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), "unknown", 0, null, -1));
+          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), "unknown", 0, null, -1, e.toString()));
         }
       } else {
         try {
           HttpResponse<String> r = get(api + "/books/" + itemId);
           int stock = r.statusCode() == 200 ? Http.JSON.fromJson(r.body(), Item.class).stock() : -1;
-          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), r.statusCode() == 200 ? "ok" : "unknown", r.statusCode(), null, stock));
+          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), r.statusCode() == 200 ? "ok" : "unknown", r.statusCode(), null, stock, detail(r)));
         } catch (RuntimeException e) {
-          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), "unknown", 0, null, -1));
+          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), "unknown", 0, null, -1, e.toString()));
         }
       }
     }
+  }
+
+  /** @return a failed answer's problem detail (for the error summary), null for a success */
+  private static String detail(HttpResponse<String> r) {
+    if (r.statusCode() / 100 == 2) {
+      return null;
+    }
+    String body = r.body() == null ? "" : r.body();
+    int at = body.indexOf("\"detail\"");
+    return at < 0 ? body.substring(0, Math.min(120, body.length())) : body.substring(at, Math.min(body.length(), at + 160));
   }
 
   private static String primaryOf(String service) {
@@ -179,7 +198,9 @@ class FailoverIT {
       System.out.printf("kill of %s: slowest operation around it took %.2f s%n", fault.node(), maxLatency / 1e9);
     }
 
-    assertEquals(List.of(), errors.stream().map(o -> o.type() + " " + o.status()).toList(), "client-visible errors");
+    errors.stream()
+        .collect(Collectors.groupingBy(o -> o.type() + " " + o.status() + " " + o.detail(), Collectors.counting()))
+        .forEach((what, count) -> System.out.printf("  %d x %s%n", count, what));
     assertTrue(history.stream().noneMatch(o -> o.type().equals("lookup") && o.outcome().equals("ok") && o.stockSeen() < 0), "stock never negative");
     assertTrue(buys.stream().filter(o -> o.outcome().equals("fail")).allMatch(o -> o.status() == 409), "the only refusals are out of stock");
 
@@ -219,6 +240,8 @@ class FailoverIT {
         }
       }
     }
+    // last, so that a safety violation above is reported even when errors were seen too
+    assertEquals(List.of(), errors.stream().map(o -> o.type() + " " + o.status()).toList(), "client-visible errors");
   }
 
 }

@@ -10,6 +10,8 @@ import bookstore.replication.StateDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Orders as replicated state: applies {@link OrderUpdate}s (insert when absent), takes and
@@ -18,6 +20,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class OrderState implements ReplicatedState {
+  private static final Logger LOG = Logger.getLogger(OrderState.class.getName());
+
   @Inject OrderRepository orders;
 
   @Override
@@ -28,8 +32,13 @@ public class OrderState implements ReplicatedState {
   @Override
   public void apply(String updateJson) {
     OrderUpdate update = JsonMessages.fromJson(updateJson, OrderUpdate.class);
-    if (orders.find(update.order().orderNumber()).isEmpty()) {
+    Optional<CustomerOrder> held = orders.find(update.order().orderNumber());
+    if (held.isEmpty()) {
       orders.add(CustomerOrder.of(update));
+    } else if (!held.get().getRequestId().equals(update.requestId())) {
+      // cannot happen while histories agree (SPEC guarantee 4): say so loudly if it does
+      LOG.severe("diverged: order " + update.order().orderNumber() + " is held for key " + held.get().getRequestId()
+          + " but write " + update.stamp() + " records it for key " + update.requestId());
     }
   }
 

@@ -27,6 +27,6 @@ public class JmsCatalogEvents implements CatalogEvents {
     replication.replicate(update.stamp(), UPDATES, update);
     publisher.publish(
         INVALIDATIONS,
-        new CacheInvalidation(update.item().id(), update.item().topic(), update.stamp().sequence()));
+        new CacheInvalidation(update.item().id(), update.item().topic(), update.stamp().sequence(), System.currentTimeMillis()));
   }
 }

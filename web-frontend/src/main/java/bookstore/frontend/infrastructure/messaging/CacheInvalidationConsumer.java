@@ -1,6 +1,7 @@
 package bookstore.frontend.infrastructure.messaging;
 
 import bookstore.api.CacheInvalidation;
+import bookstore.frontend.infrastructure.cache.InvalidationTimes;
 import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.platform.messaging.JsonMessages;
 import jakarta.ejb.ActivationConfigProperty;
@@ -28,6 +29,7 @@ import jakarta.jms.MessageListener;
     })
 public class CacheInvalidationConsumer implements MessageListener {
   @Inject ReadCache cache;
+  @Inject InvalidationTimes times;
 
   @Override
   public void onMessage(Message message) {
@@ -41,5 +43,6 @@ public class CacheInvalidationConsumer implements MessageListener {
     if (invalidation.topic() != null) {
       cache.invalidateTopic(invalidation.topic(), invalidation.sequence());
     }
+    times.record(invalidation.writtenAtMs());
   }
 }

@@ -36,6 +36,11 @@ public class ReplicaDirectory {
   @ConfigProperty(name = "bookstore.client.read-timeout-ms", defaultValue = "10000")
   long readTimeoutMs;
 
+  /** Read timeout of reads (ms): a replica slower than this is passed over for the next one. */
+  @Inject
+  @ConfigProperty(name = "bookstore.client.read-timeout-ms.reads", defaultValue = "2000")
+  long readsTimeoutMs;
+
   @Inject
   @ConfigProperty(name = "bookstore.failover.deadline-ms", defaultValue = "10000")
   long deadlineMs;
@@ -45,8 +50,8 @@ public class ReplicaDirectory {
 
   @PostConstruct
   void connect() {
-    catalog = new ServiceReplicas<>("catalog", catalogUrls.stream().map(String::trim).toList(), url -> client(url, CatalogApi.class), deadlineMs);
-    orders = new ServiceReplicas<>("order", orderUrls.stream().map(String::trim).toList(), url -> client(url, OrderApi.class), deadlineMs);
+    catalog = services("catalog", catalogUrls, CatalogApi.class);
+    orders = services("order", orderUrls, OrderApi.class);
   }
 
   /** @return the catalog's replicas */
@@ -98,7 +103,12 @@ public class ReplicaDirectory {
     service.heard(id, heartbeat);
   }
 
-  private <T> T client(String url, Class<T> api) {
-    return RestClients.build(url, api, connectTimeoutMs, readTimeoutMs);
+  private <T> ServiceReplicas<T> services(String name, List<String> urls, Class<T> api) {
+    return new ServiceReplicas<>(
+        name,
+        urls.stream().map(String::trim).toList(),
+        url -> RestClients.build(url, api, connectTimeoutMs, readTimeoutMs),
+        url -> RestClients.build(url, api, connectTimeoutMs, readsTimeoutMs),
+        deadlineMs);
   }
 }

@@ -1,5 +1,6 @@
 package bookstore.frontend.infrastructure.replicas;
 
+import bookstore.platform.clients.ConnectionRefused;
 import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.messaging.JsonMessages;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The front end's heartbeats (SPEC "Replication"): an EJB timer that every {@code
  * bookstore.heartbeat.interval-ms} (default 1,000 ms) asks every replica of both services for
  * its heartbeat, all at once; a replica that misses {@code bookstore.heartbeat.misses} (default
- * 3) in a row is dead to the {@link ReplicaDirectory} until it answers again.
+ * 3) in a row, or whose port refuses the connection (its process is gone), is dead to the {@link
+ * ReplicaDirectory} until it answers again.
  */
 @Singleton
 @Startup
@@ -68,7 +70,7 @@ public class ReplicaMonitor {
                           failure == null && response.statusCode() == 200
                               ? JsonMessages.fromJson(response.body(), Heartbeat.class)
                               : null;
-                      record(service, id, url, heartbeat);
+                      record(service, id, url, heartbeat, failure != null && ConnectionRefused.in(failure));
                       return null;
                     }));
       }
@@ -76,16 +78,16 @@ public class ReplicaMonitor {
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
   }
 
-  private synchronized void record(ServiceReplicas<?> service, int id, String url, Heartbeat heartbeat) {
+  private synchronized void record(ServiceReplicas<?> service, int id, String url, Heartbeat heartbeat, boolean refused) {
     if (heartbeat != null) {
       misses.put(url, 0);
       directory.heard(service, id, heartbeat);
-    } else if (misses.merge(url, 1, Integer::sum) >= allowedMisses) {
+    } else if (refused || misses.merge(url, 1, Integer::sum) >= allowedMisses) {
       directory.heard(service, id, null);
     }
   }
 
   private Duration timeout() {
-    return Duration.ofMillis(Math.max(100, intervalMs / 2));
+    return Duration.ofMillis(Math.max(100, intervalMs));
   }
 }

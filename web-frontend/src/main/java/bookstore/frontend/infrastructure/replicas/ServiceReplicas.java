@@ -2,9 +2,9 @@ package bookstore.frontend.infrastructure.replicas;
 
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
+import bookstore.platform.clients.ConnectionRefused;
 import bookstore.platform.clients.Heartbeat;
 import jakarta.ws.rs.ProcessingException;
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +27,7 @@ public final class ServiceReplicas<A> {
   private final String name;
   private final List<String> urls;
   private final List<A> clients;
+  private final List<A> readClients;
   private final long deadlineMs;
   private final Replica[] replicas;
   private final AtomicInteger nextRead = new AtomicInteger();
@@ -39,10 +40,18 @@ public final class ServiceReplicas<A> {
     volatile Heartbeat last;
   }
 
-  ServiceReplicas(String name, List<String> urls, Function<String, A> client, long deadlineMs) {
+  /**
+   * @param name "catalog" or "order"
+   * @param urls the replicas' base URLs, by id
+   * @param client makes a client for writes (long read timeout: a write waits for its commit)
+   * @param readClient makes a client for reads (short read timeout: a slow replica is passed over)
+   * @param deadlineMs how long a read or write is retried through a failover, ms
+   */
+  ServiceReplicas(String name, List<String> urls, Function<String, A> client, Function<String, A> readClient, long deadlineMs) {
     this.name = name;
     this.urls = List.copyOf(urls);
     this.clients = urls.stream().map(client).toList();
+    this.readClients = urls.stream().map(readClient).toList();
     this.deadlineMs = deadlineMs;
     this.replicas = new Replica[urls.size()];
     for (int i = 0; i < replicas.length; i++) {
@@ -87,48 +96,83 @@ public final class ServiceReplicas<A> {
     }
   }
 
-  /** @return per replica: "alive", "catching up" or "dead", and PRIMARY for the primary */
-  public List<String> describe() {
-    List<String> out = new ArrayList<>();
+  /**
+   * What the front end knows of one replica, for the admin API.
+   *
+   * @param service "catalog" or "order"
+   * @param replicaId 1..N
+   * @param url its base URL
+   * @param state "alive", "catching up" (answers again, not yet at the primary's sequence when
+   *     it came back; no reads) or "dead" (missed its heartbeats)
+   * @param primary whether the heartbeats name it primary
+   * @param epoch the epoch of its last heartbeat (0 before the first)
+   * @param lastSequence the last sequence it had applied at its last heartbeat
+   */
+  public record ReplicaView(
+      String service, int replicaId, String url, String state, boolean primary, long epoch, long lastSequence) {}
+
+  /** @return every replica of the service, by id */
+  public List<ReplicaView> view() {
+    List<ReplicaView> out = new ArrayList<>();
     int primary = primaryId();
     for (int i = 0; i < replicas.length; i++) {
       Replica r = replicas[i];
+      Heartbeat h = r.last;
       String state = !r.alive ? "dead" : r.caughtUp ? "alive" : "catching up";
-      out.add(name + "-" + (i + 1) + " " + state + (primary == i + 1 ? " PRIMARY" : ""));
+      out.add(new ReplicaView(name, i + 1, urls.get(i), state, r.alive && primary == i + 1,
+          h == null ? 0 : h.epoch(), h == null ? 0 : h.lastSequence()));
     }
     return out;
   }
 
   /**
+   * Reads from the replicas, round robin: first the live, caught-up ones, then any. A replica
+   * that refuses the connection is taken as dead until its next heartbeat; one that answers too
+   * slowly is passed over for this read only (the heartbeats judge it). When no replica answers,
+   * the round is tried again after a pause until the failover deadline, so that a read during a
+   * failover or a restart sees latency, not an error (SPEC guarantee 6).
+   *
    * @param read a read
-   * @return its answer from the first live, caught-up replica, round robin, that gives one; a
-   *     replica behind the read's sequence hands it to the primary
+   * @return its answer from the first replica that gives one; a replica behind the read's
+   *     sequence hands it to the primary
    * @throws ProblemException the replica's own refusal (404, 400), or 503 when none answers
+   *     within the deadline
    */
   <T> T read(Function<A, T> read) {
-    int n = clients.size();
-    int start = Math.floorMod(nextRead.getAndIncrement(), n);
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < n; i++) {
-        int index = (start + i) % n;
-        Replica r = replicas[index];
-        if (pass == 0 && !(r.alive && r.caughtUp)) {
-          continue; // first pass: only the replicas the heartbeats vouch for
-        }
-        try {
-          return read.apply(clients.get(index));
-        } catch (ProcessingException unreachable) {
-          r.alive = false;
-          r.caughtUp = false;
-        } catch (ProblemException e) {
-          if (!ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
-            throw e;
+    long deadline = System.nanoTime() + deadlineMs * 1_000_000;
+    RuntimeException last = null;
+    int n = readClients.size();
+    do {
+      int start = Math.floorMod(nextRead.getAndIncrement(), n);
+      for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < n; i++) {
+          int index = (start + i) % n;
+          Replica r = replicas[index];
+          if ((pass == 0) != (r.alive && r.caughtUp)) {
+            continue; // first pass: the replicas the heartbeats vouch for; second: the others
           }
-          return write(read, true);
+          try {
+            return read.apply(readClients.get(index));
+          } catch (ProcessingException e) {
+            if (ConnectionRefused.in(e)) {
+              r.alive = false;
+              r.caughtUp = false;
+            }
+            last = e;
+          } catch (ProblemException e) {
+            if (ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
+              return write(read, true);
+            }
+            if (e.problem().status() != 503) {
+              throw e;
+            }
+            last = e;
+          }
         }
       }
-    }
-    throw ProblemException.unavailable("no " + name + " replica answered");
+      LockSupport.parkNanos(PAUSE_NANOS);
+    } while (System.nanoTime() < deadline);
+    throw ProblemException.unavailable("no " + name + " replica answered within " + deadlineMs + " ms: " + last.getMessage());
   }
 
   /**
@@ -149,13 +193,15 @@ public final class ServiceReplicas<A> {
       try {
         return write.apply(clients.get(primary - 1));
       } catch (ProcessingException e) {
-        if (!idempotent && !(rootCause(e) instanceof ConnectException)) {
+        if (!idempotent && !(ConnectionRefused.in(e))) {
           throw ProblemException.unavailable("the " + name + " primary did not answer; the write may or may not have been made");
         }
         replicas[primary - 1].alive = false;
         last = e;
       } catch (ProblemException e) {
-        if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type())) {
+        // no primary yet, or (for a read handed to the primary) a replica that the heartbeats
+        // still named primary but that has stepped down and is behind: try again
+        if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type()) && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
           throw e;
         }
         last = e;
@@ -192,13 +238,5 @@ public final class ServiceReplicas<A> {
       }
     }
     return best;
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

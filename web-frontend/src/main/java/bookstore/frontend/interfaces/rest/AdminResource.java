@@ -6,7 +6,10 @@ import bookstore.api.PriceChange;
 import bookstore.api.ProblemException;
 import bookstore.api.Restock;
 import bookstore.frontend.application.Storefront;
+import bookstore.frontend.infrastructure.cache.InvalidationTimes;
 import bookstore.frontend.infrastructure.cache.ReadCache;
+import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
+import bookstore.frontend.infrastructure.replicas.ServiceReplicas.ReplicaView;
 import bookstore.platform.rest.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +37,8 @@ import java.util.Map;
 public class AdminResource {
   @Inject Storefront store;
   @Inject ReadCache cache;
+  @Inject InvalidationTimes invalidationTimes;
+  @Inject ReplicaDirectory replicas;
 
   /** @param body JSON {@code {title,topic,stock,price}} @return 201 with the new item */
   @POST
@@ -61,7 +67,11 @@ public class AdminResource {
     return store.restock(BooksResource.itemId(id), restock).item();
   }
 
-  /** @return the cache's state: enabled, entries (items), hits, misses, hit ratio */
+  /**
+   * @return the cache's state: enabled, entries (items), hits, misses, hit ratio, and {@code
+   *     invalidations}: how many arrived and how long they took from the catalog's write to
+   *     leaving the cache ({@code count}, {@code p50Ms}, {@code p99Ms}, {@code maxMs})
+   */
   @GET
   @Path("cache")
   public Map<String, Object> cacheStats() {
@@ -73,15 +83,27 @@ public class AdminResource {
     answer.put("hits", stats.hitCount());
     answer.put("misses", stats.missCount());
     answer.put("hitRatio", stats.hitRate());
+    answer.put("invalidations", invalidationTimes.summary());
     return answer;
   }
 
-  /** Drops every cached entry. @return 204 */
+  /** Drops every cached entry and the invalidation times recorded so far. @return 204 */
   @DELETE
   @Path("cache")
   public Response flush() {
     cache.flush();
+    invalidationTimes.reset();
     return Response.noContent().build();
+  }
+
+  /**
+   * @return every catalog and order replica as this front end's heartbeats see it: {@code
+   *     [{service, replicaId, url, state: alive|catching up|dead, primary, epoch, lastSequence}]}
+   */
+  @GET
+  @Path("replicas")
+  public List<ReplicaView> replicas() {
+    return replicas.services().stream().flatMap(s -> s.view().stream()).toList();
   }
 
   /** @param body JSON {@code {"enabled": true|false}} @return the cache's state after */
