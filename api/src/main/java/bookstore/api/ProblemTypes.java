@@ -12,7 +12,28 @@ public final class ProblemTypes {
   /** The message broker is unreachable: the write was not made; retrying soon is safe. */
   public static final String BROKER_UNAVAILABLE = "urn:bookstore:broker-unavailable";
 
+  /**
+   * A node answered without the store's application behind it (still deploying after a
+   * restart, or shutting down): the request was not served; try another replica or retry.
+   */
+  public static final String NOT_SERVING = "urn:bookstore:not-serving";
+
   private ProblemTypes() {}
+
+  /**
+   * @param type a problem's type
+   * @return whether it says the request was not made and the same request may go to the
+   *     primary again, or another replica, after a pause ({@link #NO_PRIMARY}, {@link
+   *     #NOT_SERVING})
+   */
+  public static boolean retryable(String type) {
+    return NO_PRIMARY.equals(type) || NOT_SERVING.equals(type);
+  }
+
+  /** @param detail why @return a 503 {@link #NOT_SERVING} problem */
+  public static ProblemException notServing(String detail) {
+    return new ProblemException(new Problem(NOT_SERVING, "Not Serving", 503, detail));
+  }
 
   /** @param detail why @return a 503 {@link #NO_PRIMARY} problem */
   public static ProblemException noPrimary(String detail) {

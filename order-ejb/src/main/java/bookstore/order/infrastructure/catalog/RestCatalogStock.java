@@ -80,7 +80,7 @@ public class RestCatalogStock implements CatalogStock {
       } catch (ProcessingException unreachable) {
         last = unreachable;
       } catch (ProblemException e) {
-        if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type())) {
+        if (!ProblemTypes.retryable(e.problem().type())) {
           throw e;
         }
         last = e;

@@ -199,9 +199,9 @@ public final class ServiceReplicas<A> {
         replicas[primary - 1].alive = false;
         last = e;
       } catch (ProblemException e) {
-        // no primary yet, or (for a read handed to the primary) a replica that the heartbeats
-        // still named primary but that has stepped down and is behind: try again
-        if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type()) && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
+        // no primary yet, a node not serving yet, or (for a read handed to the primary) a
+        // replica the heartbeats still named primary that has stepped down and is behind
+        if (!ProblemTypes.retryable(e.problem().type()) && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
           throw e;
         }
         last = e;
