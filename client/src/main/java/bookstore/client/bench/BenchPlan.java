@@ -2,6 +2,7 @@ package bookstore.client.bench;
 
 import bookstore.client.bench.load.ItemMix;
 import bookstore.client.bench.load.LoadGenerator;
+import bookstore.client.bench.report.Format;
 import java.time.Duration;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public record BenchPlan(
 
   /** @return a short description, e.g. {@code 5 clients, 30 s, p=0.2, cache on} */
   public String describe() {
-    return clients + " clients, " + (requests > 0 ? requests + " requests" : duration.toMillis() / 1000.0 + " s")
+    return clients + " clients, " + (requests > 0 ? requests + " requests" : Format.seconds(duration))
         + ", p=" + buyProbability + ", cache " + (cache == null ? "as is" : cache ? "on" : "off");
   }
 }

@@ -106,7 +106,7 @@ public final class CourseExperiment {
     bench.out().println("\n" + table);
     return "### 1. Buy probability and the cache\n\n"
         + "Each session looks one of the items up and then buys it with probability p; "
-        + settings.plan().clients() + " clients, " + settings.sweepDuration().toSeconds() + " s per setting. "
+        + settings.plan().clients() + " clients, " + Format.seconds(settings.sweepDuration()) + " per setting. "
         + "Latency in ms; throughput over the run's wall time. A buy refused as out of stock is not an error "
         + "(the load generator restocks the item).\n\n"
         + table + "\n" + doc.plot(png, "latency-vs-p") + "\n";
@@ -160,7 +160,7 @@ public final class CourseExperiment {
     return heading
         + plan.describe() + "; " + o.node() + " (the primary) killed with SIGKILL at "
         + String.format(Locale.ROOT, "%.1f", o.killAtSeconds()) + " s, its restart begun "
-        + settings.restartAfter().toSeconds() + " s later (" + o.restart() + "). Window: "
+        + Format.seconds(settings.restartAfter()) + " later (" + o.restart() + "). Window: "
         + Format.number(FailoverRun.WINDOW_BEFORE_S) + " s before to " + Format.number(FailoverRun.WINDOW_AFTER_S)
         + " s after the kill; longest request in it: **" + Format.ms(o.maxLatencyMs()) + " ms**, errors in it: "
         + o.errorsInWindow() + ".\n\n"

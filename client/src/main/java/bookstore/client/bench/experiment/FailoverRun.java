@@ -88,7 +88,7 @@ public final class FailoverRun {
                 () -> restart.set(control.restartInBackground(node, dir.resolve("restart.log")))));
     BenchResult result =
         bench.run(
-            "failover: " + plan.describe() + ", kill " + node + " at " + killAfter.toSeconds() + " s",
+            "failover: " + plan.describe() + ", kill " + node + " at " + Format.seconds(killAfter),
             plan.load().withActions(actions),
             Workloads.browseAndBuy(plan.items(), plan.buyProbability()),
             plan.cache(),

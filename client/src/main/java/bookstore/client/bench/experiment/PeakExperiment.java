@@ -117,8 +117,8 @@ public final class PeakExperiment {
             + "Machine: " + machine.describe() + ".  \n"
             + "Store: " + cluster + ", front end " + bench.http().frontend() + ".  \n"
             + "Raw results: `" + dir + "`.\n\n"
-            + "Each connection is one client sending the same request back to back, " + duration.toSeconds()
-            + " s per level, after a " + warmUp.toMillis() / 1000.0 + " s warm-up per workload. Cached lookups: item 1, "
+            + "Each connection is one client sending the same request back to back, " + Format.seconds(duration)
+            + " per level, after a " + Format.seconds(warmUp) + " warm-up per workload. Cached lookups: item 1, "
             + "cache on; uncached lookups: item 1, cache off; searches: topic '" + TOPIC + "', cache on; buys: one unit "
             + "of an item created with ample stock. Throughput counts successful requests over the run's wall time.\n\n"
             + table + "\n" + doc.plot(throughputPng, "peak-throughput") + "\n" + doc.plot(latencyPng, "peak-latency"));

@@ -19,6 +19,11 @@ public final class Format {
     return Double.isNaN(perSecond) ? "n/a" : String.format(Locale.ROOT, "%.1f", perSecond);
   }
 
+  /** @param duration a duration @return it in seconds, e.g. {@code 12 s}, {@code 0.3 s} */
+  public static String seconds(java.time.Duration duration) {
+    return number(duration.toMillis() / 1000.0) + " s";
+  }
+
   /** @param value any number @return it with up to 2 decimals */
   public static String number(double value) {
     return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
