@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--think-time", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "0ms", description = "each client's pause between sessions (default ${DEFAULT-VALUE})")
   Duration thinkTime;
 
-  @Option(names = "--cache", paramLabel = "on|off", converter = OnOff.class, description = "switch the front end's cache for the run and restore it after (default: leave it)")
+  @Option(names = "--cache", paramLabel = "on|off", arity = "1", converter = OnOff.class, description = "switch the front end's cache for the run and restore it after (default: leave it)")
   Boolean cache;
 
   @Option(names = "--out", paramLabel = "DIR", description = "where to write the CSV and plots (default bench-results/<timestamp>/)")

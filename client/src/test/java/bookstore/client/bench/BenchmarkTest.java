@@ -77,11 +77,14 @@ class BenchmarkTest {
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         exit =
             new CommandLine(new BookstoreCli())
-                .execute("--url", store.url().toString(), "bench", "--clients", "2", "--requests", "40", "--out", dir.toString(), "--no-progress");
+                .execute(
+                    "--url", store.url().toString(), "bench", "--clients", "2", "--requests", "40", "--cache", "off",
+                    "--out", dir.toString(), "--no-progress");
       } finally {
         System.setOut(stdout);
       }
       assertEquals(0, exit);
+      assertEquals(List.of("{\"enabled\":false}", "{\"enabled\":true}"), store.cacheSwitches);
       assertEquals(40, printedTotal(printed.toString(StandardCharsets.UTF_8)));
       assertEquals(41, Files.readAllLines(dir.resolve("requests.csv")).size());
       assertTrue(Files.size(dir.resolve("latency-over-time.png")) > 1000);
