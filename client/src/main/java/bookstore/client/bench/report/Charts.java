@@ -2,12 +2,13 @@ package bookstore.client.bench.report;
 
 import bookstore.client.bench.load.LoadGenerator.Marker;
 import bookstore.client.bench.load.Operation;
+import bookstore.client.bench.load.Outcome;
 import bookstore.client.bench.load.Sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -33,6 +34,7 @@ public final class Charts {
   /** The most points a scatter series draws: beyond it, every k-th point plus all above p99. */
   static final int MAX_POINTS_PER_SERIES = 20_000;
   private static final int BINS = 40;
+  private static final String ERRORS = "errors (any operation)";
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -41,8 +43,9 @@ public final class Charts {
   private Charts() {}
 
   /**
-   * Latency of every request over the run's time, one scatter series per operation, log scale,
-   * with the run's actions (a kill) as labelled vertical lines.
+   * Latency of every request over the run's time, one scatter series per operation and one for
+   * the failed requests of any operation, log scale, with the run's actions (a kill) as labelled
+   * vertical lines.
    *
    * @param title the plot's title
    * @param samples the run's requests
@@ -54,11 +57,16 @@ public final class Charts {
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(3);
     chart.getStyler().setYAxisLogarithmic(true);
-    Map<Operation, List<Sample>> byOperation = new EnumMap<>(Operation.class);
-    samples.forEach(s -> byOperation.computeIfAbsent(s.operation(), o -> new ArrayList<>()).add(s));
+    Map<String, List<Sample>> series = new LinkedHashMap<>();
+    for (Operation operation : Operation.values()) {
+      samples.stream().filter(s -> s.operation() == operation && s.outcome() != Outcome.ERROR).forEach(
+          s -> series.computeIfAbsent(operation.label(), k -> new ArrayList<>()).add(s));
+    }
+    samples.stream().filter(s -> s.outcome() == Outcome.ERROR).forEach(
+        s -> series.computeIfAbsent(ERRORS, k -> new ArrayList<>()).add(s));
     double maxMs = 1;
-    for (Map.Entry<Operation, List<Sample>> series : byOperation.entrySet()) {
-      List<Sample> shown = thin(series.getValue());
+    for (Map.Entry<String, List<Sample>> points : series.entrySet()) {
+      List<Sample> shown = thin(points.getValue());
       double[] x = new double[shown.size()];
       double[] y = new double[shown.size()];
       for (int i = 0; i < shown.size(); i++) {
@@ -66,14 +74,16 @@ public final class Charts {
         y[i] = Math.max(0.001, shown.get(i).latencyMillis());
         maxMs = Math.max(maxMs, y[i]);
       }
-      chart.addSeries(series.getKey().label(), x, y).setMarker(SeriesMarkers.CIRCLE);
+      chart.addSeries(points.getKey(), x, y).setMarker(points.getKey().equals(ERRORS) ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
     }
-    if (byOperation.isEmpty()) {
+    if (series.isEmpty()) {
       chart.addSeries("no requests", new double[] {0}, new double[] {1});
     }
+    double labelAt = maxMs;
     for (Marker marker : markers) {
       chart.addAnnotation(new AnnotationLine(marker.atSeconds(), true, false));
-      chart.addAnnotation(new AnnotationText(marker.label(), marker.atSeconds(), maxMs, false));
+      chart.addAnnotation(new AnnotationText(marker.label(), marker.atSeconds(), labelAt, false));
+      labelAt /= 2; // the next label lower, so labels of close markers do not overlap
     }
     save(chart, png);
   }
