@@ -4,6 +4,7 @@ import bookstore.api.BookSummary;
 import bookstore.api.Item;
 import bookstore.api.Order;
 import bookstore.api.ProblemException;
+import bookstore.client.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command-line client: {@code search TOPIC}, {@code lookup ID}, {@code buy ID [QTY]},
- * {@code order NUMBER}. Prints readable text, or the store's raw JSON with {@code --json}. Exit
+ * {@code order NUMBER}, and the load generator {@code bench} ({@link BenchCommand}). Prints readable text, or the store's raw JSON with {@code --json}. Exit
  * codes: 0 done, 1 the store refused (its problem is printed), 2 usage error, 3 the store is not
  * running.
  */
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
       BookstoreCli.Search.class,
       BookstoreCli.Lookup.class,
       BookstoreCli.Buy.class,
-      BookstoreCli.OrderQuery.class
+      BookstoreCli.OrderQuery.class,
+      BenchCommand.class
     })
 public final class BookstoreCli {
   /** Exit code when the store refused the request. */
@@ -48,9 +50,13 @@ public final class BookstoreCli {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  /** @return the front end's base URL: {@code --url}, else {@code $BOOKSTORE_URL}, else {@code http://127.0.0.1:8080} */
+  public URI baseUrl() {
+    return URI.create(url != null ? url : System.getenv().getOrDefault("BOOKSTORE_URL", "http://127.0.0.1:8080"));
+  }
+
   StoreClient client() {
-    String chosen = url != null ? url : System.getenv().getOrDefault("BOOKSTORE_URL", "http://127.0.0.1:8080");
-    return new StoreClient(URI.create(chosen));
+    return new StoreClient(baseUrl());
   }
 
   PrintWriter out() {

@@ -1,0 +1,48 @@
+package bookstore.client.bench;
+
+import bookstore.client.bench.load.LoadGenerator;
+import bookstore.client.bench.load.Operation;
+import bookstore.client.bench.report.MarkdownTable;
+import bookstore.client.bench.report.OperationStats;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one benchmark run measured and wrote.
+ *
+ * @param title what ran
+ * @param dir the run's output directory
+ * @param csv every request, one row each ({@code requests.csv})
+ * @param plots the PNGs written: latency over time, then one histogram per operation
+ * @param run the requests and the actions' times
+ * @param stats the figures per operation
+ */
+public record BenchResult(
+    String title, Path dir, Path csv, List<Path> plots, LoadGenerator.Run run, Map<Operation, OperationStats> stats) {
+
+  /** @return requests of every operation */
+  public long total() {
+    return run.samples().size();
+  }
+
+  /** @param operation an operation @return its figures, if it occurred */
+  public Optional<OperationStats> stats(Operation operation) {
+    return Optional.ofNullable(stats.get(operation));
+  }
+
+  /** @return the per-operation table, plus a total row, as Markdown */
+  public String table() {
+    MarkdownTable table = new MarkdownTable(OperationStats.tableHeader());
+    stats.values().forEach(s -> table.row(s.tableRow()));
+    long errors = stats.values().stream().mapToLong(OperationStats::errors).sum();
+    long refused = stats.values().stream().mapToLong(OperationStats::refused).sum();
+    long ok = stats.values().stream().mapToLong(OperationStats::ok).sum();
+    double seconds = run.wall().toNanos() / 1e9;
+    table.row(
+        "total", Long.toString(total()), Long.toString(ok), Long.toString(refused), Long.toString(errors),
+        bookstore.client.bench.report.Format.rate(total() / seconds), "", "", "", "");
+    return table.toString();
+  }
+}

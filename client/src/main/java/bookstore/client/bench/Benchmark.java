@@ -1,0 +1,118 @@
+package bookstore.client.bench;
+
+import bookstore.client.bench.load.LoadGenerator;
+import bookstore.client.bench.load.Operation;
+import bookstore.client.bench.load.Workload;
+import bookstore.client.bench.load.Workloads;
+import bookstore.client.bench.report.Charts;
+import bookstore.client.bench.report.OperationStats;
+import bookstore.client.bench.report.OutputFiles;
+import bookstore.client.bench.report.ProgressBar;
+import bookstore.client.bench.report.SampleCsv;
+import bookstore.client.bench.store.StoreAdmin;
+import bookstore.client.bench.store.StoreHttp;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's Java API: runs a workload against the store and writes what it measured into a
+ * directory: {@code requests.csv} (every request), {@code summary.md} (the table it prints), {@code
+ * latency-over-time.png} and {@code histogram-<operation>.png}. One instance keeps one HTTP client,
+ * so its connections are reused from run to run.
+ */
+public final class Benchmark {
+  private final StoreHttp http;
+  private final StoreAdmin admin;
+  private final PrintStream out;
+  private final PrintStream progress;
+
+  /**
+   * @param frontend the front end's base URL
+   * @param out where the tables go (standard output)
+   * @param progress where the progress bar goes (standard error), or null for none
+   */
+  public Benchmark(URI frontend, PrintStream out, PrintStream progress) {
+    this.http = new StoreHttp(frontend);
+    this.admin = new StoreAdmin(http);
+    this.out = out;
+    this.progress = progress;
+  }
+
+  /** @return the store, as this benchmark reaches it */
+  public StoreHttp http() {
+    return http;
+  }
+
+  /** @return the store's admin calls */
+  public StoreAdmin admin() {
+    return admin;
+  }
+
+  /** @return where the tables go */
+  public PrintStream out() {
+    return out;
+  }
+
+  /**
+   * Runs the course's session (lookup, then buy with probability p).
+   *
+   * @param plan the run
+   * @param dir where to write the CSV, summary and plots (created)
+   * @return what it measured
+   */
+  public BenchResult run(BenchPlan plan, Path dir) {
+    return run(plan.describe(), plan.load(), Workloads.browseAndBuy(plan.items(), plan.buyProbability()), plan.cache(), dir);
+  }
+
+  /**
+   * Runs any workload.
+   *
+   * @param title what runs, for the table and the plots
+   * @param load clients, duration or requests, actions
+   * @param workload each client's sessions
+   * @param cache the front end's cache during the run (restored after), or null to leave it
+   * @param dir where to write the CSV, summary and plots (created)
+   * @return what it measured
+   */
+  public BenchResult run(String title, LoadGenerator.Plan load, Workload workload, Boolean cache, Path dir) {
+    OutputFiles.directory(dir);
+    Boolean before = cache == null ? null : admin.cacheEnabled();
+    if (cache != null) {
+      admin.switchCache(cache);
+    }
+    LoadGenerator.Run run;
+    try {
+      LoadGenerator.Progress bar =
+          progress == null ? (completed, plan) -> () -> {} : new ProgressBar(progress, title);
+      run = new LoadGenerator(http).run(load, workload, bar);
+    } finally {
+      if (before != null && !before.equals(cache)) {
+        admin.switchCache(before);
+      }
+    }
+    Map<Operation, OperationStats> stats = OperationStats.of(run.samples(), run.wall());
+    Path csv = dir.resolve("requests.csv");
+    SampleCsv.write(run.samples(), csv);
+    List<Path> plots = new ArrayList<>();
+    Path overTime = dir.resolve("latency-over-time.png");
+    Charts.latencyOverTime("Latency per request: " + title, run.samples(), run.markers(), overTime);
+    plots.add(overTime);
+    for (OperationStats s : stats.values()) {
+      Path histogram = dir.resolve("histogram-" + s.operation().label() + ".png");
+      Charts.histogram(s.operation().label() + " latency: " + title, s.latency(), histogram);
+      plots.add(histogram);
+    }
+    BenchResult result = new BenchResult(title, dir, csv, List.copyOf(plots), run, stats);
+    String summary = "### " + title + "\n\n" + result.table();
+    OutputFiles.write(dir.resolve("summary.md"), summary);
+    out.println();
+    out.print(summary);
+    out.println("(" + run.wall().toMillis() / 1000.0 + " s; every request in " + csv + ")");
+    out.flush();
+    return result;
+  }
+}

@@ -1,0 +1,56 @@
+package bookstore.client.bench.experiment;
+
+import bookstore.client.bench.report.Format;
+
+/**
+ * The performance targets of issue 5, each with the figure that is measured against it. On the
+ * 2-core machine with every node on it.
+ */
+public enum Target {
+  /** Cached lookup through the front end, one client: median latency. */
+  CACHED_LOOKUP_P50("cached lookup p50, 1 client", "<= 1 ms", "ms", true, 1),
+  /** Cached lookups of one item at 16 connections: throughput. */
+  CACHED_LOOKUP_THROUGHPUT("cached lookups, 16 connections", ">= 10,000 req/s", "req/s", false, 10_000),
+  /** Lookup with the cache off, one client: median latency. */
+  UNCACHED_LOOKUP_P50("uncached lookup p50, 1 client", "<= 3 ms", "ms", true, 3),
+  /** Buy (through every replica), one client: median latency. */
+  BUY_P50("buy p50, 1 client", "<= 15 ms", "ms", true, 15),
+  /** Buys at 16 connections: successful buys per second. */
+  BUY_THROUGHPUT("buys, 16 connections", ">= 500 buys/s", "buys/s", false, 500),
+  /** The longest request around a catalog primary's kill. */
+  FAILOVER_MAX_LATENCY("max latency around a primary kill", "<= 3,000 ms", "ms", true, 3_000);
+
+  private final String what;
+  private final String goal;
+  private final String unit;
+  private final boolean atMost;
+  private final double limit;
+
+  Target(String what, String goal, String unit, boolean atMost, double limit) {
+    this.what = what;
+    this.goal = goal;
+    this.unit = unit;
+    this.atMost = atMost;
+    this.limit = limit;
+  }
+
+  /** @return what is measured */
+  public String what() {
+    return what;
+  }
+
+  /** @return the target as written in the issue, e.g. {@code <= 1 ms} */
+  public String goal() {
+    return goal;
+  }
+
+  /** @param measured the figure, in this target's unit @return whether it meets the target */
+  public boolean met(double measured) {
+    return atMost ? measured <= limit : measured >= limit;
+  }
+
+  /** @param measured the figure, in this target's unit @return it with its unit */
+  public String show(double measured) {
+    return ("ms".equals(unit) ? Format.ms(measured) : Format.rate(measured)) + " " + unit;
+  }
+}
