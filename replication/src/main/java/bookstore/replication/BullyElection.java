@@ -97,6 +97,7 @@ public class BullyElection {
     }
     long newEpoch = nextEpoch(highestKnown, identity.replicaId());
     LOG.info("replica " + identity.replicaId() + " takes over as primary in epoch " + newEpoch);
+    int oldPrimary = membership.primaryId();
     membership.primaryLost();
 
     // every peer, not only those that answered heartbeats: a primary that is slow but alive
@@ -116,8 +117,14 @@ public class BullyElection {
       membership.restored(newer);
       return;
     }
-    // this replica keeps the old epoch until it has every write of it: drain, then catch up
-    drainSubscription();
+    // this replica keeps the old epoch until it has every write of it. An old primary that
+    // answered the step-down told its final sequence, and the catch-up below reaches it; one
+    // that did not (it died) may have published writes no live replica has applied yet: they
+    // wait in this replica's subscription, so drain it first
+    boolean oldPrimaryAnswered = oldPrimary != 0 && finals.stream().anyMatch(h -> h.replicaId() == oldPrimary);
+    if (!oldPrimaryAnswered) {
+      drainSubscription();
+    }
     Optional<Heartbeat> ahead = finals.stream().max(Comparator.comparingLong(Heartbeat::lastSequence));
     if (ahead.isPresent() && ahead.get().lastSequence() >= applier.persistedSequence()) {
       applier.catchUpFrom(peers.replica(ahead.get().replicaId())); // also drops a diverged tail
@@ -171,7 +178,10 @@ public class BullyElection {
     }
   }
 
-  /** Waits, at most ten quiet periods, until the update topic has been quiet for one. */
+  /**
+   * Waits, at most ten quiet periods, until the update topic has delivered no new write for one
+   * (redeliveries of writes already applied do not count).
+   */
   private void drainSubscription() {
     long deadline = System.nanoTime() + 10 * drainQuietMs * 1_000_000;
     while (membership.msSinceDelivery() < drainQuietMs && System.nanoTime() < deadline) {

@@ -41,30 +41,33 @@ public class ReplicaApplier {
    * Applies one write delivered by the update topic, in the delivery's transaction.
    *
    * @param json the update as published
+   * @return whether the delivery was news: a write this replica had not applied (applied now,
+   *     or waiting for a catch-up); false for a redelivery or a write of an older epoch
    */
-  public void applyDelivered(String json) {
+  public boolean applyDelivered(String json) {
     WriteStamp stamp = state.stampOf(json);
     ReplicaState here = sequencer.lock();
     long knownEpoch = Math.max(here.getEpoch(), membership.epoch());
     if (stamp.epoch() < knownEpoch) {
       LOG.info("refused write " + stamp + " from the topic: older than epoch " + knownEpoch);
-      return;
+      return false;
     }
     if (stamp.sequence() <= here.getLastSequence()) {
-      return; // a redelivery, or the primary's own write
+      return false; // a redelivery, or the primary's own write
     }
     boolean newEpoch = stamp.epoch() > here.getLastEpoch() && here.getLastSequence() > 0;
     if (stamp.sequence() > here.getLastSequence() + 1 || newEpoch) {
       // a gap, or the first write of a new epoch: check this replica's history against the
       // primary's (it may hold writes of the old epoch the new primary never had) and fill in
       if (!catchUp(here, peers.primaryReplica().orElse(null))) {
-        return; // the catch-up timer fills the gap once a primary answers
+        return true; // the catch-up timer fills the gap once a primary answers
       }
       if (stamp.sequence() <= here.getLastSequence()) {
-        return;
+        return true;
       }
     }
     apply(here, stamp, json);
+    return true;
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -198,7 +199,7 @@ class FailoverIT {
       System.out.printf("kill of %s: slowest operation around it took %.2f s%n", fault.node(), maxLatency / 1e9);
     }
 
-    errors.stream()
+    Stream.concat(errors.stream(), buys.stream().filter(o -> o.outcome().equals("fail") && o.status() != 409))
         .collect(Collectors.groupingBy(o -> o.type() + " " + o.status() + " " + o.detail(), Collectors.counting()))
         .forEach((what, count) -> System.out.printf("  %d x %s%n", count, what));
     assertTrue(history.stream().noneMatch(o -> o.type().equals("lookup") && o.outcome().equals("ok") && o.stockSeen() < 0), "stock never negative");

@@ -35,9 +35,10 @@ public class ReplicatedUpdateConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    membership.delivered();
     try {
-      applier.applyDelivered(message.getBody(String.class));
+      if (applier.applyDelivered(message.getBody(String.class))) {
+        membership.delivered();
+      }
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable update message", e);
     }
