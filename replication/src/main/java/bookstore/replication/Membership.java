@@ -50,11 +50,20 @@ public class Membership {
 
   /** @param id a peer's id @return whether it answered a heartbeat within the allowed misses */
   public boolean alive(int id) {
+    return heardWithin(id, misses);
+  }
+
+  /**
+   * @param id a replica's id
+   * @param intervals how many heartbeat intervals back
+   * @return whether it is this replica, or answered a heartbeat within that many intervals
+   */
+  private boolean heardWithin(int id, int intervals) {
     if (id == identity.replicaId()) {
       return true;
     }
     Seen s = seen.get(id);
-    return s != null && System.nanoTime() - s.atNanos() < misses * intervalMs * 1_000_000L;
+    return s != null && System.nanoTime() - s.atNanos() < intervals * intervalMs * 1_000_000L;
   }
 
   /** @return the ids of the live replicas, this one included, ascending */
@@ -83,11 +92,12 @@ public class Membership {
     if (identity.alone() || replicas <= 1) {
       return true;
     }
-    long leaseNanos = Math.max(1, misses - 1) * intervalMs * 1_000_000L;
-    long now = System.nanoTime();
-    long heard = 1 + seen.entrySet().stream()
-        .filter(e -> e.getKey() != identity.replicaId() && now - e.getValue().atNanos() < leaseNanos)
-        .count();
+    int heard = 0;
+    for (int id = 1; id <= replicas; id++) {
+      if (heardWithin(id, Math.max(1, misses - 1))) {
+        heard++;
+      }
+    }
     return heard * 2 > replicas;
   }
 

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * REST clients to the other replicas of this service, one per (API, replica), made on first
@@ -19,14 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PeerClients {
   @Inject ReplicaIdentity identity;
   @Inject Membership membership;
-
-  @Inject
-  @ConfigProperty(name = "bookstore.client.connect-timeout-ms", defaultValue = "1000")
-  long connectTimeoutMs;
-
-  @Inject
-  @ConfigProperty(name = "bookstore.client.read-timeout-ms", defaultValue = "10000")
-  long readTimeoutMs;
 
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
@@ -65,6 +56,6 @@ public class PeerClients {
     return api.cast(
         clients.computeIfAbsent(
             api.getName() + " " + url,
-            k -> RestClients.build(url, api, connectTimeoutMs, readTimeoutMs)));
+            k -> RestClients.build(url, api)));
   }
 }

@@ -10,7 +10,7 @@ import bookstore.client.bench.report.OutputFiles;
 import bookstore.client.bench.report.ProgressBar;
 import bookstore.client.bench.report.SampleCsv;
 import bookstore.client.bench.store.StoreAdmin;
-import bookstore.client.bench.store.StoreHttp;
+import bookstore.client.StoreHttp;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;

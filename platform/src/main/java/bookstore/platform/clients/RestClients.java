@@ -2,25 +2,44 @@ package bookstore.platform.clients;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
-/** Builds the MicroProfile Rest Clients every node uses to call a replica's internal API. */
+/**
+ * Builds the MicroProfile Rest Clients every node uses to call a replica's internal API, with
+ * the timeouts from MicroProfile Config: {@code bookstore.client.connect-timeout-ms} (default
+ * 1,000 ms) and {@code bookstore.client.read-timeout-ms} (default 10,000 ms: a write waits for
+ * its commit).
+ */
 public final class RestClients {
   private RestClients() {}
 
   /**
    * @param url the replica's base URL
    * @param api the JAX-RS client interface, e.g. {@link CatalogApi}
-   * @param connectTimeoutMs connect timeout, ms
-   * @param readTimeoutMs read timeout, ms
-   * @return a client whose error answers arrive as {@link bookstore.api.ProblemException}
+   * @return a client with the configured timeouts, whose error answers arrive as {@link
+   *     bookstore.api.ProblemException}
    */
-  public static <T> T build(String url, Class<T> api, long connectTimeoutMs, long readTimeoutMs) {
+  public static <T> T build(String url, Class<T> api) {
+    return build(url, api, setting("bookstore.client.read-timeout-ms", 10_000));
+  }
+
+  /**
+   * @param url the replica's base URL
+   * @param api the JAX-RS client interface
+   * @param readTimeoutMs read timeout, ms (a shorter one for reads that can go elsewhere)
+   * @return a client with the configured connect timeout and this read timeout
+   */
+  public static <T> T build(String url, Class<T> api, long readTimeoutMs) {
     return RestClientBuilder.newBuilder()
         .baseUri(URI.create(url.trim()))
-        .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+        .connectTimeout(setting("bookstore.client.connect-timeout-ms", 1_000), TimeUnit.MILLISECONDS)
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .register(ProblemResponseMapper.class)
         .build(api);
+  }
+
+  private static long setting(String name, long defaultMs) {
+    return ConfigProvider.getConfig().getOptionalValue(name, Long.class).orElse(defaultMs);
   }
 }

@@ -6,7 +6,7 @@ import bookstore.client.bench.load.Sample;
 import bookstore.client.bench.load.TimedRequests;
 import bookstore.client.bench.load.TimedRequests.Exchange;
 import bookstore.client.bench.store.StoreAdmin;
-import bookstore.client.bench.store.StoreHttp;
+import bookstore.client.StoreHttp;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package bookstore.client.bench.load;
 
-import bookstore.client.bench.store.StoreHttp;
+import bookstore.client.StoreHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

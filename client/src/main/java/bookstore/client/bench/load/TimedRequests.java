@@ -1,6 +1,6 @@
 package bookstore.client.bench.load;
 
-import bookstore.client.bench.store.StoreHttp;
+import bookstore.client.StoreHttp;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;

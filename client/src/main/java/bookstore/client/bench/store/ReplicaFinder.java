@@ -1,5 +1,6 @@
 package bookstore.client.bench.store;
 
+import bookstore.client.StoreHttp;
 import bookstore.api.ReplicaStatus;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -33,14 +33,6 @@ public class RestCatalogStock implements CatalogStock {
   List<String> catalogUrls;
 
   @Inject
-  @ConfigProperty(name = "bookstore.client.connect-timeout-ms", defaultValue = "1000")
-  long connectTimeoutMs;
-
-  @Inject
-  @ConfigProperty(name = "bookstore.client.read-timeout-ms", defaultValue = "10000")
-  long readTimeoutMs;
-
-  @Inject
   @ConfigProperty(name = "bookstore.failover.deadline-ms", defaultValue = "10000")
   long deadlineMs;
 
@@ -51,7 +43,7 @@ public class RestCatalogStock implements CatalogStock {
   void connect() {
     replicas =
         catalogUrls.stream()
-            .map(url -> RestClients.build(url, CatalogApi.class, connectTimeoutMs, readTimeoutMs))
+            .map(url -> RestClients.build(url, CatalogApi.class))
             .toList();
     preferred.set(replicas.size() - 1);
   }

@@ -28,14 +28,6 @@ public class ReplicaDirectory {
   @ConfigProperty(name = "bookstore.order.urls")
   List<String> orderUrls;
 
-  @Inject
-  @ConfigProperty(name = "bookstore.client.connect-timeout-ms", defaultValue = "1000")
-  long connectTimeoutMs;
-
-  @Inject
-  @ConfigProperty(name = "bookstore.client.read-timeout-ms", defaultValue = "10000")
-  long readTimeoutMs;
-
   /** Read timeout of reads (ms): a replica slower than this is passed over for the next one. */
   @Inject
   @ConfigProperty(name = "bookstore.client.read-timeout-ms.reads", defaultValue = "2000")
@@ -107,8 +99,8 @@ public class ReplicaDirectory {
     return new ServiceReplicas<>(
         name,
         urls.stream().map(String::trim).toList(),
-        url -> RestClients.build(url, api, connectTimeoutMs, readTimeoutMs),
-        url -> RestClients.build(url, api, connectTimeoutMs, readsTimeoutMs),
+        url -> RestClients.build(url, api),
+        url -> RestClients.build(url, api, readsTimeoutMs),
         deadlineMs);
   }
 }

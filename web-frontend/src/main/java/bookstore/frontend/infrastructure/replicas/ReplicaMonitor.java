@@ -1,8 +1,6 @@
 package bookstore.frontend.infrastructure.replicas;
 
-import bookstore.platform.clients.ConnectionRefused;
-import bookstore.platform.clients.Heartbeat;
-import bookstore.platform.messaging.JsonMessages;
+import bookstore.platform.clients.HeartbeatProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,11 +9,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +37,12 @@ public class ReplicaMonitor {
   @ConfigProperty(name = "bookstore.heartbeat.misses", defaultValue = "3")
   int allowedMisses;
 
-  private HttpClient http;
+  private HeartbeatProbe probe;
   private final Map<String, Integer> misses = new HashMap<>();
 
   @PostConstruct
   void schedule() {
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout()).build();
+    probe = new HeartbeatProbe(intervalMs);
     timers.createIntervalTimer(0, intervalMs, new TimerConfig("replica-heartbeat", false));
   }
 
@@ -61,33 +54,18 @@ public class ReplicaMonitor {
       for (int i = 0; i < urls.size(); i++) {
         int id = i + 1;
         String url = urls.get(i);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/replica/heartbeat")).timeout(timeout()).GET().build();
-        calls.add(
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle(
-                    (response, failure) -> {
-                      Heartbeat heartbeat =
-                          failure == null && response.statusCode() == 200
-                              ? JsonMessages.fromJson(response.body(), Heartbeat.class)
-                              : null;
-                      record(service, id, url, heartbeat, failure != null && ConnectionRefused.in(failure));
-                      return null;
-                    }));
+        calls.add(probe.ask(url).thenAccept(answer -> record(service, id, url, answer)));
       }
     }
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
   }
 
-  private synchronized void record(ServiceReplicas<?> service, int id, String url, Heartbeat heartbeat, boolean refused) {
-    if (heartbeat != null) {
+  private synchronized void record(ServiceReplicas<?> service, int id, String url, HeartbeatProbe.Answer answer) {
+    if (answer.heartbeat() != null) {
       misses.put(url, 0);
-      directory.heard(service, id, heartbeat);
-    } else if (refused || misses.merge(url, 1, Integer::sum) >= allowedMisses) {
+      directory.heard(service, id, answer.heartbeat());
+    } else if (answer.refused() || misses.merge(url, 1, Integer::sum) >= allowedMisses) {
       directory.heard(service, id, null);
     }
-  }
-
-  private Duration timeout() {
-    return Duration.ofMillis(Math.max(100, intervalMs));
   }
 }

@@ -1,4 +1,4 @@
-package bookstore.client.bench.store;
+package bookstore.client;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * The store's public API as HTTP requests, and one shared {@link HttpClient} (HTTP/1.1, keep-alive
  * connections reused across requests and runs) to send them. The load generator times what this
- * sends; {@link StoreAdmin} parses it. Requests time out after {@link #REQUEST_TIMEOUT}, longer than
+ * sends; {@link StoreClient} (the CLI) and the bench's {@code StoreAdmin} parse it. Requests time out after {@link #REQUEST_TIMEOUT}, longer than
  * the front end's 10 s retry of a buy during a failover.
  */
 public final class StoreHttp {
@@ -57,7 +57,17 @@ public final class StoreHttp {
 
   /** @param itemId item @return {@code GET /api/books/{id}} */
   public HttpRequest lookup(int itemId) {
-    return get("/api/books/" + itemId);
+    return lookup(String.valueOf(itemId));
+  }
+
+  /** @param id item id as typed (the store checks it) @return {@code GET /api/books/{id}} */
+  public HttpRequest lookup(String id) {
+    return get("/api/books/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+  }
+
+  /** @param number order number as typed @return {@code GET /api/orders/{number}} */
+  public HttpRequest order(String number) {
+    return get("/api/orders/" + URLEncoder.encode(number, StandardCharsets.UTF_8));
   }
 
   /** @param topic exact topic @return {@code GET /api/books?topic=T} */
@@ -67,11 +77,24 @@ public final class StoreHttp {
 
   /** @param itemId item @return {@code POST /api/orders} for one unit with a fresh idempotency key */
   public HttpRequest buy(int itemId) {
-    return builder("/api/orders")
-        .header("Content-Type", JSON)
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .POST(body("{\"itemId\":" + itemId + ",\"quantity\":1}"))
-        .build();
+    return buy(itemId, 1, UUID.randomUUID().toString());
+  }
+
+  /**
+   * @param itemId item
+   * @param quantity units
+   * @param idempotencyKey the key to send, or null for the front end to make one
+   * @return {@code POST /api/orders}
+   */
+  public HttpRequest buy(int itemId, int quantity, String idempotencyKey) {
+    HttpRequest.Builder request =
+        builder("/api/orders")
+            .header("Content-Type", JSON)
+            .POST(body("{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}"));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return request.build();
   }
 
   /** @param itemId item @param quantity units to add @return {@code POST /api/admin/items/{id}/restock} */
