@@ -6,6 +6,8 @@ import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.platform.messaging.JsonMessages;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -15,7 +17,7 @@ import jakarta.jms.MessageListener;
  * Drops cached entries when the catalog says an item changed: consumes {@code
  * cache.invalidations} through the Artemis resource adapter. The subscription is non-durable:
  * the cache lives in memory and starts empty after a restart, so nothing missed while down
- * matters. A message that cannot be handled is thrown back, for the broker to redeliver and in
+ * matters. No transaction: dropping an entry twice is harmless. A message that cannot be handled is thrown back, for the broker to redeliver and in
  * the end move to the dead-letter address.
  */
 @MessageDriven(
@@ -27,6 +29,7 @@ import jakarta.jms.MessageListener;
       @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CacheInvalidationConsumer implements MessageListener {
   @Inject ReadCache cache;
   @Inject InvalidationTimes times;
