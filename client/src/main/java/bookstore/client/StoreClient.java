@@ -10,8 +10,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 
@@ -72,28 +70,28 @@ public final class StoreClient {
     return new Answer<>(JSONB.fromJson(json, Order.class), json);
   }
 
-  private String send(HttpRequest request) {
-    HttpResponse<String> response;
+  private String send(StoreHttp.Request request) {
+    StoreHttp.Answer answer;
     try {
-      response = http.send(request);
+      answer = http.send(request);
     } catch (IOException e) {
       throw new StoreUnreachableException(base, e);
     }
-    if (response.statusCode() >= 400) {
-      throw new ProblemException(problemOf(response));
+    if (answer.status() >= 400) {
+      throw new ProblemException(problemOf(answer));
     }
-    return response.body();
+    return answer.body();
   }
 
-  private static Problem problemOf(HttpResponse<String> response) {
+  private static Problem problemOf(StoreHttp.Answer answer) {
     try {
-      Problem problem = JSONB.fromJson(response.body(), Problem.class);
-      if (problem != null && problem.status() == response.statusCode()) {
+      Problem problem = JSONB.fromJson(answer.body(), Problem.class);
+      if (problem != null && problem.status() == answer.status()) {
         return problem;
       }
     } catch (JsonbException notAProblem) {
       // fall through
     }
-    return new Problem("about:blank", "HTTP " + response.statusCode(), response.statusCode(), response.body());
+    return new Problem("about:blank", "HTTP " + answer.status(), answer.status(), answer.body());
   }
 }

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * The benchmark's Java API: runs a workload against the store and writes what it measured into a
  * directory: {@code requests.csv} (every request), {@code summary.md} (the table it prints), {@code
- * latency-over-time.png} and {@code histogram-<operation>.png}. One instance keeps one HTTP client,
- * so its connections are reused from run to run.
+ * latency-over-time.png} and {@code histogram-<operation>.png}. One instance sends through one
+ * {@link StoreHttp}; its keep-alive connections are reused from run to run (the JDK closes one
+ * after 5 s idle).
  */
 public final class Benchmark {
   private final StoreHttp http;

@@ -3,8 +3,6 @@ package bookstore.client.bench.load;
 import bookstore.client.StoreHttp;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /**
  * Sends the store's requests and times each one, from just before sending to the end of the
@@ -63,17 +61,17 @@ public final class TimedRequests {
     return (System.nanoTime() - originNanos) / 1_000;
   }
 
-  private Exchange send(Operation operation, int itemId, HttpRequest request) {
+  private Exchange send(Operation operation, int itemId, StoreHttp.Request request) {
     long start = System.nanoTime();
     try {
-      HttpResponse<String> answer = http.send(request);
+      StoreHttp.Answer answer = http.send(request);
       long latency = (System.nanoTime() - start) / 1_000;
-      int status = answer.statusCode();
+      int status = answer.status();
       Outcome outcome =
           status == (operation == Operation.BUY ? 201 : 200)
               ? Outcome.OK
               : operation == Operation.BUY && status == 409 ? Outcome.REFUSED : Outcome.ERROR;
-      String servedBy = answer.headers().firstValue("X-Served-By").orElse("");
+      String servedBy = answer.header("X-Served-By").orElse("");
       String error = outcome == Outcome.ERROR ? "HTTP " + status : "";
       return new Exchange(
           new Sample(micros(start), operation, itemId, status, outcome, latency, servedBy, error),

@@ -6,7 +6,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +70,8 @@ public final class ReplicaFinder {
 
   private Optional<ReplicaStatus> status(URI url) {
     try {
-      HttpResponse<String> answer = http.send(StoreHttp.replicaStatus(url));
-      return answer.statusCode() == 200
+      StoreHttp.Answer answer = http.send(StoreHttp.replicaStatus(url));
+      return answer.status() == 200
           ? Optional.of(JSONB.fromJson(answer.body(), ReplicaStatus.class))
           : Optional.empty();
     } catch (IOException | RuntimeException notAReplica) {

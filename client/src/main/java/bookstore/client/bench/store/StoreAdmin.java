@@ -6,8 +6,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,12 +89,12 @@ public final class StoreAdmin {
     return JSONB.fromJson(json, Item.class);
   }
 
-  private String call(HttpRequest request, int expected) {
+  private String call(StoreHttp.Request request, int expected) {
     try {
-      HttpResponse<String> answer = http.send(request);
-      if (answer.statusCode() != expected) {
+      StoreHttp.Answer answer = http.send(request);
+      if (answer.status() != expected) {
         throw new IllegalStateException(
-            request.method() + " " + request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
+            request.method() + " " + request.uri() + " answered " + answer.status() + ": " + answer.body());
       }
       return answer.body();
     } catch (IOException e) {
