@@ -170,8 +170,8 @@ class StoreHttpTest {
 
   @Test
   void aBuyDoesNotWaitForADelayedAck() throws IOException {
-    // the JDK writes headers and body apart; were the body held back by Nagle's algorithm until
-    // the server's delayed ACK, every buy would take 40 ms more
+    // the JDK writes headers and body in two writes; were the body held back by Nagle's
+    // algorithm until the server's delayed ACK, every buy would take 40 ms more
     http.send(http.buy(1));
     long start = System.nanoTime();
     for (int i = 0; i < 20; i++) {
