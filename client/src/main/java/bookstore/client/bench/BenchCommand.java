@@ -1,9 +1,11 @@
 package bookstore.client.bench;
 
 import bookstore.client.BookstoreCli;
+import bookstore.client.bench.experiment.ClusterWarmUp;
 import bookstore.client.bench.experiment.CourseExperiment;
 import bookstore.client.bench.experiment.EvaluationDocument;
 import bookstore.client.bench.experiment.PeakExperiment;
+import bookstore.client.bench.experiment.Wrk;
 import bookstore.client.bench.load.ItemMix;
 import bookstore.client.bench.store.ClusterControl;
 import java.nio.file.Path;
@@ -99,6 +101,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warm-up", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "2s", description = "peak: each workload's warm-up run (default ${DEFAULT-VALUE})")
   Duration warmUp;
 
+  @Option(
+      names = "--cluster-warm-up",
+      paramLabel = "TIME",
+      converter = DurationConverter.class,
+      defaultValue = "120s",
+      description =
+          "course and peak: mixed load on the whole cluster before the first measured run (8 clients, p=0.5, cache off): "
+              + "fresh nodes keep JIT-compiling for minutes; 0 skips it (default ${DEFAULT-VALUE})")
+  Duration clusterWarmUp;
+
   @Option(names = "--connections", paramLabel = "N", split = ",", defaultValue = "1,4,16,64", description = "peak: concurrency levels (default ${DEFAULT-VALUE})")
   List<Integer> connections;
 
@@ -142,14 +154,17 @@ public final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     EvaluationDocument doc = new EvaluationDocument(docsDir());
+    ClusterWarmUp warmUpCluster = new ClusterWarmUp(clusterWarmUp, plan.items());
     switch (experiment) {
       case course ->
           new CourseExperiment(
                   bench,
-                  new CourseExperiment.Settings(plan, sweepDuration, probabilities, probeRounds, failoverDuration, killAfter, restartAfter),
+                  new CourseExperiment.Settings(
+                      plan, sweepDuration, probabilities, probeRounds, failoverDuration, killAfter, restartAfter, warmUpCluster),
                   ClusterControl.fromEnvironment())
               .run(dir.resolve("course"), doc);
-      case peak -> new PeakExperiment(bench, connections, peakDuration, warmUp).run(dir.resolve("peak"), doc);
+      case peak ->
+          new PeakExperiment(bench, connections, peakDuration, warmUp, warmUpCluster, Wrk.onPath()).run(dir.resolve("peak"), doc);
     }
     return 0;
   }

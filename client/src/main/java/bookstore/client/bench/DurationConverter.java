@@ -6,13 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Reads durations as typed on the command line: {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1.5s}, or ISO {@code PT30S}. */
+/**
+ * Reads durations as typed on the command line: {@code 30s}, {@code 500ms}, {@code 2m}, {@code
+ * 1.5s}, ISO {@code PT30S}, or a bare {@code 0} (none).
+ */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
   @Override
   public Duration convert(String value) {
     String text = value.trim().toLowerCase(Locale.ROOT);
+    if (text.matches("0+(\\.0+)?")) {
+      return Duration.ZERO;
+    }
     Matcher m = SHORT.matcher(text);
     if (m.matches()) {
       double amount = Double.parseDouble(m.group(1));

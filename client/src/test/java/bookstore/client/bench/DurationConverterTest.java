@@ -20,6 +20,13 @@ class DurationConverterTest {
   }
 
   @Test
+  void readsABareZeroAsNone() {
+    assertEquals(Duration.ZERO, converter.convert("0"));
+    assertEquals(Duration.ZERO, converter.convert("0s"));
+    assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert("5"), "a number other than 0 needs a unit");
+  }
+
+  @Test
   void refusesWhatIsNoDuration() {
     assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert("soon"));
   }

@@ -3,9 +3,11 @@ package bookstore.client.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bookstore.client.bench.experiment.ClusterWarmUp;
 import bookstore.client.bench.experiment.CourseExperiment;
 import bookstore.client.bench.experiment.EvaluationDocument;
 import bookstore.client.bench.experiment.PeakExperiment;
+import bookstore.client.bench.experiment.Wrk;
 import bookstore.client.bench.load.ItemMix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +26,33 @@ import org.junit.jupiter.api.io.TempDir;
  * EVALUATION.md and its plots, and leaves the other's section in place. Nothing is timed.
  */
 class ExperimentsTest {
+  /** wrk 4.1.0's summary, the figures changed. */
+  private static final String WRK_OUTPUT =
+      """
+      Running 1s test @ http://127.0.0.1:8080/api/books/1
+        2 threads and 16 connections
+        Thread Stats   Avg      Stdev     Max   +/- Stdev
+          Latency     1.32ms  654.21us  18.52ms   87.45%
+          Req/Sec     6.19k   412.33     7.01k    71.50%
+        Latency Distribution
+           50%    1.79ms
+           75%    1.52ms
+           90%    1.98ms
+           99%    3.87ms
+        12334 requests in 1.00s, 3.15MB read
+      Requests/sec:  12334.12
+      Transfer/sec:      3.14MB
+      """;
+
   @TempDir Path dir;
+
+  /** @return a stand-in for wrk that notes its arguments in {@code args} and prints {@link #WRK_OUTPUT} */
+  private Path fakeWrk(Path args) throws IOException {
+    Path script = dir.resolve("wrk");
+    Files.writeString(script, "#!/bin/sh\necho \"$@\" >> '" + args + "'\ncat <<'OUT'\n" + WRK_OUTPUT + "OUT\n");
+    assertTrue(script.toFile().setExecutable(true));
+    return script;
+  }
 
   @Test
   void courseThenPeakWriteOneDocumentWithBothSectionsAndTheTargets() throws IOException {
@@ -34,12 +62,26 @@ class ExperimentsTest {
       BenchPlan plan = new BenchPlan(2, Duration.ofSeconds(1), 0, 0.2, ItemMix.SEEDED_BOOKS, Duration.ZERO, null);
       CourseExperiment.Settings settings =
           new CourseExperiment.Settings(
-              plan, Duration.ofMillis(300), List.of(0.0, 0.5), 5, Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300));
+              plan, Duration.ofMillis(300), List.of(0.0, 0.5), 5, Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300),
+              new ClusterWarmUp(Duration.ofMillis(300), ItemMix.SEEDED_BOOKS));
 
       new CourseExperiment(bench, settings, Optional.empty()).run(dir.resolve("course"), new EvaluationDocument(docs));
-      new PeakExperiment(bench, List.of(1, 2), Duration.ofMillis(200), Duration.ofMillis(100)).run(dir.resolve("peak"), new EvaluationDocument(docs));
+      assertEquals(List.of("{\"enabled\":false}", "{\"enabled\":true}"), store.cacheSwitches.subList(0, 2), "the cluster warm-up runs with the cache off first");
+      assertTrue(Files.exists(dir.resolve("course/cluster-warm-up/requests.csv")));
+      Path args = dir.resolve("wrk-args.txt");
+      Wrk wrk = new Wrk(fakeWrk(args));
+      new PeakExperiment(bench, List.of(1, 16), Duration.ofMillis(200), Duration.ofMillis(100), ClusterWarmUp.none(ItemMix.SEEDED_BOOKS), Optional.of(wrk))
+          .run(dir.resolve("peak"), new EvaluationDocument(docs));
 
       String text = Files.readString(docs.resolve("EVALUATION.md"));
+      assertTrue(text.contains("Warm-up: the figures follow 0.3 s of warm-up load"), "the course says it followed the warm-up:\n" + text);
+      assertTrue(text.contains("Warm-up: none"), "the peak says it had none");
+      assertTrue(Pattern.compile("\\| cached lookup \\(wrk\\)\\s*\\| 1\\s*\\| 12334\\.1\\s*\\| 1\\.790\\s*\\|").matcher(text).find(), text);
+      assertTrue(Pattern.compile("\\| cached lookup \\(wrk\\)\\s*\\| 16 ").matcher(text).find(), text);
+      assertTrue(Pattern.compile("\\| cached lookups, 16 connections\\s*\\| [^|]*\\| \\d+\\.\\d req/s \\(wrk: 12334\\.1 req/s\\) \\| met ").matcher(text).find(), text);
+      assertEquals(
+          List.of("-t1 -c1 -d1s --latency " + store.url() + "/api/books/1", "-t2 -c16 -d1s --latency " + store.url() + "/api/books/1"),
+          Files.readAllLines(args));
       assertTrue(text.contains("## Course experiment"), text);
       assertTrue(text.contains("### 2. A lookup that misses"), text);
       assertTrue(Pattern.compile("\\| miss right after an invalidation\\s*\\| 5 ").matcher(text).find(), "every probe round measured a miss:\n" + text);

@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
  * docs/EVALUATION.md}: (1) the buy probability swept with the cache on and off, (2) a lookup that
  * misses right after an invalidation against one that hits, (3) the invalidation time, as the
  * front end reports it and as a client bounds it, and (4) a failover run with the catalog primary
- * killed.
+ * killed. A {@link ClusterWarmUp} loads the cluster before the first of them.
  */
 public final class CourseExperiment {
   private final Benchmark bench;
@@ -42,10 +42,11 @@ public final class CourseExperiment {
    * @param failoverDuration the failover run's length
    * @param killAfter when the failover run kills the catalog primary
    * @param restartAfter how long after the kill its restart begins
+   * @param clusterWarmUp the load on the whole cluster before the first measured run
    */
   public record Settings(
       BenchPlan plan, Duration sweepDuration, List<Double> probabilities, int probeRounds,
-      Duration failoverDuration, Duration killAfter, Duration restartAfter) {}
+      Duration failoverDuration, Duration killAfter, Duration restartAfter, ClusterWarmUp clusterWarmUp) {}
 
   /**
    * @param bench the benchmark
@@ -69,9 +70,11 @@ public final class CourseExperiment {
     Machine machine = Machine.current();
     ReplicaFinder replicas = new ReplicaFinder(bench.http());
     String cluster = replicas.count("catalog") + " catalog + " + replicas.count("order") + " order replicas";
+    settings.clusterWarmUp().run(bench, dir.resolve("cluster-warm-up"));
     StringBuilder text = new StringBuilder("## Course experiment\n\n");
     text.append("Machine: ").append(machine.describe()).append(".  \n")
         .append("Store: ").append(cluster).append(", front end ").append(bench.http().frontend()).append(".  \n")
+        .append(settings.clusterWarmUp().describe()).append("  \n")
         .append("Raw results (CSV of every request, plots): `").append(dir).append("`.\n\n");
     text.append(sweep(dir.resolve("sweep"), doc));
     text.append(invalidation(dir.resolve("invalidation")));

