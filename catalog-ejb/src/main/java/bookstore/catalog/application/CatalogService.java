@@ -17,6 +17,8 @@ import bookstore.replication.ReplicaIdentity;
 import bookstore.replication.ReplicaState;
 import bookstore.replication.WriteSequencer;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,7 +30,8 @@ import java.util.Optional;
  * stock? then take it) cannot interleave with another write (SPEC guarantee 1). A write that is
  * refused throws a {@link ProblemException}, its transaction rolls back, and nothing changes:
  * not the item, not the sequence, no message. Writes run on the primary only (the resource
- * forwards them there).
+ * forwards them there). Reads join no transaction ({@code SUPPORTS}): each reads committed rows
+ * without the cost of starting and committing a JTA transaction per lookup.
  */
 @Stateless
 public class CatalogService {
@@ -48,6 +51,7 @@ public class CatalogService {
    * @return its items, with the sequence number read before them (the hits are at least that
    *     new)
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SearchRead search(String topic, long minSequence) {
     long sequence = barrier.await(minSequence);
     List<BookSummary> hits =
@@ -61,6 +65,7 @@ public class CatalogService {
    * @return the item with the sequence number read before it
    * @throws ProblemException 404 when there is no such item; 503 replica behind
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ItemRead lookup(int id, long minSequence) {
     long sequence = barrier.await(minSequence);
     return new ItemRead(sequence, existing(id).toApi(), identity.replicaId());
@@ -72,6 +77,7 @@ public class CatalogService {
    * @return the item with that title (the lowest id if several), with the sequence read before
    * @throws ProblemException 404 when no item has that title; 503 replica behind
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ItemRead lookupByTitle(String title, long minSequence) {
     long sequence = barrier.await(minSequence);
     Item item =
@@ -199,6 +205,7 @@ public class CatalogService {
    *
    * @return item ids, ascending
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Integer> soldOut() {
     return items.all().stream().filter(i -> i.getStock() == 0).map(Item::getId).toList();
   }

@@ -9,6 +9,8 @@ import bookstore.order.domain.OrderRepository;
 import bookstore.replication.ReplicaState;
 import bookstore.replication.WriteSequencer;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * Records orders, one transaction each. The replica's state row is locked first, so order
  * numbers are handed out one at a time: the next number is the highest plus one, and a
- * rolled-back order leaves no gap.
+ * rolled-back order leaves no gap. Reads join no transaction ({@code SUPPORTS}).
  */
 @Stateless
 public class OrderBook {
@@ -62,11 +64,13 @@ public class OrderBook {
   }
 
   /** @param requestId idempotency key @return the order placed with it, or empty */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<CustomerOrder> byRequestId(String requestId) {
     return orders.byRequestId(requestId);
   }
 
   /** @param orderNumber order number @return the order, or empty */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<CustomerOrder> find(long orderNumber) {
     return orders.find(orderNumber);
   }
