@@ -27,7 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>it persists the new epoch, becomes primary, and sends COORDINATOR to every live peer.
  * </ol>
  *
- * A replica that comes back with a higher id than the primary's therefore takes over again,
+ * A primary that hears a live peer in a newer epoch than its own (the peer persisted it, say, in a
+ * takeover while the cluster was being stopped) takes over again, in an epoch above that one:
+ * otherwise the peer would refuse its writes forever. A replica that comes back with a higher id
+ * than the primary's therefore takes over again,
  * once it has caught up: the rule stays "highest live id", at the cost of one more short
  * failover. While no primary is known, writes are refused with 503 {@code
  * urn:bookstore:no-primary} and the front end retries them.
@@ -74,10 +77,23 @@ public class BullyElection {
     }
     List<Integer> alive = membership.aliveIds();
     int highest = alive.get(alive.size() - 1);
-    if (highest != identity.replicaId() || primary == identity.replicaId()) {
+    if (highest != identity.replicaId()) {
       return;
     }
-    if (primary != 0) {
+    if (primary == identity.replicaId()) {
+      List<Heartbeat> peersHeard =
+          alive.stream().filter(id -> id != identity.replicaId()).map(membership::lastHeard).flatMap(Optional::stream).toList();
+      long newer = newerEpoch(membership.epoch(), peersHeard);
+      if (newer == 0) {
+        return;
+      }
+      // a peer persisted a newer epoch this primary never heard of (say it took over while the
+      // cluster was being stopped, and this replica came back first): it refuses this epoch's
+      // writes and will never follow, so start an epoch above it
+      LOG.info("primary " + identity.replicaId() + " in epoch " + membership.epoch() + " hears a peer in epoch " + newer
+          + ": starts a newer one");
+    }
+    if (primary != 0 && primary != identity.replicaId()) {
       // a live primary with a lower id: take over only once caught up with it, so that the
       // handover itself has little left to copy and writes pause only briefly
       long behind =
@@ -121,8 +137,10 @@ public class BullyElection {
     // answered the step-down told its final sequence, and the catch-up below reaches it; one
     // that did not (it died) may have published writes no live replica has applied yet: they
     // wait in this replica's subscription, so drain it first
-    boolean oldPrimaryAnswered = oldPrimary != 0 && finals.stream().anyMatch(h -> h.replicaId() == oldPrimary);
-    if (!oldPrimaryAnswered) {
+    boolean oldPrimaryKnown =
+        oldPrimary == identity.replicaId() // nobody else published: nothing to wait for
+            || oldPrimary != 0 && finals.stream().anyMatch(h -> h.replicaId() == oldPrimary);
+    if (!oldPrimaryKnown) {
       drainSubscription();
     }
     Optional<Heartbeat> ahead = finals.stream().max(Comparator.comparingLong(Heartbeat::lastSequence));
@@ -159,6 +177,19 @@ public class BullyElection {
    */
   static long nextEpoch(long highestKnown, int replicaId) {
     return (highestKnown / EPOCH_SLOTS + 1) * EPOCH_SLOTS + replicaId;
+  }
+
+  /**
+   * Whether a primary is fenced out by a peer: a peer that holds a newer epoch than the primary's
+   * refuses its writes and will not follow it (SPEC "Replication": a replica rejects writes from
+   * an older epoch).
+   *
+   * @param primaryEpoch the primary's epoch
+   * @param peers the heartbeats last heard from live peers
+   * @return the highest peer epoch above {@code primaryEpoch}, or 0 when there is none
+   */
+  static long newerEpoch(long primaryEpoch, List<Heartbeat> peers) {
+    return peers.stream().mapToLong(Heartbeat::epoch).filter(e -> e > primaryEpoch).max().orElse(0);
   }
 
   private Optional<Heartbeat> stepDown(int id, long epoch) {

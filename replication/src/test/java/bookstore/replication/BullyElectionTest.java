@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bookstore.platform.clients.Heartbeat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BullyElectionTest {
@@ -29,5 +31,17 @@ class BullyElectionTest {
         assertNotEquals(BullyElection.nextEpoch(41, a), BullyElection.nextEpoch(41, b));
       }
     }
+  }
+
+  @Test
+  void aPrimaryIsFencedOutOnlyByAPeerInANewerEpoch() {
+    Heartbeat behind = new Heartbeat(1, 3, 63, 100, 63);
+    Heartbeat same = new Heartbeat(2, 3, 73, 100, 73);
+    Heartbeat newer = new Heartbeat(1, 0, 81, 100, 63);
+    assertEquals(0, BullyElection.newerEpoch(73, List.of()));
+    assertEquals(0, BullyElection.newerEpoch(73, List.of(behind, same)));
+    assertEquals(81, BullyElection.newerEpoch(73, List.of(same, newer)));
+    assertEquals(81, BullyElection.nextEpoch(73, 1), "the stuck replica's epoch in the run that showed it");
+    assertTrue(BullyElection.nextEpoch(BullyElection.newerEpoch(73, List.of(newer)), 3) > 81);
   }
 }
