@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--peak-duration", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "5s", description = "peak: each concurrency level's run (default ${DEFAULT-VALUE})")
   Duration peakDuration;
 
-  @Option(names = "--warm-up", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "2s", description = "peak: each workload's warm-up run (default ${DEFAULT-VALUE})")
+  @Option(names = "--warm-up", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "20s", description = "peak: each workload's warm-up run (default ${DEFAULT-VALUE}; the front end's C2 compiler needs some 40 s of cached reads to reach full speed)")
   Duration warmUp;
 
   @Option(
