@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,13 +88,14 @@ public final class StoreHttp {
    *
    * @param status the status code, e.g. 200
    * @param body the body as text (UTF-8), empty when there is none
-   * @param headers the answer's headers by name, each with its values in order
+   * @param headers the answer's headers by name, each with its values in order, unmodifiable (as
+   *     {@link HttpURLConnection#getHeaderFields()} gives them: the status line under a null name)
    */
   public record Answer(int status, String body, Map<String, List<String>> headers) {
-    /** Copies the headers. */
+    /** Takes the headers as they are: the load generator reads one header of every answer. */
     public Answer {
       body = body == null ? "" : body;
-      headers = headers == null ? Map.of() : Map.copyOf(headers);
+      headers = headers == null ? Map.of() : headers;
     }
 
     /**
@@ -104,7 +104,7 @@ public final class StoreHttp {
      */
     public Optional<String> header(String name) {
       for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-        if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+        if (name.equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
           return Optional.of(header.getValue().get(0));
         }
       }
@@ -163,13 +163,7 @@ public final class StoreHttp {
       try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
         body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      connection.getHeaderFields().forEach((name, values) -> {
-        if (name != null) { // the status line
-          headers.put(name, values);
-        }
-      });
-      return new Answer(status, body, headers);
+      return new Answer(status, body, connection.getHeaderFields());
     } catch (IOException | RuntimeException e) {
       connection.disconnect(); // a connection left half-read must not go back to the pool
       throw e;

@@ -53,10 +53,10 @@ public record ClusterWarmUp(Duration length, ItemMix items) {
       bench.out().println("no cluster warm-up (--cluster-warm-up 0): the first runs may measure a cold cluster");
       return;
     }
+    BenchPlan plan = plan();
     bench.out().println(
         "cluster warm-up: " + Format.seconds(length) + " of mixed load before the first measured run ("
-            + plan().describe() + "; not counted, --cluster-warm-up 0 skips it)");
-    BenchPlan plan = plan();
+            + plan.describe() + "; not counted, --cluster-warm-up 0 skips it)");
     bench.run("cluster warm-up: " + plan.describe(), plan.load(), Workloads.browseAndBuy(items, BUY_PROBABILITY), plan.cache(), dir);
   }
 

@@ -35,6 +35,8 @@ import java.util.Optional;
 public final class PeakExperiment {
   /** Connections of each workload's warm-up run. */
   static final int WARM_UP_CONNECTIONS = 4;
+  /** The peak table's columns. */
+  private static final String[] COLUMNS = {"workload", "connections", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors"};
   /** The peak table's row of wrk's cached lookups. */
   static final String WRK_ROW = "cached lookup (wrk)";
   private static final String WRK_TEXT =
@@ -54,7 +56,6 @@ public final class PeakExperiment {
   private final Duration warmUp;
   private final ClusterWarmUp clusterWarmUp;
   private final Optional<Wrk> wrk;
-  private boolean wrkUsed;
 
   /**
    * @param bench the benchmark
@@ -98,7 +99,7 @@ public final class PeakExperiment {
             new Kind("uncached lookup", Operation.LOOKUP, Workloads.lookups(1), false),
             new Kind("search (cache on)", Operation.SEARCH, Workloads.searches(TOPIC), true),
             new Kind("buy", Operation.BUY, Workloads.buys(bought), true));
-    MarkdownTable table = new MarkdownTable("workload", "connections", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+    MarkdownTable table = new MarkdownTable(COLUMNS);
     Map<String, List<double[]>> throughput = new LinkedHashMap<>();
     Map<String, List<double[]>> latency = new LinkedHashMap<>();
     for (Kind kind : kinds) {
@@ -156,7 +157,7 @@ public final class PeakExperiment {
             + " per level, after a " + Format.seconds(warmUp) + " warm-up per workload. Cached lookups: item 1, "
             + "cache on; uncached lookups: item 1, cache off; searches: topic '" + TOPIC + "', cache on; buys: one unit "
             + "of an item created with ample stock. Throughput counts successful requests over the run's wall time.\n\n"
-            + (wrkUsed ? WRK_TEXT : "")
+            + (throughput.containsKey(WRK_ROW) ? WRK_TEXT : "")
             + table + "\n" + doc.plot(throughputPng, "peak-throughput") + "\n" + doc.plot(latencyPng, "peak-latency"));
     Path written = doc.write();
     bench.out().println("wrote " + written);
@@ -190,13 +191,12 @@ public final class PeakExperiment {
         bench.admin().switchCache(false);
       }
     }
-    wrkUsed = true;
     List<String> row =
         List.of(
             WRK_ROW, Integer.toString(n), Format.rate(r.okPerSecond()), Format.ms(r.p50Ms()), Format.ms(r.p90Ms()),
             Format.ms(r.p99Ms()), Format.ms(r.maxMs()), Long.toString(r.errors()));
     rows.add(row);
-    bench.out().println(new MarkdownTable("workload", "connections", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors").row(row));
+    bench.out().println(new MarkdownTable(COLUMNS).row(row));
     throughput.computeIfAbsent(WRK_ROW, k -> new ArrayList<>()).add(new double[] {n, r.okPerSecond()});
     latency.computeIfAbsent(WRK_ROW, k -> new ArrayList<>()).add(new double[] {n, r.p50Ms()});
     return Optional.of(r);

@@ -100,9 +100,14 @@ public final class Wrk {
    * @return the command line
    */
   List<String> command(int connections, Duration duration, URI url) {
-    long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
     return List.of(
-        executable.toString(), "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--latency", url.toString());
+        executable.toString(), "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds(duration) + "s", "--latency",
+        url.toString());
+  }
+
+  /** @param duration a run's length @return it in whole seconds, as wrk takes it: rounded up, at least 1 */
+  private static long seconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
   /**
@@ -120,7 +125,7 @@ public final class Wrk {
     Path output = Files.createTempFile("wrk", ".txt");
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      long seconds = Long.parseLong(command.get(3).replaceAll("\\D", ""));
+      long seconds = seconds(duration);
       boolean done;
       try {
         done = process.waitFor(TimeUnit.SECONDS.toMillis(seconds) + grace.toMillis(), TimeUnit.MILLISECONDS);
