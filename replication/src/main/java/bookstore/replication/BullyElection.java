@@ -45,6 +45,8 @@ public class BullyElection {
   @Inject Membership membership;
   @Inject PeerClients peers;
   @Inject ReplicaApplier applier;
+  @Inject ReplicationLog log;
+  @Inject Outbox outbox;
 
   @Inject
   @ConfigProperty(name = "bookstore.election.drain-quiet-ms", defaultValue = "600")
@@ -60,6 +62,7 @@ public class BullyElection {
     long persisted = applier.persistedEpoch();
     membership.restored(persisted);
     if (identity.alone()) {
+      outbox.resume(applier.persistedSequence(), List.of());
       membership.follow(identity.replicaId(), persisted);
     }
   }
@@ -143,15 +146,23 @@ public class BullyElection {
     if (!oldPrimaryKnown) {
       drainSubscription();
     }
-    Optional<Heartbeat> ahead = finals.stream().max(Comparator.comparingLong(Heartbeat::lastSequence));
-    if (ahead.isPresent() && ahead.get().lastSequence() >= applier.persistedSequence()) {
-      applier.catchUpFrom(peers.replica(ahead.get().replicaId())); // also drops a diverged tail
+    Optional<Heartbeat> ahead = mostAdvanced(finals);
+    if (ahead.isPresent() && !isAheadOf(applier.position(), ahead.get())) {
+      // the peer's history is at least as new as this replica's: take what it has beyond, and
+      // drop a tail of an older epoch that it never had (an old primary's unpublished writes)
+      applier.catchUpFrom(peers.replica(ahead.get().replicaId()));
     }
     if (membership.epoch() >= newEpoch) {
       LOG.info("epoch " + membership.epoch() + " was started by another replica; not starting " + newEpoch);
       return;
     }
     applier.adoptEpoch(newEpoch);
+    // writes this replica holds beyond every peer that answered may never have reached the
+    // broker (it was primary, and crashed before its outbox sent them): send them again, so that
+    // front ends drop their cache entries; backups fill the gap from this replica's log anyway
+    long peersHold = finals.stream().mapToLong(Heartbeat::lastSequence).max().orElse(0);
+    long holds = applier.persistedSequence();
+    outbox.resume(holds, log.newestAfter(peersHold, Outbox.MAX_BATCH));
     membership.follow(identity.replicaId(), newEpoch);
     for (int id : membership.aliveIds()) {
       if (id != identity.replicaId()) {
@@ -190,6 +201,31 @@ public class BullyElection {
    */
   static long newerEpoch(long primaryEpoch, List<Heartbeat> peers) {
     return peers.stream().mapToLong(Heartbeat::epoch).filter(e -> e > primaryEpoch).max().orElse(0);
+  }
+
+  /**
+   * The peer with the most up-to-date history: the highest epoch of its last write, then the
+   * highest sequence number (the rule Raft uses to compare logs). A higher last epoch wins over a
+   * longer history of an older epoch: that longer history holds writes its primary never got
+   * acknowledged (they were not published), and the newer epoch's primary started without them.
+   *
+   * @param heard heartbeats of peers
+   * @return the most up-to-date one, if any
+   */
+  static Optional<Heartbeat> mostAdvanced(List<Heartbeat> heard) {
+    return heard.stream()
+        .max(Comparator.comparingLong(Heartbeat::lastEpoch).thenComparingLong(Heartbeat::lastSequence));
+  }
+
+  /**
+   * @param mine this replica's position
+   * @param peer a peer's heartbeat
+   * @return whether this replica's history is strictly newer than the peer's (by last epoch,
+   *     then sequence number): then there is nothing to take from it
+   */
+  static boolean isAheadOf(ReplicaState mine, Heartbeat peer) {
+    return peer.lastEpoch() < mine.getLastEpoch()
+        || peer.lastEpoch() == mine.getLastEpoch() && peer.lastSequence() < mine.getLastSequence();
   }
 
   private Optional<Heartbeat> stepDown(int id, long epoch) {

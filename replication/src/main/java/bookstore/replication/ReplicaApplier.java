@@ -52,18 +52,19 @@ public class ReplicaApplier {
       LOG.info("refused write " + stamp + " from the topic: older than epoch " + knownEpoch);
       return false;
     }
-    if (stamp.sequence() <= here.getLastSequence()) {
+    boolean newEpoch = stamp.epoch() > here.getLastEpoch() && here.getLastSequence() > 0;
+    if (stamp.sequence() <= here.getLastSequence() && !(newEpoch && divergedAt(stamp))) {
       return false; // a redelivery, or the primary's own write
     }
-    boolean newEpoch = stamp.epoch() > here.getLastEpoch() && here.getLastSequence() > 0;
-    if (stamp.sequence() > here.getLastSequence() + 1 || newEpoch) {
-      // a gap, or the first write of a new epoch: check this replica's history against the
-      // primary's (it may hold writes of the old epoch the new primary never had) and fill in
+    if (stamp.sequence() != here.getLastSequence() + 1 || newEpoch) {
+      // a gap, the first write of a new epoch, or a write of a newer epoch at a sequence this
+      // replica holds from another history: check this replica's history against the primary's
+      // (it may hold writes of the old epoch the new primary never had) and fill in
       if (!catchUp(here, peers.primaryReplica().orElse(null))) {
         return true; // the catch-up timer fills the gap once a primary answers
       }
-      if (stamp.sequence() <= here.getLastSequence()) {
-        return true;
+      if (stamp.sequence() != here.getLastSequence() + 1) {
+        return true; // caught up past it, or the primary's log did not reach it: the timer goes on
       }
     }
     apply(here, stamp, json);
@@ -102,9 +103,23 @@ public class ReplicaApplier {
     return sequencer.current().getEpoch();
   }
 
+  /** @return this replica's state row as persisted (read without a lock) */
+  public ReplicaState position() {
+    return sequencer.current();
+  }
+
   /** @return the last sequence number persisted in this replica's state row */
   public long persistedSequence() {
     return sequencer.current().getLastSequence();
+  }
+
+  /**
+   * @param stamp a write's stamp at or below this replica's last sequence
+   * @return whether this replica holds a write of another epoch at that sequence (its history
+   *     diverged from the sender's: an old primary's tail that never reached the others)
+   */
+  private boolean divergedAt(WriteStamp stamp) {
+    return log.epochAt(stamp.sequence()).map(epoch -> epoch != stamp.epoch()).orElse(false);
   }
 
   private boolean catchUp(ReplicaState here, ReplicaApi peer) {

@@ -40,6 +40,29 @@ public class ReplicationLog {
         .toList();
   }
 
+  /**
+   * The newest entries, for a new primary's outbox to publish again (see {@link Outbox#resume}).
+   *
+   * @param after a sequence number
+   * @param limit the most entries (items): the newest ones are kept
+   * @return the entries after {@code after}, at most {@code limit} of the newest, ascending; the
+   *     empty entry that marks a snapshot's base is left out
+   */
+  @Transactional(TxType.SUPPORTS)
+  public List<Outbox.Entry> newestAfter(long after, int limit) {
+    List<WriteLogEntry> newest =
+        new java.util.ArrayList<>(
+            em.createNamedQuery(WriteLogEntry.NEWEST_AFTER, WriteLogEntry.class)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList());
+    java.util.Collections.reverse(newest);
+    return newest.stream()
+        .filter(e -> !e.getPayload().isEmpty())
+        .map(e -> new Outbox.Entry(e.getSequence(), e.getPayload()))
+        .toList();
+  }
+
   /** @param sequence a sequence number @return the epoch of the write the log holds there, if any */
   @Transactional(TxType.SUPPORTS)
   public java.util.Optional<Long> epochAt(long sequence) {

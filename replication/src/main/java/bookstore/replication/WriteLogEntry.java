@@ -17,10 +17,14 @@ import jakarta.persistence.Table;
 @NamedQuery(
     name = WriteLogEntry.AFTER,
     query = "select w from WriteLogEntry w where w.sequence > :after order by w.sequence")
+@NamedQuery(
+    name = WriteLogEntry.NEWEST_AFTER,
+    query = "select w from WriteLogEntry w where w.sequence > :after order by w.sequence desc")
 @NamedQuery(name = WriteLogEntry.FIRST, query = "select min(w.sequence) from WriteLogEntry w")
 @NamedQuery(name = WriteLogEntry.CLEAR, query = "delete from WriteLogEntry w")
 public class WriteLogEntry {
   static final String AFTER = "WriteLogEntry.after";
+  static final String NEWEST_AFTER = "WriteLogEntry.newestAfter";
   static final String FIRST = "WriteLogEntry.first";
   static final String CLEAR = "WriteLogEntry.clear";
 

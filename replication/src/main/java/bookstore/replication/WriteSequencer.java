@@ -26,6 +26,7 @@ public class WriteSequencer {
 
   @Inject ReplicaIdentity identity;
   @Inject Membership membership;
+  @Inject Outbox outbox;
 
   /**
    * Locks this replica's state row until the caller's transaction ends, creating it on a fresh
@@ -52,10 +53,12 @@ public class WriteSequencer {
    * @return the locked state
    * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} on any other
    *     replica, on a primary that has stepped down, and on one that lost its lease ({@link
-   *     Membership#holdsLease()})
+   *     Membership#holdsLease()}); 503 {@code urn:bookstore:broker-unavailable} while the outbox
+   *     cannot reach the broker (the write could not be acknowledged: it takes no sequence number)
    */
   @Transactional(TxType.MANDATORY)
   public ReplicaState lockForWrite() {
+    outbox.requireBroker();
     ReplicaState state = lock();
     if (!membership.isPrimary() || state.getEpoch() != membership.epoch()) {
       throw ProblemTypes.noPrimary(

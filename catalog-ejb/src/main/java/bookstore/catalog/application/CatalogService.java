@@ -12,6 +12,7 @@ import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.domain.StockDecrement;
 import bookstore.platform.clients.ItemRead;
 import bookstore.platform.clients.SearchRead;
+import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;
 import bookstore.replication.ReplicaState;
@@ -43,6 +44,7 @@ public class CatalogService {
   @Inject CatalogEvents events;
   @Inject ReadBarrier barrier;
   @Inject ReplicaIdentity identity;
+  @Inject Outbox outbox;
 
   /**
    * @param topic exact topic
@@ -105,6 +107,7 @@ public class CatalogService {
     Optional<StockDecrement> first = items.decrement(requestId);
     if (first.isPresent() && !first.get().isCancelled()) {
       StockDecrement d = first.get();
+      outbox.acknowledgeAfter(d.getSequence()); // the first answer only once it is replicated
       return new StockTaken(d.getItemId(), d.getQuantity(), d.getUnitPrice(), d.getStockLeft(), d.getSequence());
     }
     Item item = existing(id);
@@ -118,7 +121,7 @@ public class CatalogService {
     } else {
       items.add(new StockDecrement(requestId, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
     }
-    events.written(new CatalogUpdate(stamp, Kind.DECREMENT, item.toApi(), requestId, quantity));
+    events.written(CatalogUpdate.now(stamp, Kind.DECREMENT, item.toApi(), requestId, quantity));
     return new StockTaken(id, quantity, item.getPrice(), item.getStock(), stamp.sequence());
   }
 
@@ -139,7 +142,7 @@ public class CatalogService {
     item.restock(d.getQuantity());
     d.cancel();
     WriteStamp stamp = sequencer.stamp(state);
-    events.written(new CatalogUpdate(stamp, Kind.CANCEL, item.toApi(), requestId, d.getQuantity()));
+    events.written(CatalogUpdate.now(stamp, Kind.CANCEL, item.toApi(), requestId, d.getQuantity()));
   }
 
   /**
@@ -231,7 +234,7 @@ public class CatalogService {
 
   private ItemRead written(WriteStamp stamp, Kind kind, Item item, int quantity) {
     bookstore.api.Item state = item.toApi();
-    events.written(new CatalogUpdate(stamp, kind, state, null, quantity));
+    events.written(CatalogUpdate.now(stamp, kind, state, null, quantity));
     return new ItemRead(stamp.sequence(), state, identity.replicaId());
   }
 

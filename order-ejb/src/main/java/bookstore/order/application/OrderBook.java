@@ -6,6 +6,7 @@ import bookstore.api.StockTaken;
 import bookstore.api.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
+import bookstore.replication.Outbox;
 import bookstore.replication.ReplicaState;
 import bookstore.replication.WriteSequencer;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,7 @@ public class OrderBook {
   @Inject OrderRepository orders;
   @Inject WriteSequencer sequencer;
   @Inject OrderEvents events;
+  @Inject Outbox outbox;
 
   /**
    * The outcome of {@link #record}.
@@ -47,6 +49,7 @@ public class OrderBook {
     ReplicaState state = sequencer.lockForWrite();
     Optional<CustomerOrder> first = orders.byRequestId(command.requestId());
     if (first.isPresent()) {
+      outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
       return new Recorded(first.get(), false, 0);
     }
     WriteStamp stamp = sequencer.stamp(state);

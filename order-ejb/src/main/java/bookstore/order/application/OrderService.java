@@ -6,6 +6,7 @@ import bookstore.api.ProblemTypes;
 import bookstore.api.StockTaken;
 import bookstore.platform.clients.OrderRead;
 import bookstore.platform.clients.PlacedOrder;
+import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;
 import jakarta.ejb.Stateless;
@@ -32,6 +33,7 @@ public class OrderService {
   @Inject CatalogStock catalog;
   @Inject ReadBarrier barrier;
   @Inject ReplicaIdentity identity;
+  @Inject Outbox outbox;
 
   /**
    * @param command item, quantity and idempotency key
@@ -44,6 +46,7 @@ public class OrderService {
     validate(command);
     Optional<PlacedOrder> first = book.byRequestId(command.requestId()).map(o -> new PlacedOrder(o.toApi(), 0, 0, true));
     if (first.isPresent()) {
+      outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
       return first.get();
     }
     StockTaken taken = catalog.take(command.itemId(), command.quantity(), command.requestId());

@@ -8,11 +8,10 @@ import jakarta.ejb.Singleton;
  * BOOKSTORE_DB} (one per replica; the start script puts it under the run directory). Derby is on
  * the server classpath (--addlibs), not in the WAR, so a restarted node can open it again.
  *
- * <p>Not an XA data source on purpose: the transaction manager commits Derby as its last
- * (one-phase) resource after preparing the JMS send. A process killed between the two leaves no
- * in-doubt Derby transaction holding row locks across the restart (an XA branch would, and no
- * transaction log survives to resolve it); at worst the message is lost with Derby committed,
- * and backups fetch that write from the primary's log when they see the gap.
+ * <p>Not an XA data source: a write is one local Derby transaction (its state change and its
+ * write-log entry together), and the primary's outbox publishes the entry after the commit
+ * ({@code bookstore.replication.Outbox}). A process killed at any point leaves no in-doubt
+ * transaction holding row locks across the restart.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/bookstore",

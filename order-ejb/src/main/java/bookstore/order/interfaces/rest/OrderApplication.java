@@ -1,6 +1,7 @@
 package bookstore.order.interfaces.rest;
 
 import bookstore.platform.rest.ProblemExceptionMapper;
+import bookstore.replication.rest.AcknowledgeWhenPublished;
 import bookstore.replication.rest.ReplicaResource;
 import bookstore.platform.rest.UnexpectedExceptionMapper;
 import bookstore.platform.rest.WebApplicationExceptionMapper;
@@ -16,6 +17,7 @@ public class OrderApplication extends Application {
     return Set.of(
         OrderResource.class,
         ReplicaResource.class,
+        AcknowledgeWhenPublished.class,
         ProblemExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);

@@ -1,6 +1,6 @@
 package bookstore.frontend.infrastructure.messaging;
 
-import bookstore.api.CacheInvalidation;
+import bookstore.api.CatalogUpdate;
 import bookstore.frontend.infrastructure.cache.InvalidationTimes;
 import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.platform.messaging.JsonMessages;
@@ -14,17 +14,19 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Drops cached entries when the catalog says an item changed: consumes {@code
- * cache.invalidations} through the Artemis resource adapter. The subscription is non-durable:
- * the cache lives in memory and starts empty after a restart, so nothing missed while down
- * matters. No transaction: dropping an entry twice is harmless. A message that cannot be handled is thrown back, for the broker to redeliver and in
+ * Drops cached entries when the catalog says an item changed: consumes the catalog's replicated
+ * writes ({@code catalog.updates}, the same messages the catalog backups apply: one message per
+ * write) through the Artemis resource adapter. The subscription is non-durable: the cache lives
+ * in memory and starts empty after a restart, so nothing missed while down matters. No
+ * transaction: dropping an entry twice is harmless, and so is a write published twice by a new
+ * primary. A message that cannot be handled is thrown back, for the broker to redeliver and in
  * the end move to the dead-letter address.
  */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = "cache.invalidations"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = "catalog.updates"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
@@ -36,16 +38,17 @@ public class CacheInvalidationConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    CacheInvalidation invalidation;
+    CatalogUpdate update;
     try {
-      invalidation = JsonMessages.fromJson(message.getBody(String.class), CacheInvalidation.class);
+      update = JsonMessages.fromJson(message.getBody(String.class), CatalogUpdate.class);
     } catch (JMSException e) {
-      throw new IllegalStateException("unreadable invalidation message", e);
+      throw new IllegalStateException("unreadable catalog update message", e);
     }
-    cache.invalidateItem(invalidation.itemId(), invalidation.sequence());
-    if (invalidation.topic() != null) {
-      cache.invalidateTopic(invalidation.topic(), invalidation.sequence());
+    long sequence = update.stamp().sequence();
+    cache.invalidateItem(update.item().id(), sequence);
+    if (update.item().topic() != null) {
+      cache.invalidateTopic(update.item().topic(), sequence);
     }
-    times.record(invalidation.writtenAtMs());
+    times.record(update.writtenAtMs());
   }
 }
