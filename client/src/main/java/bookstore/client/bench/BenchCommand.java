@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Load the store with N concurrent clients: each session looks an item up, then buys it with probability p. "
-            + "Prints per operation count, errors, throughput and latency p50/p90/p99/max; writes every request to "
+            + "Prints per operation count, errors, throughput and latency p50/p90/p99/max, then each node's CPU time "
+            + "(from /proc, per request too); writes every request to "
             + "requests.csv and plots (PNG) into --out. --experiment course|peak runs the evaluation into docs/EVALUATION.md.")
 public final class BenchCommand implements Callable<Integer> {
   /** Exit code when the store does not answer. */

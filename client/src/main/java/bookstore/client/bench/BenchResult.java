@@ -2,6 +2,7 @@ package bookstore.client.bench;
 
 import bookstore.client.bench.load.LoadGenerator;
 import bookstore.client.bench.load.Operation;
+import bookstore.client.bench.report.CpuUsage;
 import bookstore.client.bench.report.MarkdownTable;
 import bookstore.client.bench.report.OperationStats;
 import java.nio.file.Path;
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param plots the PNGs written: latency over time, then one histogram per operation
  * @param run the requests and the actions' times
  * @param stats the figures per operation
+ * @param cpu the CPU time the store's nodes spent over the run (ms)
  */
 public record BenchResult(
-    String title, Path dir, Path csv, List<Path> plots, LoadGenerator.Run run, Map<Operation, OperationStats> stats) {
+    String title, Path dir, Path csv, List<Path> plots, LoadGenerator.Run run, Map<Operation, OperationStats> stats,
+    CpuUsage cpu) {
 
   /** @return requests of every operation */
   public long total() {
@@ -44,5 +47,15 @@ public record BenchResult(
         "total", Long.toString(total()), Long.toString(ok), Long.toString(refused), Long.toString(errors),
         bookstore.client.bench.report.Format.rate(total() / seconds), "", "", "", "");
     return table.toString();
+  }
+
+  /** @return the nodes' CPU time in the run and per request, per node and in all, as Markdown */
+  public String cpuTable() {
+    return cpu.table(total());
+  }
+
+  /** @return the nodes' CPU time per request of the run, in ms, as a table cell (n/a: not measured) */
+  public String cpuPerOperationCell() {
+    return cpu.perOperationCell(total());
   }
 }

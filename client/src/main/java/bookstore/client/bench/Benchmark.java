@@ -5,10 +5,12 @@ import bookstore.client.bench.load.Operation;
 import bookstore.client.bench.load.Workload;
 import bookstore.client.bench.load.Workloads;
 import bookstore.client.bench.report.Charts;
+import bookstore.client.bench.report.CpuUsage;
 import bookstore.client.bench.report.OperationStats;
 import bookstore.client.bench.report.OutputFiles;
 import bookstore.client.bench.report.ProgressBar;
 import bookstore.client.bench.report.SampleCsv;
+import bookstore.client.bench.store.NodeCpu;
 import bookstore.client.bench.store.StoreAdmin;
 import bookstore.client.StoreHttp;
 import java.io.PrintStream;
@@ -21,7 +23,9 @@ import java.util.Map;
 /**
  * The benchmark's Java API: runs a workload against the store and writes what it measured into a
  * directory: {@code requests.csv} (every request), {@code summary.md} (the table it prints), {@code
- * latency-over-time.png} and {@code histogram-<operation>.png}. One instance sends through one
+ * latency-over-time.png} and {@code histogram-<operation>.png}. Around each run it reads the CPU
+ * time the store's node processes spent ({@link NodeCpu}) and reports it after the latency table,
+ * per node and per request. One instance sends through one
  * {@link StoreHttp}; its keep-alive connections are reused from run to run (the JDK closes one
  * after 5 s idle).
  */
@@ -30,17 +34,32 @@ public final class Benchmark {
   private final StoreAdmin admin;
   private final PrintStream out;
   private final PrintStream progress;
+  private final NodeCpu nodeCpu;
 
   /**
+   * Measures the nodes of the run directory {@code ./bookstore bench} names ({@link
+   * NodeCpu#fromEnvironment()}).
+   *
    * @param frontend the front end's base URL
    * @param out where the tables go (standard output)
    * @param progress where the progress bar goes (standard error), or null for none
    */
   public Benchmark(URI frontend, PrintStream out, PrintStream progress) {
+    this(frontend, out, progress, NodeCpu.fromEnvironment());
+  }
+
+  /**
+   * @param frontend the front end's base URL
+   * @param out where the tables go (standard output)
+   * @param progress where the progress bar goes (standard error), or null for none
+   * @param nodeCpu reads the nodes' CPU time around each run
+   */
+  public Benchmark(URI frontend, PrintStream out, PrintStream progress, NodeCpu nodeCpu) {
     this.http = new StoreHttp(frontend);
     this.admin = new StoreAdmin(http);
     this.out = out;
     this.progress = progress;
+    this.nodeCpu = nodeCpu;
   }
 
   /** @return the store, as this benchmark reaches it */
@@ -56,6 +75,11 @@ public final class Benchmark {
   /** @return where the tables go */
   public PrintStream out() {
     return out;
+  }
+
+  /** @return what reads the nodes' CPU time, for runs of other load generators (wrk) */
+  public NodeCpu nodeCpu() {
+    return nodeCpu;
   }
 
   /**
@@ -86,10 +110,13 @@ public final class Benchmark {
       admin.switchCache(cache);
     }
     LoadGenerator.Run run;
+    CpuUsage cpu;
     try {
       LoadGenerator.Progress bar =
           progress == null ? (completed, plan) -> () -> {} : new ProgressBar(progress, title);
+      NodeCpu.Snapshot cpuBefore = nodeCpu.snapshot();
       run = new LoadGenerator(http).run(load, workload, bar);
+      cpu = nodeCpu.since(cpuBefore);
     } finally {
       if (before != null && !before.equals(cache)) {
         admin.switchCache(before);
@@ -107,8 +134,8 @@ public final class Benchmark {
       Charts.histogram(s.operation().label() + " latency: " + title, s.latency(), histogram);
       plots.add(histogram);
     }
-    BenchResult result = new BenchResult(title, dir, csv, List.copyOf(plots), run, stats);
-    String summary = "### " + title + "\n\n" + result.table();
+    BenchResult result = new BenchResult(title, dir, csv, List.copyOf(plots), run, stats, cpu);
+    String summary = "### " + title + "\n\n" + result.table() + "\n" + result.cpuTable();
     OutputFiles.write(dir.resolve("summary.md"), summary);
     out.println();
     out.print(summary);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bookstore.client.BookstoreCli;
 import bookstore.client.bench.load.ItemMix;
 import bookstore.client.bench.load.Operation;
+import bookstore.client.bench.report.Format;
 import bookstore.client.bench.report.OperationStats;
 import bookstore.client.bench.report.SampleCsv;
+import bookstore.client.bench.store.NodeCpu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,8 +20,10 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,6 +68,39 @@ class BenchmarkTest {
         assertTrue(Files.size(png) > 1000, png + " is a picture");
       }
       assertTrue(Files.exists(dir.resolve("summary.md")));
+      String out = printed.toString(StandardCharsets.UTF_8);
+      assertTrue(out.indexOf("CPU per node") > out.indexOf("| total"), "the CPU table follows the latency table:\n" + out);
+      assertTrue(Files.readString(dir.resolve("summary.md")).contains("CPU per node"), "and is in the summary");
+    }
+  }
+
+  @Test
+  void eachRunReportsTheCpuTimeOfEveryNodeItFoundAndPerRequest() throws IOException {
+    Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "a Linux /proc");
+    try (StubStore store = new StubStore(List.of(1, 2), 1_000)) {
+      Path run = dir.resolve("run");
+      Files.createDirectories(run.resolve("frontend"));
+      Files.writeString(run.resolve("frontend/pid"), ProcessHandle.current().pid() + "\n"); // this JVM runs the stub
+      Files.createDirectories(run.resolve("broker")); // no pid file: not running
+      NodeCpu nodes = new NodeCpu(Optional.of(run), Path.of("/proc"), NodeCpu.DEFAULT_TICKS_PER_SECOND);
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      Benchmark bench = new Benchmark(store.url(), new PrintStream(printed, true, StandardCharsets.UTF_8), null, nodes);
+
+      BenchResult result = bench.run(new BenchPlan(2, null, 400, 0.5, new ItemMix(List.of(1, 2), 0), Duration.ZERO, null), dir.resolve("out"));
+
+      String out = printed.toString(StandardCharsets.UTF_8);
+      assertEquals(List.of("broker", "frontend"), List.copyOf(result.cpu().msByNode().keySet()));
+      assertTrue(result.cpu().msByNode().get("broker").isEmpty());
+      double frontendMs = result.cpu().msByNode().get("frontend").orElseThrow();
+      assertEquals(frontendMs, result.cpu().totalMs().orElseThrow(), "the total leaves the broker out");
+      assertTrue(out.contains("over the run's 400 requests"), out);
+      Matcher total = Pattern.compile("(?m)^\\| total\\s*\\| (\\d+)\\s*\\| (\\d+\\.\\d+)\\s*\\|$").matcher(out);
+      assertTrue(total.find(), out);
+      assertEquals(Math.round(frontendMs), Long.parseLong(total.group(1)));
+      assertEquals(Format.ms(frontendMs / 400), total.group(2), "per request");
+      assertTrue(Pattern.compile("(?m)^\\| broker\\s*\\| -\\s*\\| -\\s*\\|$").matcher(out).find(), out);
+      String summary = Files.readString(dir.resolve("out/summary.md"));
+      assertTrue(summary.contains(result.cpuTable()), summary);
     }
   }
 

@@ -9,9 +9,12 @@ import bookstore.client.bench.experiment.EvaluationDocument;
 import bookstore.client.bench.experiment.PeakExperiment;
 import bookstore.client.bench.experiment.Wrk;
 import bookstore.client.bench.load.ItemMix;
+import bookstore.client.bench.report.CpuUsage;
+import bookstore.client.bench.store.NodeCpu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,10 +49,16 @@ class ExperimentsTest {
 
   @TempDir Path dir;
 
-  /** @return a stand-in for wrk that notes its arguments in {@code args} and prints {@link #WRK_OUTPUT} */
-  private Path fakeWrk(Path args) throws IOException {
+  /**
+   * @return a stand-in for wrk that notes its arguments in {@code args}, copies the script it is
+   *     given ({@code -s}) to {@code lua}, and prints {@link #WRK_OUTPUT}
+   */
+  private Path fakeWrk(Path args, Path lua) throws IOException {
     Path script = dir.resolve("wrk");
-    Files.writeString(script, "#!/bin/sh\necho \"$@\" >> '" + args + "'\ncat <<'OUT'\n" + WRK_OUTPUT + "OUT\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\necho \"$@\" >> '" + args + "'\nprev=\nfor a in \"$@\"; do\n  if [ \"$prev\" = -s ]; then cat \"$a\" > '" + lua
+            + "'; fi\n  prev=$a\ndone\ncat <<'OUT'\n" + WRK_OUTPUT + "OUT\n");
     assertTrue(script.toFile().setExecutable(true));
     return script;
   }
@@ -57,7 +66,14 @@ class ExperimentsTest {
   @Test
   void courseThenPeakWriteOneDocumentWithBothSectionsAndTheTargets() throws IOException {
     try (StubStore store = new StubStore(List.of(1, 2, 3, 4, 5, 6, 7), 1_000)) {
-      Benchmark bench = new Benchmark(store.url(), new PrintStream(new ByteArrayOutputStream()), null);
+      // the nodes: this JVM (it runs the stub) as the front end, and a catalog replica that is not running
+      Path run = dir.resolve("run");
+      Files.createDirectories(run.resolve("frontend"));
+      Files.writeString(run.resolve("frontend/pid"), Long.toString(ProcessHandle.current().pid()));
+      Files.createDirectories(run.resolve("catalog-1"));
+      NodeCpu nodes = new NodeCpu(Optional.of(run), Path.of("/proc"), NodeCpu.DEFAULT_TICKS_PER_SECOND);
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      Benchmark bench = new Benchmark(store.url(), new PrintStream(printed, true, StandardCharsets.UTF_8), null, nodes);
       Path docs = dir.resolve("docs");
       BenchPlan plan = new BenchPlan(2, Duration.ofSeconds(1), 0, 0.2, ItemMix.SEEDED_BOOKS, Duration.ZERO, null);
       CourseExperiment.Settings settings =
@@ -69,7 +85,8 @@ class ExperimentsTest {
       assertEquals(List.of("{\"enabled\":false}", "{\"enabled\":true}"), store.cacheSwitches.subList(0, 2), "the cluster warm-up runs with the cache off first");
       assertTrue(Files.exists(dir.resolve("course/cluster-warm-up/requests.csv")));
       Path args = dir.resolve("wrk-args.txt");
-      Wrk wrk = new Wrk(fakeWrk(args));
+      Path lua = dir.resolve("wrk-script.lua");
+      Wrk wrk = new Wrk(fakeWrk(args, lua));
       new PeakExperiment(bench, List.of(1, 16), Duration.ofMillis(200), Duration.ofMillis(100), ClusterWarmUp.none(ItemMix.SEEDED_BOOKS), Optional.of(wrk))
           .run(dir.resolve("peak"), new EvaluationDocument(docs));
 
@@ -78,10 +95,35 @@ class ExperimentsTest {
       assertTrue(text.contains("Warm-up: none"), "the peak says it had none");
       assertTrue(Pattern.compile("\\| cached lookup \\(wrk\\)\\s*\\| 1\\s*\\| 12334\\.1\\s*\\| 1\\.790\\s*\\|").matcher(text).find(), text);
       assertTrue(Pattern.compile("\\| cached lookup \\(wrk\\)\\s*\\| 16 ").matcher(text).find(), text);
-      assertTrue(Pattern.compile("\\| cached lookups, 16 connections\\s*\\| [^|]*\\| \\d+\\.\\d req/s \\(wrk: 12334\\.1 req/s\\) \\| met ").matcher(text).find(), text);
+      assertTrue(Pattern.compile("\\| cached lookups, 16 connections\\s*\\| [^|]*\\| \\d+\\.\\d req/s \\(wrk: 12334\\.1 req/s\\)\\s*\\| met ").matcher(text).find(), text);
+      List<String> wrkRuns = Files.readAllLines(args);
       assertEquals(
           List.of("-t1 -c1 -d1s --latency " + store.url() + "/api/books/1", "-t2 -c16 -d1s --latency " + store.url() + "/api/books/1"),
-          Files.readAllLines(args));
+          wrkRuns.stream().filter(line -> line.endsWith("/api/books/1")).toList());
+      List<String> buyRuns = wrkRuns.stream().filter(line -> line.endsWith("/api/orders")).toList();
+      assertEquals(2, buyRuns.size(), wrkRuns.toString());
+      assertTrue(buyRuns.get(0).matches("-t1 -c1 -d1s -s \\S+\\.lua --latency " + Pattern.quote(store.url() + "/api/orders")), buyRuns.get(0));
+      assertTrue(buyRuns.get(1).startsWith("-t2 -c16 -d1s -s "), buyRuns.get(1));
+      assertTrue(Files.readString(lua).contains("local items = {1, 2, 3, 4, 5, 6, 7}"), "wrk buys the experiment's items");
+      for (int item = 1; item <= 7; item++) {
+        assertEquals(PeakExperiment.WRK_BUY_STOCK_PER_SECOND, store.stock(item), "item " + item + " restocked for wrk's buys of 1 s");
+      }
+      assertTrue(Pattern.compile("\\| buy \\(wrk\\)\\s*\\| 1\\s*\\| 12334\\.1\\s*\\| 1\\.790\\s*\\|").matcher(text).find(), text);
+      assertTrue(Pattern.compile("\\| buy \\(wrk\\)\\s*\\| 16 ").matcher(text).find(), text);
+      assertTrue(Pattern.compile("\\| buys, 16 connections\\s*\\| [^|]*\\| \\d+\\.\\d buys/s \\(wrk: 12334\\.1 buys/s\\)\\s*\\| met ").matcher(text).find(), text);
+
+      // CPU per operation: a column of the peak table (wrk rows too) and of the sweep, measured on this JVM (n/a without /proc)
+      boolean proc = Files.isReadable(Path.of("/proc/self/stat"));
+      String perOperation = proc ? "\\d+\\.\\d+" : "n/a";
+      assertTrue(text.contains("| " + CpuUsage.COLUMN), text);
+      for (String row : List.of("cached lookup", "cached lookup \\(wrk\\)", "buy", "buy \\(wrk\\)", "0\\.5\\s*\\| off")) {
+        assertTrue(Pattern.compile("(?m)^\\| " + row + "\\s*\\|.*\\| " + perOperation + "\\s*\\|$").matcher(text).find(), row + " has a CPU figure:\n" + text);
+      }
+      String out = printed.toString(StandardCharsets.UTF_8);
+      String frontend = proc ? "\\| \\d+\\s*\\| \\d+\\.\\d+" : "\\| -\\s*\\| -";
+      assertTrue(Pattern.compile("(?m)^\\| frontend\\s*" + frontend + "\\s*\\|$").matcher(out).find(), out);
+      assertTrue(Pattern.compile("(?m)^\\| catalog-1\\s*\\| -\\s*\\| -\\s*\\|$").matcher(out).find(), "no process: -\n" + out);
+      assertTrue(Files.readString(dir.resolve("peak/buy-16/summary.md")).contains("| frontend "), "the CPU table is in the run's summary");
       assertTrue(text.contains("## Course experiment"), text);
       assertTrue(text.contains("### 2. A lookup that misses"), text);
       assertTrue(Pattern.compile("\\| miss right after an invalidation\\s*\\| 5 ").matcher(text).find(), "every probe round measured a miss:\n" + text);

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,18 @@ final class StubStore implements AutoCloseable {
   private volatile boolean cacheEnabled = true;
   /** Every {@code PUT /api/admin/cache} body, in order. */
   final List<String> cacheSwitches = new CopyOnWriteArrayList<>();
+  /** Every {@code POST /api/orders}, in order of arrival. */
+  final Queue<Order> orders = new ConcurrentLinkedQueue<>();
+
+  /**
+   * A buy as the stub received it.
+   *
+   * @param idempotencyKey its {@code Idempotency-Key} header, or null
+   * @param contentType its {@code Content-Type} header, or null
+   * @param body its body
+   * @param status the status answered
+   */
+  record Order(String idempotencyKey, String contentType, String body, int status) {}
 
   static {
     // answer headers and body without waiting for the client's delayed ACK (Nagle): 40 ms otherwise
@@ -51,6 +65,11 @@ final class StubStore implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** @param itemId an item @return its stock now (items), null for an unknown item */
+  Integer stock(int itemId) {
+    return stock.get(itemId);
   }
 
   URI url() {
@@ -83,7 +102,10 @@ final class StubStore implements AutoCloseable {
       answer(exchange, 200, "[{\"id\":1,\"title\":\"t\"}]");
     } else if (method.equals("POST") && path.equals("/api/orders")) {
       int id = number(body, "itemId").intValue();
+      String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
       if (!stock.containsKey(id)) {
+        orders.add(new Order(key, contentType, body, 404));
         answer(exchange, 404, "{\"status\":404}");
         return;
       }
@@ -93,6 +115,7 @@ final class StubStore implements AutoCloseable {
         return units > 0 ? units - 1 : units;
       });
       cached.remove(id);
+      orders.add(new Order(key, contentType, body, before[0] > 0 ? 201 : 409));
       answer(exchange, before[0] > 0 ? 201 : 409, "{\"orderNumber\":1,\"itemId\":" + id + ",\"quantity\":1,\"unitPrice\":10}");
     } else if (method.equals("POST") && path.equals("/api/admin/items")) {
       int id = nextId.incrementAndGet();

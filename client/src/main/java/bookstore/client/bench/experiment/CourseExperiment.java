@@ -5,6 +5,7 @@ import bookstore.client.bench.BenchResult;
 import bookstore.client.bench.Benchmark;
 import bookstore.client.bench.load.Operation;
 import bookstore.client.bench.report.Charts;
+import bookstore.client.bench.report.CpuUsage;
 import bookstore.client.bench.report.Format;
 import bookstore.client.bench.report.MarkdownTable;
 import bookstore.client.bench.report.OutputFiles;
@@ -87,7 +88,8 @@ public final class CourseExperiment {
 
   private String sweep(Path dir, EvaluationDocument doc) {
     MarkdownTable table =
-        new MarkdownTable("p", "cache", "lookup p50 ms", "lookup p99 ms", "lookups/s", "buy p50 ms", "buy p99 ms", "buys/s", "errors");
+        new MarkdownTable(
+            "p", "cache", "lookup p50 ms", "lookup p99 ms", "lookups/s", "buy p50 ms", "buy p99 ms", "buys/s", "errors", CpuUsage.COLUMN);
     Map<String, List<double[]>> lines = new LinkedHashMap<>();
     for (double p : settings.probabilities()) {
       for (boolean cache : List.of(true, false)) {
@@ -98,7 +100,8 @@ public final class CourseExperiment {
         long errors = r.stats().values().stream().mapToLong(OperationStats::errors).sum();
         table.row(
             Format.number(p), cache ? "on" : "off",
-            ms(lookup, 50), ms(lookup, 99), rate(lookup), ms(buy, 50), ms(buy, 99), rate(buy), Long.toString(errors));
+            ms(lookup, 50), ms(lookup, 99), rate(lookup), ms(buy, 50), ms(buy, 99), rate(buy), Long.toString(errors),
+            r.cpuPerOperationCell());
         String setting = cache ? "cache on" : "cache off";
         lookup.ifPresent(s -> lines.computeIfAbsent("lookup p50, " + setting, k -> new ArrayList<>()).add(new double[] {p, s.p50Ms()}));
         buy.ifPresent(s -> lines.computeIfAbsent("buy p50, " + setting, k -> new ArrayList<>()).add(new double[] {p, s.p50Ms()}));
@@ -111,7 +114,7 @@ public final class CourseExperiment {
         + "Each session looks one of the items up and then buys it with probability p; "
         + settings.plan().clients() + " clients, " + Format.seconds(settings.sweepDuration()) + " per setting. "
         + "Latency in ms; throughput over the run's wall time. A buy refused as out of stock is not an error "
-        + "(the load generator restocks the item).\n\n"
+        + "(the load generator restocks the item). " + CpuUsage.EXPLAINED + "\n\n"
         + table + "\n" + doc.plot(png, "latency-vs-p") + "\n";
   }
 
@@ -167,7 +170,7 @@ public final class CourseExperiment {
         + Format.number(FailoverRun.WINDOW_BEFORE_S) + " s before to " + Format.number(FailoverRun.WINDOW_AFTER_S)
         + " s after the kill; longest request in it: **" + Format.ms(o.maxLatencyMs()) + " ms**, errors in it: "
         + o.errorsInWindow() + ".\n\n"
-        + table + "\n" + doc.plot(o.result().plots().get(0), "failover-latency") + "\n";
+        + table + "\n" + o.result().cpuTable() + "\n" + doc.plot(o.result().plots().get(0), "failover-latency") + "\n";
   }
 
   private static List<String> row(String what, Histogram micros) {

@@ -6,19 +6,24 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The HTTP load generator <a href="https://github.com/wg/wrk">wrk</a> (a C program), run as a
  * cross-check of the JVM load generator: on the 2-core machine the JVM generator's own CPU use
- * limits what it can measure, wrk needs far less. Runs {@code wrk -t2 -cN -dD --latency URL} and
- * reads its summary (wrk 4.x).
+ * limits what it can measure, wrk needs far less. Runs {@code wrk -t2 -cN -dD [-s SCRIPT] --latency
+ * URL} and reads its summary (wrk 4.x). A GET of the URL needs no script; buys are sent by a Lua
+ * script ({@link #buyScript(List)}).
  */
 public final class Wrk {
   /** How long a run may take beyond its duration before it is stopped. */
@@ -31,6 +36,8 @@ public final class Wrk {
   private static final Pattern SOCKET_ERRORS =
       Pattern.compile("(?m)^\\s*Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
   private static final Pattern TIME = Pattern.compile("([0-9.]+)(us|ms|s|m|h)");
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path executable;
   private final Duration grace;
@@ -100,13 +107,85 @@ public final class Wrk {
    * @return the command line
    */
   List<String> command(int connections, Duration duration, URI url) {
-    return List.of(
-        executable.toString(), "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds(duration) + "s", "--latency",
-        url.toString());
+    return command(connections, duration, url, null);
+  }
+
+  /**
+   * @param connections concurrent connections, at least 1 (threads: 2, or 1 for one connection)
+   * @param duration how long (wrk takes whole seconds: rounded up, at least 1 s)
+   * @param url the server, and what every connection requests unless the script says otherwise
+   * @param script the Lua script wrk runs ({@code -s}), or null for none
+   * @return the command line
+   */
+  List<String> command(int connections, Duration duration, URI url, Path script) {
+    List<String> command = new ArrayList<>(
+        List.of(executable.toString(), "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds(duration) + "s"));
+    if (script != null) {
+      command.addAll(List.of("-s", script.toString()));
+    }
+    command.addAll(List.of("--latency", url.toString()));
+    return List.copyOf(command);
+  }
+
+  /**
+   * A wrk Lua script that buys: every request is {@code POST /api/orders} with {@code
+   * Content-Type: application/json}, body {@code {"itemId":N,"quantity":1}}, N the given items in
+   * turn, and an {@code Idempotency-Key} no other request uses: {@code wrk-<run>-<thread>-<count>},
+   * of a random token drawn here for the script (so no two scripts, e.g. of two concurrency levels,
+   * share keys), the wrk thread's number (set by {@code setup}, one per thread) and the thread's
+   * request count. A repeated key would answer the first order again instead of buying.
+   *
+   * @param itemIds the items to buy, at least one
+   * @return the script's text
+   */
+  public static String buyScript(List<Integer> itemIds) {
+    byte[] token = new byte[8];
+    RANDOM.nextBytes(token);
+    return buyScript(itemIds, HexFormat.of().formatHex(token));
+  }
+
+  /**
+   * @param itemIds the items to buy, at least one
+   * @param runToken a token of letters and digits unique to this script
+   * @return the script's text
+   * @see #buyScript(List)
+   */
+  static String buyScript(List<Integer> itemIds, String runToken) {
+    if (itemIds.isEmpty()) {
+      throw new IllegalArgumentException("the buy script needs at least one item");
+    }
+    if (!runToken.matches("[A-Za-z0-9]+")) {
+      throw new IllegalArgumentException("the run token must be letters and digits: " + runToken);
+    }
+    String items = itemIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    return """
+        -- written by ./bookstore bench: buys, one unit of each item in turn, each request with an
+        -- Idempotency-Key of its own (run token, wrk thread, request count)
+        local items = {%s}
+        local run = "%s"
+        local threads = 0
+        local count = 0
+
+        -- runs in wrk's main Lua state, once per thread: number the threads 1, 2, ...
+        function setup(thread)
+          threads = threads + 1
+          thread:set("thread_number", threads)
+        end
+
+        -- runs in each thread's own Lua state, for every request
+        function request()
+          count = count + 1
+          local item = items[(count - 1) %% #items + 1]
+          local headers = {}
+          headers["Content-Type"] = "application/json"
+          headers["Idempotency-Key"] = "wrk-" .. run .. "-" .. thread_number .. "-" .. count
+          return wrk.format("POST", "/api/orders", headers, '{"itemId":' .. item .. ',"quantity":1}')
+        end
+        """.formatted(items, runToken);
   }
 
   /** @param duration a run's length @return it in whole seconds, as wrk takes it: rounded up, at least 1 */
-  private static long seconds(Duration duration) {
+  static long seconds(Duration duration) {
     return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
@@ -121,7 +200,32 @@ public final class Wrk {
    * @throws IOException when wrk cannot start, fails, overruns, or prints no figures
    */
   public Result run(int connections, Duration duration, URI url) throws IOException {
-    List<String> command = command(connections, duration, url);
+    return run(connections, duration, url, null);
+  }
+
+  /**
+   * Runs wrk with a Lua script, written to a temporary file for the run, and waits for it as
+   * {@link #run(int, Duration, URI)} does.
+   *
+   * @param connections concurrent connections, at least 1
+   * @param duration how long to run
+   * @param url the server (the script may request other paths on it)
+   * @param luaScript the script's text, e.g. {@link #buyScript(List)}, or null for none
+   * @return its figures
+   * @throws IOException when wrk cannot start, fails, overruns, or prints no figures
+   */
+  public Result run(int connections, Duration duration, URI url, String luaScript) throws IOException {
+    Path script = luaScript == null ? null : Files.writeString(Files.createTempFile("wrk", ".lua"), luaScript, StandardCharsets.UTF_8);
+    try {
+      return run(command(connections, duration, url, script), duration);
+    } finally {
+      if (script != null) {
+        Files.deleteIfExists(script);
+      }
+    }
+  }
+
+  private Result run(List<String> command, Duration duration) throws IOException {
     Path output = Files.createTempFile("wrk", ".txt");
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

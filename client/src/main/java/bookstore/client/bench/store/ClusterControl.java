@@ -3,6 +3,7 @@ package bookstore.client.bench.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +26,37 @@ public final class ClusterControl {
     return home == null || home.isBlank() || !Files.isExecutable(Path.of(home, "bookstore"))
         ? Optional.empty()
         : Optional.of(new ClusterControl(Path.of(home)));
+  }
+
+  /**
+   * The cluster's run directory, where {@code ./bookstore} keeps each node's files ({@code
+   * <node>/pid}, {@code <node>/node.log}): {@code BOOKSTORE_RUN_DIR} as {@code ./bookstore bench}
+   * exports it, resolved as the script resolves it (a relative path against {@code
+   * BOOKSTORE_HOME}).
+   *
+   * @return it, or empty when {@code BOOKSTORE_RUN_DIR} is not set (the bench was not started by
+   *     {@code ./bookstore bench})
+   */
+  public static Optional<Path> runDirectory() {
+    return runDirectory(System.getenv());
+  }
+
+  /**
+   * @param environment the variables to read: {@code BOOKSTORE_RUN_DIR}, {@code BOOKSTORE_HOME}
+   * @return the run directory they name, or empty when {@code BOOKSTORE_RUN_DIR} is not set
+   * @see #runDirectory()
+   */
+  public static Optional<Path> runDirectory(Map<String, String> environment) {
+    String dir = environment.get("BOOKSTORE_RUN_DIR");
+    if (dir == null || dir.isBlank()) {
+      return Optional.empty();
+    }
+    Path path = Path.of(dir);
+    String home = environment.get("BOOKSTORE_HOME");
+    if (!path.isAbsolute() && home != null && !home.isBlank()) {
+      path = Path.of(home).resolve(path);
+    }
+    return Optional.of(path.toAbsolutePath().normalize());
   }
 
   /**

@@ -16,6 +16,9 @@ import java.util.Optional;
  * wrongly measures the wrong thing.
  */
 public final class StoreAdmin {
+  /** The most units one restock may add (items): the store refuses more. */
+  public static final int MAX_RESTOCK = 1_000_000;
+
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   private final StoreHttp http;
@@ -77,6 +80,26 @@ public final class StoreAdmin {
     String json =
         JSONB.toJson(Map.of("title", title, "topic", "bench", "stock", stock, "price", price));
     return JSONB.fromJson(call(http.addItem(json), 201), Item.class);
+  }
+
+  /**
+   * Tops an item's stock up to at least {@code units}, by one restock ({@code POST
+   * /api/admin/items/{id}/restock}) of the difference, at most {@link #MAX_RESTOCK}; does nothing
+   * when it holds as many already. Reads the stock by a lookup, which the front end may answer
+   * from its cache.
+   *
+   * @param itemId item
+   * @param units the stock it should hold at least (items)
+   * @return the units added (items), 0 when none were
+   */
+  public int ensureStock(int itemId, int units) {
+    int missing = units - lookup(itemId).stock();
+    if (missing <= 0) {
+      return 0;
+    }
+    int added = Math.min(missing, MAX_RESTOCK);
+    call(http.restock(itemId, added), 200);
+    return added;
   }
 
   /** @param itemId item @return the item as a lookup answers it now */

@@ -1,6 +1,8 @@
 package bookstore.client.bench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +123,52 @@ class WrkTest {
     assertEquals("-t1", wrk.command(1, Duration.ofSeconds(5), url).get(1), "wrk refuses more threads than connections");
     assertEquals("-d2s", wrk.command(4, Duration.ofMillis(1_200), url).get(3));
     assertEquals("-d1s", wrk.command(4, Duration.ofMillis(200), url).get(3));
+  }
+
+  @Test
+  void aScriptGoesOnTheCommandLineBeforeTheUrl() {
+    Wrk wrk = new Wrk(Path.of("/usr/bin/wrk"));
+    URI url = URI.create("http://127.0.0.1:8080/api/orders");
+    assertEquals(
+        List.of("/usr/bin/wrk", "-t2", "-c4", "-d5s", "-s", "/tmp/buy.lua", "--latency", "http://127.0.0.1:8080/api/orders"),
+        wrk.command(4, Duration.ofSeconds(5), url, Path.of("/tmp/buy.lua")));
+  }
+
+  @Test
+  void theBuyScriptPostsOneUnitOfEachItemInTurnWithAKeyOfItsOwn() {
+    String lua = Wrk.buyScript(List.of(3, 5, 8), "c0ffee42");
+    assertTrue(lua.contains("local items = {3, 5, 8}\n"), lua);
+    assertTrue(lua.contains("local item = items[(count - 1) % #items + 1]"), "cycles over the items:\n" + lua);
+    assertTrue(lua.contains("wrk.format(\"POST\", \"/api/orders\", headers, '{\"itemId\":' .. item .. ',\"quantity\":1}')"), lua);
+    assertTrue(lua.contains("headers[\"Content-Type\"] = \"application/json\""), lua);
+    // unique: the run's token, the wrk thread's number (one per thread, from setup) and the thread's count
+    assertTrue(lua.contains("local run = \"c0ffee42\""), lua);
+    assertTrue(lua.contains("thread:set(\"thread_number\", threads)"), lua);
+    assertTrue(lua.contains("headers[\"Idempotency-Key\"] = \"wrk-\" .. run .. \"-\" .. thread_number .. \"-\" .. count"), lua);
+    assertTrue(lua.contains("count = count + 1"), lua);
+
+    assertNotEquals(Wrk.buyScript(List.of(1)), Wrk.buyScript(List.of(1)), "each script draws its own token: two runs never share a key");
+    assertThrows(IllegalArgumentException.class, () -> Wrk.buyScript(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> Wrk.buyScript(List.of(1), "a\"b"));
+  }
+
+  @Test
+  void aScriptIsWrittenToATemporaryFileForTheRunOnly() throws IOException {
+    Path args = dir.resolve("args.txt");
+    Path copy = dir.resolve("script-as-run.lua");
+    Path script =
+        script(
+            "echo \"$@\" > '" + args + "'\nprev=\nfor a in \"$@\"; do\n  if [ \"$prev\" = -s ]; then cat \"$a\" > '" + copy
+                + "'; fi\n  prev=$a\ndone\ncat <<'OUT'\n" + CACHED_LOOKUPS + "OUT\n");
+    String lua = Wrk.buyScript(List.of(1, 2));
+    Wrk.Result r = new Wrk(script).run(2, Duration.ofSeconds(1), URI.create("http://127.0.0.1:8080/api/orders"), lua);
+    assertEquals(20647, r.requests());
+    assertEquals(lua, Files.readString(copy), "wrk ran the script");
+    String[] line = Files.readString(args).strip().split(" ");
+    assertEquals("-s", line[3]);
+    assertTrue(line[4].endsWith(".lua"), line[4]);
+    assertFalse(Files.exists(Path.of(line[4])), "the temporary script is gone after the run");
+    assertEquals("http://127.0.0.1:8080/api/orders", line[line.length - 1]);
   }
 
   @Test
