@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The backstop behind the update topic: an EJB timer on every backup that compares its last
  * sequence with the primary's and catches up when it is behind. It covers what a delivery alone
  * cannot: a fresh replica that needs a snapshot before the next write arrives, and a gap found
- * while the primary was unreachable. Interval {@code bookstore.replication.catch-up-interval-ms}
+ * while the primary was unreachable. It asks the primary only when the primary's last heartbeat
+ * shows another last write (sequence or epoch) than this replica's. Interval {@code bookstore.replication.catch-up-interval-ms}
  * (default 1000 ms; 0 turns it off).
  */
 @Singleton
@@ -45,6 +46,14 @@ public class CatchUpTimer {
   void catchUp() {
     if (membership.isPrimary() || membership.primaryId() == 0) {
       return;
+    }
+    ReplicaState here = applier.position();
+    boolean level =
+        membership.lastHeard(membership.primaryId())
+            .map(h -> h.lastSequence() == here.getLastSequence() && h.lastEpoch() == here.getLastEpoch())
+            .orElse(false);
+    if (level) {
+      return; // the primary's last heartbeat shows the same last write: nothing to fetch or probe
     }
     try {
       applier.catchUpWithPrimary();

@@ -77,6 +77,8 @@ public class Outbox {
   private long published;
   private long highestCommitted;
   private boolean brokerReachable = true;
+  /** 0: no publisher runs (a deployment without one); 1: connecting for the first time; 2: past that. */
+  private volatile int publisherStage;
 
   /**
    * Takes a committed write (called after its transaction committed).
@@ -139,6 +141,15 @@ public class Outbox {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * @return whether this node may be called ready as far as writes go: its publisher has tried
+   *     the broker once (it took writes from then on, or refuses them with a clear problem), or
+   *     no publisher runs here
+   */
+  public boolean firstContactMade() {
+    return publisherStage != 1;
   }
 
   /** @return whether the publisher's last contact with the broker succeeded */
@@ -240,6 +251,16 @@ public class Outbox {
    * @param running checked between batches: the loop ends once it says false
    */
   public void runPublisher(Sender sender, BooleanSupplier running) {
+    publisherStage = 1;
+    try {
+      sender.connect();
+      brokerBack();
+    } catch (Exception e) {
+      LOG.warning("the message broker is unreachable; writes are refused until it answers: " + e);
+      brokerLost();
+    } finally {
+      publisherStage = 2;
+    }
     while (running.getAsBoolean()) {
       if (!brokerReachable()) {
         try {

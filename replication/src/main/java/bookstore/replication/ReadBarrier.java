@@ -5,20 +5,19 @@ import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Read your writes on a backup (SPEC guarantee 5): a read that says the lowest sequence number
  * it may see waits until this replica has applied it, up to {@code
- * bookstore.replication.read-wait-ms} (default 500 ms), and is refused with 503 and the problem
- * type {@link ProblemTypes#REPLICA_BEHIND} after that, so the front end reads from the primary.
+ * bookstore.replication.read-wait-ms} (default 500 ms), woken by each commit ({@link
+ * CommittedPosition}), and is refused with 503 and the problem type {@link
+ * ProblemTypes#REPLICA_BEHIND} after that, so the front end reads from the primary.
  */
 @ApplicationScoped
 public class ReadBarrier {
-  private static final long POLL_NANOS = 2_000_000;
-
   @Inject WriteSequencer sequencer;
+  @Inject CommittedPosition position;
 
   @Inject
   @ConfigProperty(name = "bookstore.replication.read-wait-ms", defaultValue = "500")
@@ -32,18 +31,16 @@ public class ReadBarrier {
    */
   public long await(long minSequence) {
     long applied = sequencer.current().getLastSequence();
-    long deadline = System.nanoTime() + waitMs * 1_000_000;
-    while (applied < minSequence) {
-      if (System.nanoTime() > deadline) {
-        throw new ProblemException(
-            new Problem(
-                ProblemTypes.REPLICA_BEHIND,
-                "Replica Behind",
-                503,
-                "this replica has applied up to " + applied + ", the read needs " + minSequence));
-      }
-      LockSupport.parkNanos(POLL_NANOS);
-      applied = sequencer.current().getLastSequence();
+    if (applied < minSequence) {
+      applied = position.awaitSequence(minSequence, waitMs);
+    }
+    if (applied < minSequence) {
+      throw new ProblemException(
+          new Problem(
+              ProblemTypes.REPLICA_BEHIND,
+              "Replica Behind",
+              503,
+              "this replica has applied up to " + applied + ", the read needs " + minSequence));
     }
     return applied;
   }

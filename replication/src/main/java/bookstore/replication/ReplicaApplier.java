@@ -38,15 +38,36 @@ public class ReplicaApplier {
   @Inject Membership membership;
 
   /**
-   * Applies one write delivered by the update topic, in the delivery's transaction.
+   * Applies writes delivered by the update topic, in order, in one transaction (one Derby commit
+   * for the whole batch).
+   *
+   * @param batch the updates as published, in delivery order
+   * @return how many were news: writes this replica had not applied (applied now, or waiting for
+   *     a catch-up); redeliveries and writes of an older epoch are not
+   */
+  public int applyDelivered(List<String> batch) {
+    ReplicaState here = sequencer.lock();
+    int news = 0;
+    for (String json : batch) {
+      if (applyDelivered(here, json)) {
+        news++;
+      }
+    }
+    return news;
+  }
+
+  /**
+   * Applies one write delivered by the update topic (a batch of one).
    *
    * @param json the update as published
-   * @return whether the delivery was news: a write this replica had not applied (applied now,
-   *     or waiting for a catch-up); false for a redelivery or a write of an older epoch
+   * @return whether it was news
    */
   public boolean applyDelivered(String json) {
+    return applyDelivered(List.of(json)) > 0;
+  }
+
+  private boolean applyDelivered(ReplicaState here, String json) {
     WriteStamp stamp = state.stampOf(json);
-    ReplicaState here = sequencer.lock();
     long knownEpoch = Math.max(here.getEpoch(), membership.epoch());
     if (stamp.epoch() < knownEpoch) {
       LOG.info("refused write " + stamp + " from the topic: older than epoch " + knownEpoch);

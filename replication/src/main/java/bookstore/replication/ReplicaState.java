@@ -30,6 +30,19 @@ public class ReplicaState {
     this.epoch = epoch;
   }
 
+  /**
+   * A copy of a committed position, not managed by JPA.
+   *
+   * @param epoch the highest epoch adopted
+   * @param lastSequence the last write's sequence number
+   * @param lastEpoch the last write's epoch
+   */
+  ReplicaState(long epoch, long lastSequence, long lastEpoch) {
+    this.epoch = epoch;
+    this.lastSequence = lastSequence;
+    this.lastEpoch = lastEpoch;
+  }
+
   /** @return the highest epoch this replica adopted; a primary stamps its writes with it */
   public long getEpoch() {
     return epoch;

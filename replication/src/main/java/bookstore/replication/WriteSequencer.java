@@ -2,19 +2,26 @@ package bookstore.replication;
 
 import bookstore.api.ProblemTypes;
 import bookstore.api.WriteStamp;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gives each write of this service its (replica, epoch, sequence) stamp. The stamp is taken
  * under a row lock on {@link ReplicaState} inside the caller's transaction, so writes are
  * serialised in sequence order and a rolled-back write leaves no gap in the sequence. Appliers
- * on backups take the same lock, so a write and an apply never interleave on one replica.
+ * on backups take the same lock, so a write and an apply never interleave on one replica. Every
+ * transaction that took the lock hands the state it committed to {@link CommittedPosition}, which
+ * reads ({@link #current()}) are served from.
  */
 @ApplicationScoped
 public class WriteSequencer {
@@ -27,6 +34,11 @@ public class WriteSequencer {
   @Inject ReplicaIdentity identity;
   @Inject Membership membership;
   @Inject Outbox outbox;
+  @Inject CommittedPosition committed;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  /** Numbers the commits of state-row transactions, taken while the row lock is still held. */
+  private final AtomicLong commitOrdinal = new AtomicLong();
 
   /**
    * Locks this replica's state row until the caller's transaction ends, creating it on a fresh
@@ -43,7 +55,37 @@ public class WriteSequencer {
       em.persist(state);
       em.flush();
     }
+    publishOnCommit(state);
     return state;
+  }
+
+  /**
+   * Once per transaction: when it commits, {@link CommittedPosition} takes the row as committed.
+   * The values and their ordinal are taken before completion, while the row lock is held, so
+   * ordinals follow commit order whatever order the after-commit callbacks run in.
+   */
+  private void publishOnCommit(ReplicaState state) {
+    if (transactions.getResource(CommittedPosition.class) != null) {
+      return;
+    }
+    transactions.putResource(CommittedPosition.class, Boolean.TRUE);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          private CommittedPosition.Position taken;
+
+          @Override
+          public void beforeCompletion() {
+            taken = new CommittedPosition.Position(
+                state.getEpoch(), state.getLastSequence(), state.getLastEpoch(), commitOrdinal.incrementAndGet());
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED && taken != null) {
+              committed.committed(taken);
+            }
+          }
+        });
   }
 
   /**
@@ -81,9 +123,17 @@ public class WriteSequencer {
     return new WriteStamp(identity.replicaId(), locked.getEpoch(), sequence);
   }
 
-  /** @return the current state row, read without a lock (a snapshot for reads and status) */
+  /**
+   * @return this replica's position as last committed (a copy, for reads, heartbeats and
+   *     status), from memory; read from the database only until the first transaction that
+   *     locked the row has committed
+   */
   @Transactional(TxType.SUPPORTS)
   public ReplicaState current() {
+    CommittedPosition.Position held = committed.get();
+    if (held != null) {
+      return new ReplicaState(held.epoch(), held.lastSequence(), held.lastEpoch());
+    }
     ReplicaState state = em.find(ReplicaState.class, ReplicaState.SINGLETON_ID);
     return state != null ? state : new ReplicaState(FIRST_EPOCH);
   }

@@ -156,7 +156,7 @@ class OutboxTest {
     outbox.committed(entry(2));
     startPublisher();
     assertEquals(List.of(1L, 2L), sender.next(), "the same batch, sent again once the broker answered");
-    assertTrue(sender.connects.get() >= 1, "the publisher reconnected before sending again");
+    assertTrue(sender.connects.get() >= 2, "the publisher reconnected before sending again");
     outbox.awaitPublished(2, 5_000);
     assertTrue(outbox.brokerReachable());
   }
@@ -219,5 +219,35 @@ class OutboxTest {
     outbox.acknowledgeAfter(9);
     outbox.acknowledgeAfter(7);
     assertEquals(9, outbox.takeAwaited());
+  }
+
+  @Test
+  void aNodeIsReadyForWritesOnceItsPublisherHasTriedTheBroker() throws Exception {
+    assertTrue(outbox.firstContactMade(), "no publisher runs: nothing to wait for");
+    CountDownLatch connecting = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    Outbox.Sender slowBroker =
+        new Outbox.Sender() {
+          @Override
+          public void connect() throws Exception {
+            connecting.countDown();
+            answer.await(5, TimeUnit.SECONDS);
+            throw new Exception("connection refused");
+          }
+
+          @Override
+          public void send(List<Outbox.Entry> batch) {}
+        };
+    publisher = new Thread(() -> outbox.runPublisher(slowBroker, running::get), "test-publisher");
+    publisher.start();
+    assertTrue(connecting.await(5, TimeUnit.SECONDS));
+    assertFalse(outbox.firstContactMade(), "not ready while the first connection is being opened");
+    answer.countDown();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!outbox.firstContactMade() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertTrue(outbox.firstContactMade(), "ready after the first attempt, even a failed one");
+    assertFalse(outbox.brokerReachable(), "and the failed attempt makes writes refused with a clear problem");
   }
 }

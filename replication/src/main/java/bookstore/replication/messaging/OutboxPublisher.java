@@ -29,9 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>The connection does not reconnect by itself ({@code reconnectAttempts=0}): when the broker
  * goes, the connection's exception listener tells the outbox at once (new writes are refused,
  * callers waiting for a publication answered), and the outbox's loop opens a new connection every
- * 500 ms until the broker answers. Which broker: {@code bookstore.broker.host} (default
- * 127.0.0.1) and {@code bookstore.broker.port} ({@code BOOKSTORE_BROKER_PORT}, set by the start
- * script).
+ * 500 ms until the broker answers. Which broker: {@link BrokerAddress}.
  */
 @ApplicationScoped
 public class OutboxPublisher implements Outbox.Sender {
@@ -41,13 +39,7 @@ public class OutboxPublisher implements Outbox.Sender {
 
   @Resource ManagedThreadFactory threads;
 
-  @Inject
-  @ConfigProperty(name = "bookstore.broker.host", defaultValue = "127.0.0.1")
-  String brokerHost;
-
-  @Inject
-  @ConfigProperty(name = "bookstore.broker.port", defaultValue = "61616")
-  int brokerPort;
+  @Inject BrokerAddress broker;
 
   @Inject
   @ConfigProperty(name = "bookstore.updates.topic")
@@ -64,14 +56,12 @@ public class OutboxPublisher implements Outbox.Sender {
   private volatile boolean lost;
 
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    // callTimeout: a commit the broker does not confirm within 5 s counts as failed (sent again)
-    factory = new ActiveMQConnectionFactory(
-        "tcp://" + brokerHost + ":" + brokerPort + "?reconnectAttempts=0&callTimeout=5000&connectionTTL=10000");
-    outbox.brokerLost(); // unreachable until the publisher's first connection is made
+    // a commit the broker does not confirm within its call timeout counts as failed (sent again)
+    factory = broker.connectionFactory();
     thread = threads.newThread(() -> outbox.runPublisher(this, () -> running));
     thread.setName("outbox-publisher");
     thread.start();
-    LOG.info("outbox publisher sends to " + topic + " on " + brokerHost + ":" + brokerPort);
+    LOG.info("outbox publisher sends to " + topic + " on " + broker);
   }
 
   @PreDestroy

@@ -2,51 +2,170 @@ package bookstore.replication.messaging;
 
 import bookstore.replication.Membership;
 import bookstore.replication.ReplicaApplier;
-import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.MessageDriven;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Consumes the service's update topic ({@code BOOKSTORE_UPDATES_TOPIC}: {@code catalog.updates}
- * or {@code order.updates}) through a durable subscription of its own ({@code
- * BOOKSTORE_SUBSCRIPTION}, one per replica id), one message at a time ({@code maxSession=1}
- * keeps the order), and hands each write to the {@link ReplicaApplier}, which applies it in a
- * local database transaction of its own. The message is acknowledged after that commits, outside
- * any XA transaction: a crash between the commit and the acknowledgement redelivers a write the
- * applier recognises by its sequence number and skips, so a two-phase commit per applied write
- * (the broker's prepare and commit records, the transaction manager's log) would buy nothing. A
- * replica that was down finds what it missed waiting in its subscription. A message that fails is
- * thrown back for the broker to redeliver, and in the end to move to the dead-letter address.
+ * Consumes the service's update topic ({@code bookstore.updates.topic}: {@code catalog.updates}
+ * or {@code order.updates}) through this replica's own durable subscription ({@code
+ * bookstore.subscription}, from {@code BOOKSTORE_SUBSCRIPTION}: one per replica id, so a replica
+ * that was down finds what it missed waiting there), on one thread, so writes arrive in the order
+ * the primary published them.
+ *
+ * <p>Applies in batches: whatever has arrived when the thread takes the next write (up to {@link
+ * #MAX_BATCH}) is applied by the {@link ReplicaApplier} in one local Derby transaction, and the
+ * batch is acknowledged (the transacted session commits) only after that transaction has
+ * committed. A crash between the two redelivers writes the applier recognises by their sequence
+ * numbers and skips. A batch that fails is rolled back (redelivered) and retried one write at a
+ * time, so one unreadable message cannot hold back the others; the broker moves a message that
+ * keeps failing to its dead-letter address, and the gap it leaves is filled from the primary's
+ * log. While the broker is unreachable the thread opens a new connection every 500 ms.
  */
-@MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BOOKSTORE_UPDATES_TOPIC}"),
-      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
-      @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "${ENV=BOOKSTORE_SUBSCRIPTION}"),
-      @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-    })
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ReplicatedUpdateConsumer implements MessageListener {
+@ApplicationScoped
+public class ReplicatedUpdateConsumer {
+  private static final Logger LOG = Logger.getLogger(ReplicatedUpdateConsumer.class.getName());
+  /** Most writes applied in one database transaction (items). */
+  static final int MAX_BATCH = 200;
+  /** How long one receive waits for a write, and the pause between reconnection attempts (ms). */
+  private static final long WAIT_MS = 500;
+
   @Inject ReplicaApplier applier;
   @Inject Membership membership;
+  @Inject BrokerAddress broker;
+  @Resource ManagedThreadFactory threads;
 
-  @Override
-  public void onMessage(Message message) {
-    try {
-      if (applier.applyDelivered(message.getBody(String.class))) {
-        membership.delivered();
+  @Inject
+  @ConfigProperty(name = "bookstore.updates.topic")
+  String topic;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.subscription")
+  String subscription;
+
+  private volatile boolean running = true;
+  private Thread thread;
+  // used by the consumer thread only
+  private ActiveMQConnectionFactory factory;
+  private Connection connection;
+  private Session session;
+  private MessageConsumer consumer;
+
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    factory = broker.connectionFactory();
+    thread = threads.newThread(this::run);
+    thread.setName("update-consumer");
+    thread.start();
+    LOG.info("applying " + topic + " from subscription " + subscription + " on " + broker);
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private void run() {
+    int batchLimit = MAX_BATCH;
+    while (running) {
+      try {
+        connect();
+        List<String> batch = receiveBatch(batchLimit);
+        if (batch.isEmpty()) {
+          continue;
+        }
+        try {
+          if (applier.applyDelivered(batch) > 0) {
+            membership.delivered();
+          }
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "could not apply " + batch.size() + " replicated writes; they are redelivered", e);
+          session.rollback();
+          batchLimit = 1;
+          continue;
+        }
+        session.commit();
+        batchLimit = MAX_BATCH;
+      } catch (JMSException | RuntimeException e) {
+        if (!running) {
+          break;
+        }
+        LOG.log(Level.FINE, "update subscription " + subscription + " lost its broker; reconnecting", e);
+        close();
+        try {
+          Thread.sleep(WAIT_MS); // a reconnection interval, not a wait for a condition
+        } catch (InterruptedException interrupted) {
+          break;
+        }
       }
-    } catch (JMSException e) {
-      throw new IllegalStateException("unreadable update message", e);
+    }
+    close();
+  }
+
+  /** @return the next write and every one already delivered after it, up to {@code limit}; empty after a quiet wait */
+  private List<String> receiveBatch(int limit) throws JMSException {
+    Message first = consumer.receive(WAIT_MS);
+    if (first == null) {
+      return List.of();
+    }
+    List<String> batch = new ArrayList<>();
+    batch.add(first.getBody(String.class));
+    while (batch.size() < limit) {
+      Message next = consumer.receiveNoWait();
+      if (next == null) {
+        break;
+      }
+      batch.add(next.getBody(String.class));
+    }
+    return batch;
+  }
+
+  private void connect() throws JMSException {
+    if (consumer != null) {
+      return;
+    }
+    Connection opened = factory.createConnection();
+    try {
+      Session transacted = opened.createSession(true, Session.SESSION_TRANSACTED);
+      MessageConsumer subscribed = transacted.createSharedDurableConsumer(transacted.createTopic(topic), subscription);
+      opened.start();
+      connection = opened;
+      session = transacted;
+      consumer = subscribed;
+    } catch (JMSException | RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+  }
+
+  private void close() {
+    Connection open = connection;
+    connection = null;
+    session = null;
+    consumer = null;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (JMSException | RuntimeException e) {
+        LOG.log(Level.FINE, "closing a failed broker connection", e);
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import bookstore.platform.clients.PlacedOrder;
 import bookstore.platform.clients.SearchRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * What the public API does: search and lookup through the read cache and then any replica,
@@ -67,15 +68,22 @@ public class Storefront {
   }
 
   /**
-   * Finds an item by its exact title (the toy store's product name); not cached.
+   * Finds an item by its exact title (the toy store's product name), through the same cache
+   * entries and invalidations as {@link #lookup(int)} once the title's id is known.
    *
    * @param title exact title
-   * @return the item
+   * @return the item and who served it ({@link #FROM_CACHE} or a replica id)
    * @throws ProblemException 404 no item with that title, 503 no catalog replica answers
    */
   public ItemRead lookupByTitle(String title) {
+    Optional<Integer> id = cache.itemIdOf(title);
+    if (id.isPresent()) {
+      return lookup(id.get());
+    }
     long min = seen.catalog();
-    return replicas.readCatalog(api -> api.byTitle(title, min));
+    ItemRead read = replicas.readCatalog(api -> api.byTitle(title, min));
+    cache.putItemByTitle(title, read);
+    return read;
   }
 
   /**

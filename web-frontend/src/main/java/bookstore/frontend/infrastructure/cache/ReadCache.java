@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The front end's cache of lookups (by item id) and searches (by topic), bounded in entries and
- * evicting by Caffeine's frequency-aware LRU (W-TinyLFU).
+ * evicting by Caffeine's frequency-aware LRU (W-TinyLFU). Lookups by title (the toy store's
+ * product names) go through the lookup entries: a title is mapped to its item id once, since no
+ * write changes an item's title or takes an item away, and the item is then served and
+ * invalidated like any lookup by id.
  *
  * <p>Every entry carries the catalog sequence number it was read at. An invalidation records
  * the sequence of the write that caused it, per item and per topic, and drops the entry; a
@@ -24,6 +27,7 @@ import java.util.concurrent.ConcurrentMap;
 public class ReadCache {
   private final Cache<Integer, ItemRead> items;
   private final Cache<String, SearchRead> searches;
+  private final Cache<String, Integer> titleIds;
   private final ConcurrentMap<Integer, Long> itemInvalidatedAt = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Long> topicInvalidatedAt = new ConcurrentHashMap<>();
   private volatile boolean enabled;
@@ -35,12 +39,34 @@ public class ReadCache {
   public ReadCache(long maxEntries, boolean enabled) {
     this.items = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
     this.searches = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
+    this.titleIds = Caffeine.newBuilder().maximumSize(maxEntries).build();
     this.enabled = enabled;
   }
 
   /** @param id item id @return the cached lookup, or empty on a miss or when disabled */
   public Optional<ItemRead> item(int id) {
     return enabled ? Optional.ofNullable(items.getIfPresent(id)) : Optional.empty();
+  }
+
+  /**
+   * @param title an item's exact title
+   * @return the id of the item with that title, if a lookup by that title was read before (and
+   *     the cache is on)
+   */
+  public Optional<Integer> itemIdOf(String title) {
+    return enabled ? Optional.ofNullable(titleIds.getIfPresent(title)) : Optional.empty();
+  }
+
+  /**
+   * Fills the lookup entry of an item read by its title, and remembers which id the title has.
+   *
+   * @param title the exact title asked for
+   * @param read the item found and the sequence it was read at
+   * @return true when the lookup entry was stored (see {@link #putItem})
+   */
+  public boolean putItemByTitle(String title, ItemRead read) {
+    titleIds.put(title, read.item().id());
+    return putItem(read);
   }
 
   /** @param topic topic @return the cached search, or empty on a miss or when disabled */
@@ -94,6 +120,7 @@ public class ReadCache {
   public void flush() {
     items.invalidateAll();
     searches.invalidateAll();
+    titleIds.invalidateAll();
   }
 
   /** @param on whether to serve reads from the cache; turning it off also flushes it */

@@ -74,4 +74,17 @@ class ReadCacheTest {
     cache.setEnabled(true);
     assertEquals(Optional.empty(), cache.item(1), "turning the cache off flushed it");
   }
+
+  @Test
+  void aLookupByTitleIsServedFromTheItemsEntryAndDroppedWithIt() {
+    assertEquals(Optional.empty(), cache.itemIdOf("RPCs for Dummies"));
+    assertTrue(cache.putItemByTitle("RPCs for Dummies", read(4, 10)));
+    assertEquals(Optional.of(1), cache.itemIdOf("RPCs for Dummies"));
+    assertEquals(10, cache.item(1).orElseThrow().item().stock(), "the title's read fills the id's entry");
+    cache.invalidateItem(1, 5);
+    assertEquals(Optional.empty(), cache.item(1), "a write to the item drops what the title read");
+    assertEquals(Optional.of(1), cache.itemIdOf("RPCs for Dummies"), "titles never change: the mapping stays");
+    cache.setEnabled(false);
+    assertEquals(Optional.empty(), cache.itemIdOf("RPCs for Dummies"), "nothing is served while the cache is off");
+  }
 }

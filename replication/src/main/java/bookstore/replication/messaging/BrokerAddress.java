@@ -1,0 +1,38 @@
+package bookstore.replication.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where this node's broker is ({@code bookstore.broker.host}, default 127.0.0.1, and {@code
+ * bookstore.broker.port}, from {@code BOOKSTORE_BROKER_PORT} that the start script sets) and how
+ * the replication machinery connects to it: plain (non-XA) Artemis JMS connections that do not
+ * reconnect by themselves ({@code reconnectAttempts=0}), so that a lost broker is noticed at once
+ * and each user opens a new connection on its own schedule.
+ */
+@ApplicationScoped
+public class BrokerAddress {
+  /** A call the broker does not answer within this long fails (ms). */
+  static final int CALL_TIMEOUT_MS = 5_000;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.broker.host", defaultValue = "127.0.0.1")
+  String host;
+
+  @Inject
+  @ConfigProperty(name = "bookstore.broker.port", defaultValue = "61616")
+  int port;
+
+  /** @return a new connection factory for this broker */
+  public ActiveMQConnectionFactory connectionFactory() {
+    return new ActiveMQConnectionFactory(
+        "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS + "&connectionTTL=10000");
+  }
+
+  @Override
+  public String toString() {
+    return host + ":" + port;
+  }
+}
