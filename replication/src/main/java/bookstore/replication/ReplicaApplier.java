@@ -46,6 +46,9 @@ public class ReplicaApplier {
    *     a catch-up); redeliveries and writes of an older epoch are not
    */
   public int applyDelivered(List<String> batch) {
+    if (alreadyHeld(batch)) {
+      return 0; // a primary's own writes coming back, or redeliveries: no lock, no database
+    }
     ReplicaState here = sequencer.lock();
     int news = 0;
     for (String json : batch) {
@@ -54,6 +57,22 @@ public class ReplicaApplier {
       }
     }
     return news;
+  }
+
+  /**
+   * @param batch updates as published
+   * @return whether every one is a plain redelivery by the committed position (at or below its
+   *     last sequence, of no newer epoch than its last write): nothing to apply, nothing to probe
+   */
+  private boolean alreadyHeld(List<String> batch) {
+    ReplicaState committed = sequencer.current();
+    for (String json : batch) {
+      WriteStamp stamp = state.stampOf(json);
+      if (stamp.sequence() > committed.getLastSequence() || stamp.epoch() > committed.getLastEpoch()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -148,9 +148,6 @@ public final class Cluster {
     env.put("BOOKSTORE_ORDER_REPLICAS", String.valueOf(REPLICAS));
     // stock that runs out stays out: the tests count it (a test turns restock on for itself)
     env.putIfAbsent("BOOKSTORE_RESTOCK_INTERVAL_MS", "0");
-    // the tests check behaviour, not speed, and start and restart nodes often: the client
-    // compiler alone makes a node ready in about 55 s instead of 90 s on two cores
-    env.putIfAbsent("BOOKSTORE_NODE_JVM_OPTS", "-XX:TieredStopAtLevel=1 -Dhttp.maxConnections=64 -Dsun.net.http.retryPost=false");
     env.remove("BOOKSTORE_URL");
     try {
       Process process = builder.start();
