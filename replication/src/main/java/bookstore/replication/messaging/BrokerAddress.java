@@ -2,6 +2,10 @@ package bookstore.replication.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BrokerAddress {
+  private static final Logger LOG = Logger.getLogger(BrokerAddress.class.getName());
   /** A call the broker does not answer within this long fails (ms). */
   static final int CALL_TIMEOUT_MS = 5_000;
 
@@ -29,6 +34,21 @@ public class BrokerAddress {
   public ActiveMQConnectionFactory connectionFactory() {
     return new ActiveMQConnectionFactory(
         "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS + "&connectionTTL=10000");
+  }
+
+  /**
+   * Closes a connection that failed or is no longer wanted; a failure to close is only logged.
+   *
+   * @param connection a connection, or null (nothing to close)
+   */
+  static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (JMSException | RuntimeException e) {
+        LOG.log(Level.FINE, "closing a failed broker connection", e);
+      }
+    }
   }
 
   @Override

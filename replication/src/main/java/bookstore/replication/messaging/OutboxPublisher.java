@@ -14,7 +14,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -99,7 +98,7 @@ public class OutboxPublisher implements Outbox.Sender {
       session = transacted;
       producer = p;
     } catch (JMSException | RuntimeException e) {
-      opened.close();
+      BrokerAddress.closeQuietly(opened);
       throw e;
     }
   }
@@ -124,12 +123,6 @@ public class OutboxPublisher implements Outbox.Sender {
     connection = null;
     session = null;
     producer = null;
-    if (open != null) {
-      try {
-        open.close();
-      } catch (JMSException | RuntimeException e) {
-        LOG.log(Level.FINE, "closing a failed broker connection", e);
-      }
-    }
+    BrokerAddress.closeQuietly(open);
   }
 }

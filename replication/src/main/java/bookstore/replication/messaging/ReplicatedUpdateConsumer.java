@@ -150,7 +150,7 @@ public class ReplicatedUpdateConsumer {
       session = transacted;
       consumer = subscribed;
     } catch (JMSException | RuntimeException e) {
-      opened.close();
+      BrokerAddress.closeQuietly(opened);
       throw e;
     }
   }
@@ -160,12 +160,6 @@ public class ReplicatedUpdateConsumer {
     connection = null;
     session = null;
     consumer = null;
-    if (open != null) {
-      try {
-        open.close();
-      } catch (JMSException | RuntimeException e) {
-        LOG.log(Level.FINE, "closing a failed broker connection", e);
-      }
-    }
+    BrokerAddress.closeQuietly(open);
   }
 }
