@@ -17,6 +17,8 @@ import jakarta.ejb.Singleton;
     name = "java:app/jdbc/bookstore",
     className = "org.apache.derby.jdbc.EmbeddedDataSource",
     databaseName = "${ENV=BOOKSTORE_DB}",
+    // prepared statements kept per pooled connection: Derby compiles each new one to bytecode
+    maxStatements = 64,
     properties = {"createDatabase=create"})
 @Singleton
 public class OrderDatabase {}
