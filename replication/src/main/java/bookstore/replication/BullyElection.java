@@ -62,7 +62,7 @@ public class BullyElection {
     long persisted = applier.persistedEpoch();
     membership.restored(persisted);
     if (identity.alone()) {
-      outbox.resume(applier.persistedSequence(), List.of());
+      outbox.resume(List.of());
       membership.follow(identity.replicaId(), persisted);
     }
   }
@@ -161,8 +161,7 @@ public class BullyElection {
     // broker (it was primary, and crashed before its outbox sent them): send them again, so that
     // front ends drop their cache entries; backups fill the gap from this replica's log anyway
     long peersHold = finals.stream().mapToLong(Heartbeat::lastSequence).max().orElse(0);
-    long holds = applier.persistedSequence();
-    outbox.resume(holds, log.newestAfter(peersHold, Outbox.MAX_BATCH));
+    outbox.resume(log.newestAfter(peersHold, Outbox.MAX_BATCH));
     membership.follow(identity.replicaId(), newEpoch);
     for (int id : membership.aliveIds()) {
       if (id != identity.replicaId()) {

@@ -76,6 +76,10 @@ public class Outbox {
   private final ThreadLocal<long[]> toAcknowledge = ThreadLocal.withInitial(() -> new long[1]);
   private long published;
   private long highestCommitted;
+  /** The epoch of this replica's writes the published mark counts in; -1 before its first. */
+  private long termEpoch = -1;
+  /** Log entries of an earlier term to send again once, ahead of the new term's writes. */
+  private List<Entry> resend = List.of();
   private boolean brokerReachable = true;
   /** 0: no publisher runs (a deployment without one); 1: connecting for the first time; 2: past that. */
   private volatile int publisherStage;
@@ -99,22 +103,46 @@ public class Outbox {
   }
 
   /**
-   * Starts publishing from a new point: this replica becomes primary. Whatever was pending from
-   * an earlier term is dropped; {@code unpublished} (entries of this replica's log that no live
-   * peer was known to hold) go out again first, then the new writes after {@code lastSequence}.
+   * This replica becomes primary: whatever was pending from an earlier term is dropped, and
+   * {@code unpublished} (entries of this replica's log that no live peer was known to hold) are
+   * sent once, ahead of the new term's writes, so that front ends drop what they cached before
+   * them (backups refuse them as of an older epoch and fetch them from the log). The published
+   * mark is set at the term's first write ({@link #beginWrite}).
    *
-   * @param lastSequence this replica's last sequence number now
-   * @param unpublished log entries after the most advanced peer's last sequence, up to {@code
-   *     lastSequence}, consecutive and ascending (may be empty)
+   * @param unpublished log entries, ascending (may be empty)
    */
-  public void resume(long lastSequence, List<Entry> unpublished) {
+  public void resume(List<Entry> unpublished) {
     lock.lock();
     try {
       pending.clear();
-      published = unpublished.isEmpty() ? lastSequence : unpublished.get(0).sequence() - 1;
-      highestCommitted = lastSequence;
-      unpublished.forEach(e -> pending.put(e.sequence(), e));
+      termEpoch = -1;
+      resend = List.copyOf(unpublished);
       changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A write of this primary is about to take {@code sequence} in {@code epoch}; called under the
+   * state row lock, so every write below it has committed. At the first write of a term, the
+   * published mark moves to just below it: what came before was published by an earlier primary,
+   * applied here from the topic or a peer's log, or is in {@link #resume}'s resend list; none of
+   * it will be handed to {@link #committed} in this term.
+   *
+   * @param epoch the write's epoch
+   * @param sequence the write's sequence number
+   */
+  public void beginWrite(long epoch, long sequence) {
+    lock.lock();
+    try {
+      if (epoch != termEpoch) {
+        termEpoch = epoch;
+        published = sequence - 1;
+        pending.headMap(published, true).clear();
+        highestCommitted = Math.max(highestCommitted, published);
+        changed.signalAll();
+      }
     } finally {
       lock.unlock();
     }
@@ -338,6 +366,9 @@ public class Outbox {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
     lock.lock();
     try {
+      if (!resend.isEmpty()) {
+        return resend;
+      }
       while (pending.isEmpty() || pending.firstKey() != published + 1) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -364,6 +395,10 @@ public class Outbox {
   void sent(List<Entry> batch) {
     lock.lock();
     try {
+      if (batch == resend) {
+        resend = List.of();
+        return;
+      }
       long last = batch.get(batch.size() - 1).sequence();
       if (last > published) {
         published = last;

@@ -120,6 +120,7 @@ public class WriteSequencer {
    */
   public WriteStamp stamp(ReplicaState locked) {
     long sequence = locked.advance();
+    outbox.beginWrite(locked.getEpoch(), sequence);
     return new WriteStamp(identity.replicaId(), locked.getEpoch(), sequence);
   }
 

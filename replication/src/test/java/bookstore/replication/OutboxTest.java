@@ -82,13 +82,21 @@ class OutboxTest {
     }
   }
 
+  private static final long EPOCH = 13;
+
+  /** This replica becomes primary holding writes up to {@code last}, and starts writing. */
+  private void startTermAfter(long last) {
+    outbox.resume(List.of());
+    outbox.beginWrite(EPOCH, last + 1);
+  }
+
   private static Outbox.Entry entry(long sequence) {
     return new Outbox.Entry(sequence, "{\"sequence\":" + sequence + "}");
   }
 
   @Test
   void writesCommittedOutOfOrderArePublishedInSequenceOrder() throws Exception {
-    outbox.resume(10, List.of());
+    startTermAfter(10);
     outbox.committed(entry(13));
     outbox.committed(entry(12));
     startPublisher();
@@ -108,7 +116,7 @@ class OutboxTest {
 
   @Test
   void everyWriteCommittedDuringASendGoesOutInTheNextBatch() throws Exception {
-    outbox.resume(0, List.of());
+    startTermAfter(0);
     sender.hold = new CountDownLatch(1);
     startPublisher();
     outbox.committed(entry(1));
@@ -126,7 +134,7 @@ class OutboxTest {
 
   @Test
   void aBatchCarriesAtMostMaxBatchWrites() throws Exception {
-    outbox.resume(0, List.of());
+    startTermAfter(0);
     for (long s = 1; s <= Outbox.MAX_BATCH + 5; s++) {
       outbox.committed(entry(s));
     }
@@ -137,7 +145,7 @@ class OutboxTest {
 
   @Test
   void aCallerIsAcknowledgedOnlyOnceTheBrokerHoldsItsWrite() throws Exception {
-    outbox.resume(0, List.of());
+    startTermAfter(0);
     sender.hold = new CountDownLatch(1);
     startPublisher();
     outbox.committed(entry(1));
@@ -150,7 +158,7 @@ class OutboxTest {
 
   @Test
   void aFailedSendIsRetriedWholeAfterReconnecting() throws Exception {
-    outbox.resume(0, List.of());
+    startTermAfter(0);
     sender.failuresLeft.set(1);
     outbox.committed(entry(1));
     outbox.committed(entry(2));
@@ -174,7 +182,7 @@ class OutboxTest {
 
   @Test
   void aCallerWaitingWhenTheBrokerGoesIsAnsweredAtOnce() throws Exception {
-    outbox.resume(0, List.of());
+    startTermAfter(0);
     sender.brokerDown = true;
     outbox.committed(entry(1));
     startPublisher();
@@ -191,9 +199,10 @@ class OutboxTest {
 
   @Test
   void aNewPrimarySendsItsUnpublishedTailFirstAndDropsWhatAnEarlierTermLeftPending() throws Exception {
-    outbox.resume(0, List.of());
+    startTermAfter(0);
     outbox.committed(entry(3)); // an earlier term's write that never went out (2 never committed here)
-    outbox.resume(7, List.of(entry(6), entry(7)));
+    outbox.resume(List.of(entry(6), entry(7)));
+    outbox.beginWrite(EPOCH + 10, 8); // the new term's first write
     outbox.committed(entry(8));
     outbox.committed(entry(5)); // at or below the published mark: ignored
     startPublisher();
@@ -206,7 +215,7 @@ class OutboxTest {
 
   @Test
   void aReplayIsAcknowledgedOnlyOnceEveryWriteCommittedSoFarIsPublished() {
-    outbox.resume(4, List.of());
+    startTermAfter(4);
     outbox.committed(entry(5));
     outbox.committed(entry(6));
     outbox.acknowledgeAfterEverythingCommitted();
@@ -249,5 +258,31 @@ class OutboxTest {
     }
     assertTrue(outbox.firstContactMade(), "ready after the first attempt, even a failed one");
     assertFalse(outbox.brokerReachable(), "and the failed attempt makes writes refused with a clear problem");
+  }
+
+  @Test
+  void aTermStartsPublishingAfterWhateverItsPrimaryAppliedBeforeItsFirstWrite() throws Exception {
+    outbox.resume(List.of()); // became primary at 1100 ...
+    outbox.beginWrite(EPOCH, 1102); // ... then applied 1101 from the old primary before writing
+    outbox.committed(entry(1102));
+    startPublisher();
+    assertEquals(List.of(1102L), sender.next(), "1101 was not this primary's to publish: no stall waiting for it");
+    outbox.awaitPublished(1102, 5_000);
+  }
+
+  @Test
+  void aLaterWriteOfTheSameTermDoesNotMoveThePublishedMark() throws Exception {
+    startTermAfter(20);
+    outbox.committed(entry(22));
+    outbox.beginWrite(EPOCH, 23); // 21 and 22 are this term's: 21 still to come
+    outbox.committed(entry(23));
+    startPublisher();
+    assertThrows(ProblemException.class, () -> outbox.awaitPublished(22, 100), "22 waits for 21");
+    outbox.committed(entry(21));
+    List<Long> sent = new ArrayList<>(sender.next());
+    while (sent.size() < 3) {
+      sent.addAll(sender.next());
+    }
+    assertEquals(List.of(21L, 22L, 23L), sent);
   }
 }

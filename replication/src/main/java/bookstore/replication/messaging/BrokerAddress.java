@@ -33,7 +33,7 @@ public class BrokerAddress {
   /** @return a new connection factory for this broker */
   public ActiveMQConnectionFactory connectionFactory() {
     return new ActiveMQConnectionFactory(
-        "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS + "&connectionTTL=10000");
+        "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS);
   }
 
   /**
