@@ -161,16 +161,6 @@ public class Outbox {
     }
   }
 
-  /** @return entries committed but not yet confirmed by the broker (items) */
-  public int backlog() {
-    lock.lock();
-    try {
-      return pending.size();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /**
    * @return whether this node may be called ready as far as writes go: its publisher has tried
    *     the broker once (it took writes from then on, or refuses them with a clear problem), or

@@ -46,13 +46,14 @@ public class ReplicaApplier {
    *     a catch-up); redeliveries and writes of an older epoch are not
    */
   public int applyDelivered(List<String> batch) {
-    if (alreadyHeld(batch)) {
+    List<WriteStamp> stamps = batch.stream().map(state::stampOf).toList();
+    if (alreadyHeld(stamps)) {
       return 0; // a primary's own writes coming back, or redeliveries: no lock, no database
     }
     ReplicaState here = sequencer.lock();
     int news = 0;
-    for (String json : batch) {
-      if (applyDelivered(here, json)) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (applyDelivered(here, stamps.get(i), batch.get(i))) {
         news++;
       }
     }
@@ -60,19 +61,14 @@ public class ReplicaApplier {
   }
 
   /**
-   * @param batch updates as published
+   * @param stamps the stamps of delivered updates
    * @return whether every one is a plain redelivery by the committed position (at or below its
    *     last sequence, of no newer epoch than its last write): nothing to apply, nothing to probe
    */
-  private boolean alreadyHeld(List<String> batch) {
+  private boolean alreadyHeld(List<WriteStamp> stamps) {
     ReplicaState committed = sequencer.current();
-    for (String json : batch) {
-      WriteStamp stamp = state.stampOf(json);
-      if (stamp.sequence() > committed.getLastSequence() || stamp.epoch() > committed.getLastEpoch()) {
-        return false;
-      }
-    }
-    return true;
+    return stamps.stream()
+        .allMatch(s -> s.sequence() <= committed.getLastSequence() && s.epoch() <= committed.getLastEpoch());
   }
 
   /**
@@ -85,8 +81,7 @@ public class ReplicaApplier {
     return applyDelivered(List.of(json)) > 0;
   }
 
-  private boolean applyDelivered(ReplicaState here, String json) {
-    WriteStamp stamp = state.stampOf(json);
+  private boolean applyDelivered(ReplicaState here, WriteStamp stamp, String json) {
     long knownEpoch = Math.max(here.getEpoch(), membership.epoch());
     if (stamp.epoch() < knownEpoch) {
       LOG.info("refused write " + stamp + " from the topic: older than epoch " + knownEpoch);

@@ -2,14 +2,10 @@ package bookstore.replication.messaging;
 
 import bookstore.replication.Membership;
 import bookstore.replication.ReplicaApplier;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -18,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * log. While the broker is unreachable the thread opens a new connection every 500 ms.
  */
 @ApplicationScoped
-public class ReplicatedUpdateConsumer {
+public class ReplicatedUpdateConsumer extends BrokerClient {
   private static final Logger LOG = Logger.getLogger(ReplicatedUpdateConsumer.class.getName());
   /** Most writes applied in one database transaction (items). */
   static final int MAX_BATCH = 200;
@@ -47,46 +42,28 @@ public class ReplicatedUpdateConsumer {
 
   @Inject ReplicaApplier applier;
   @Inject Membership membership;
-  @Inject BrokerAddress broker;
-  @Resource ManagedThreadFactory threads;
-
-  @Inject
-  @ConfigProperty(name = "bookstore.updates.topic")
-  String topic;
 
   @Inject
   @ConfigProperty(name = "bookstore.subscription")
   String subscription;
 
-  private volatile boolean running = true;
-  private Thread thread;
-  // used by the consumer thread only
-  private ActiveMQConnectionFactory factory;
-  private Connection connection;
-  private Session session;
   private MessageConsumer consumer;
 
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    factory = broker.connectionFactory();
-    thread = threads.newThread(this::run);
-    thread.setName("update-consumer");
-    thread.start();
+    start("update-consumer", this::run);
     LOG.info("applying " + topic + " from subscription " + subscription + " on " + broker);
   }
 
-  @PreDestroy
-  void stop() {
-    running = false;
-    if (thread != null) {
-      thread.interrupt();
-    }
+  @Override
+  void opened(Session session) throws JMSException {
+    consumer = session.createSharedDurableConsumer(session.createTopic(topic), subscription);
   }
 
   private void run() {
     int batchLimit = MAX_BATCH;
-    while (running) {
+    while (running()) {
       try {
-        connect();
+        Session session = session();
         List<String> batch = receiveBatch(batchLimit);
         if (batch.isEmpty()) {
           continue;
@@ -104,7 +81,7 @@ public class ReplicatedUpdateConsumer {
         session.commit();
         batchLimit = MAX_BATCH;
       } catch (JMSException | RuntimeException e) {
-        if (!running) {
+        if (!running()) {
           break;
         }
         LOG.log(Level.FINE, "update subscription " + subscription + " lost its broker; reconnecting", e);
@@ -135,31 +112,5 @@ public class ReplicatedUpdateConsumer {
       batch.add(next.getBody(String.class));
     }
     return batch;
-  }
-
-  private void connect() throws JMSException {
-    if (consumer != null) {
-      return;
-    }
-    Connection opened = factory.createConnection();
-    try {
-      Session transacted = opened.createSession(true, Session.SESSION_TRANSACTED);
-      MessageConsumer subscribed = transacted.createSharedDurableConsumer(transacted.createTopic(topic), subscription);
-      opened.start();
-      connection = opened;
-      session = transacted;
-      consumer = subscribed;
-    } catch (JMSException | RuntimeException e) {
-      BrokerAddress.closeQuietly(opened);
-      throw e;
-    }
-  }
-
-  private void close() {
-    Connection open = connection;
-    connection = null;
-    session = null;
-    consumer = null;
-    BrokerAddress.closeQuietly(open);
   }
 }
