@@ -7,6 +7,7 @@ import bookstore.platform.clients.Heartbeat;
 import jakarta.ws.rs.ProcessingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -209,6 +210,26 @@ public final class ServiceReplicas<A> {
       LockSupport.parkNanos(PAUSE_NANOS);
     } while (System.nanoTime() < deadline);
     throw ProblemException.unavailable("no " + name + " primary answered within " + deadlineMs + " ms: " + last.getMessage());
+  }
+
+  /**
+   * Whether this service can serve the front end's first requests: its heartbeats name a live
+   * primary (a write has somewhere to go) and at least one replica is alive and caught up (a
+   * read has somewhere to go). Replicas start out presumed alive, so heartbeats must have been
+   * heard: a primary is only known from one.
+   *
+   * @return empty when it can serve, else what is missing, in words (for the readiness check)
+   */
+  public Optional<String> missing() {
+    if (primaryHeartbeat() == null) {
+      return Optional.of("no " + name + " primary heard yet");
+    }
+    for (Replica r : replicas) {
+      if (r.alive && r.caughtUp && r.last != null) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("no caught-up " + name + " replica");
   }
 
   /**

@@ -1,28 +1,39 @@
 package bookstore.frontend.interfaces.health;
 
 import bookstore.frontend.infrastructure.cache.ReadCache;
+import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
+import bookstore.frontend.infrastructure.replicas.ServiceReplicas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the front end ({@code /health/ready}): UP once its application is deployed.
- * Named {@code bookstore-frontend} so the start script can tell it from the empty UP Payara
- * reports before any application is deployed.
+ * Readiness of the front end ({@code /health/ready}): UP once its heartbeats have heard a live
+ * primary and a caught-up replica of each service (so that a first lookup and a first buy find
+ * where to go), else DOWN with what is missing under {@code missing}. Named
+ * {@code bookstore-frontend} so the start script can tell it from the empty UP Payara reports
+ * before any application is deployed.
  */
 @Readiness
 @ApplicationScoped
 public class FrontendReadiness implements HealthCheck {
   @Inject ReadCache cache;
+  @Inject ReplicaDirectory replicas;
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("bookstore-frontend")
-        .up()
-        .withData("cacheEnabled", cache.isEnabled())
-        .withData("cachedItems", cache.itemEntries())
-        .build();
+    Optional<String> missing =
+        replicas.services().stream().map(ServiceReplicas::missing).flatMap(Optional::stream).reduce((a, b) -> a + "; " + b);
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("bookstore-frontend")
+            .status(missing.isEmpty())
+            .withData("cacheEnabled", cache.isEnabled())
+            .withData("cachedItems", cache.itemEntries());
+    missing.ifPresent(m -> response.withData("missing", m));
+    return response.build();
   }
 }
