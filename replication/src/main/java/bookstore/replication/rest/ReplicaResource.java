@@ -4,6 +4,7 @@ import bookstore.api.ProblemException;
 import bookstore.api.ReplicaStatus;
 import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
+import bookstore.replication.LocalHeartbeat;
 import bookstore.replication.Membership;
 import bookstore.replication.ReplicaApplier;
 import bookstore.replication.ReplicaIdentity;
@@ -33,6 +34,7 @@ public class ReplicaResource implements ReplicaApi {
   @Inject ReplicatedState state;
   @Inject ReplicationLog log;
   @Inject ReplicaApplier applier;
+  @Inject LocalHeartbeat heartbeat;
 
   @Override
   @Transactional
@@ -47,15 +49,13 @@ public class ReplicaResource implements ReplicaApi {
         state.digest());
   }
 
+  /**
+   * The heartbeat, as the election's answers carry it. {@code GET /replica/heartbeat} itself is
+   * served by {@link HeartbeatServlet}, without JAX-RS.
+   */
   @Override
   public Heartbeat heartbeat() {
-    ReplicaState position = sequencer.current();
-    return new Heartbeat(
-        identity.replicaId(),
-        membership.primaryId(),
-        Math.max(membership.epoch(), position.getEpoch()),
-        position.getLastSequence(),
-        position.getLastEpoch());
+    return heartbeat.now();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package bookstore.replication.rest;
 
 import bookstore.platform.clients.ReplicaApi;
+import bookstore.replication.LocalHeartbeat;
 import bookstore.replication.Membership;
 import bookstore.replication.ReplicaApplier;
 import bookstore.replication.ReplicaIdentity;
@@ -32,6 +33,7 @@ public final class ReplicaResources {
     resource.state = state;
     resource.log = log;
     resource.applier = applier;
+    resource.heartbeat = new LocalHeartbeat(identity, membership, sequencer);
     return resource;
   }
 }
