@@ -69,6 +69,22 @@ class StoreEndToEndIT {
     return status.lastSequence() + "/" + status.digest();
   }
 
+  /**
+   * "Ready means a user's first request succeeds": the moment {@code ./bookstore restart
+   * frontend} returns, a lookup, a search and a buy each succeed (no 404 page from a web module
+   * not yet routed, no 503 from a front end that knows no primary yet).
+   */
+  @Test
+  void theFirstRequestsAfterTheFrontEndSaysReadySucceed() {
+    cluster.restart("frontend");
+    HttpResponse<String> lookup = get(api + "/books/3");
+    HttpResponse<String> search = get(api + "/books?topic=graduate%20school");
+    HttpResponse<String> bought = buy(3, 1);
+    assertEquals(200, lookup.statusCode(), lookup.body());
+    assertEquals(200, search.statusCode(), search.body());
+    assertEquals(201, bought.statusCode(), bought.body());
+  }
+
   @Test
   void searchListsTheBooksOfATopic() {
     BookSummary[] hits = body(get(api + "/books?topic=distributed%20systems"), BookSummary[].class);
