@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -146,7 +147,7 @@ public final class PeakExperiment {
         throughput.computeIfAbsent(kind.name(), k -> new ArrayList<>()).add(new double[] {n, okPerSecond});
         latency.computeIfAbsent(kind.name(), k -> new ArrayList<>()).add(new double[] {n, s.p50Ms()});
         String context = "peak, " + cluster;
-        Optional<Wrk.Result> byWrk = kind.wrkRow() == null ? Optional.empty() : wrk(kind, n, wrkRows, throughput, latency);
+        Optional<WrkRun> byWrk = kind.wrkRow() == null ? Optional.empty() : wrk(kind, n, wrkRows, throughput, latency);
         if (n == 1) {
           switch (kind.name()) {
             case "cached lookup" -> doc.figure(Target.CACHED_LOOKUP_P50, s.p50Ms(), context);
@@ -158,11 +159,15 @@ public final class PeakExperiment {
           switch (kind.name()) {
             case "cached lookup" -> {
               doc.figure(Target.CACHED_LOOKUP_THROUGHPUT, okPerSecond, context);
-              byWrk.ifPresent(w -> doc.wrkFigure(Target.CACHED_LOOKUP_THROUGHPUT, w.okPerSecond()));
+              byWrk.ifPresent(w -> doc.wrkFigure(Target.CACHED_LOOKUP_THROUGHPUT, w.result().okPerSecond()));
             }
+            case "uncached lookup" -> doc.figure(Target.UNCACHED_LOOKUP_THROUGHPUT, okPerSecond, context);
             case "buy" -> {
               doc.figure(Target.BUY_THROUGHPUT, okPerSecond, context);
-              byWrk.ifPresent(w -> doc.wrkFigure(Target.BUY_THROUGHPUT, w.okPerSecond()));
+              byWrk.ifPresent(w -> doc.wrkFigure(Target.BUY_THROUGHPUT, w.result().okPerSecond()));
+              r.cpu().perOperationMs(r.total()).ifPresent(ms -> doc.figure(Target.CPU_PER_BUY, ms, context));
+              byWrk.flatMap(w -> optional(w.cpu().perOperationMs(w.result().requests())))
+                  .ifPresent(ms -> doc.wrkFigure(Target.CPU_PER_BUY, ms));
             }
             default -> { }
           }
@@ -201,7 +206,7 @@ public final class PeakExperiment {
    * the table and its points for the plots; prints the failure and carries on when wrk or the
    * restock fails.
    */
-  private Optional<Wrk.Result> wrk(
+  private Optional<WrkRun> wrk(
       Kind kind, int n, List<List<String>> rows, Map<String, List<double[]>> throughput, Map<String, List<double[]>> latency) {
     if (wrk.isEmpty()) {
       return Optional.empty();
@@ -243,7 +248,19 @@ public final class PeakExperiment {
     bench.out().print(cpu.table(Math.max(0, r.requests())));
     throughput.computeIfAbsent(kind.wrkRow(), k -> new ArrayList<>()).add(new double[] {n, r.okPerSecond()});
     latency.computeIfAbsent(kind.wrkRow(), k -> new ArrayList<>()).add(new double[] {n, r.p50Ms()});
-    return Optional.of(r);
+    return Optional.of(new WrkRun(r, cpu));
+  }
+
+  /**
+   * One wrk run and what the nodes spent in it.
+   *
+   * @param result wrk's figures
+   * @param cpu the nodes' CPU time over the run
+   */
+  private record WrkRun(Wrk.Result result, CpuUsage cpu) {}
+
+  private static Optional<Double> optional(OptionalDouble value) {
+    return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
   }
 
   /** @return the items wrk's buys cycle over: the experiment's items ({@code --items}) */
