@@ -2,7 +2,8 @@ package bookstore.api;
 
 /**
  * The problem types (RFC 9457 {@code type}) the store defines beyond {@code about:blank}: each
- * tells a caller what to do next, and all come with status 503.
+ * tells a caller what to do next. All come with status 503 but {@link #IDEMPOTENCY_KEY_REUSED}
+ * (422).
  */
 public final class ProblemTypes {
   /** A replica is behind the sequence the read needs: read from the primary instead. */
@@ -17,6 +18,13 @@ public final class ProblemTypes {
    * restart, or shutting down): the request was not served; try another replica or retry.
    */
   public static final String NOT_SERVING = "urn:bookstore:not-serving";
+
+  /**
+   * An {@code Idempotency-Key} already used for another request (another item or quantity): the
+   * key answers only the request it was first sent with (status 422, as the IETF
+   * Idempotency-Key HTTP header draft says); nothing was changed.
+   */
+  public static final String IDEMPOTENCY_KEY_REUSED = "urn:bookstore:idempotency-key-reused";
 
   private ProblemTypes() {}
 
@@ -38,5 +46,16 @@ public final class ProblemTypes {
   /** @param detail why @return a 503 {@link #NO_PRIMARY} problem */
   public static ProblemException noPrimary(String detail) {
     return new ProblemException(new Problem(NO_PRIMARY, "No Primary", 503, detail));
+  }
+
+  /**
+   * @param key the idempotency key
+   * @param first what it was first used for, in words
+   * @return a 422 {@link #IDEMPOTENCY_KEY_REUSED} problem
+   */
+  public static ProblemException keyReused(String key, String first) {
+    return new ProblemException(
+        new Problem(IDEMPOTENCY_KEY_REUSED, "Idempotency Key Reused", 422,
+            "Idempotency-Key '" + key + "' was first used for " + first + "; send this request with a key of its own"));
   }
 }

@@ -89,7 +89,8 @@ public final class Http {
     throw new AssertionError(what + " not seen within " + deadline + "; last: " + last);
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
+  /** @param request any request, sent with a 30 s timeout @return the response */
+  public static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import bookstore.api.CatalogUpdate;
 import bookstore.api.CatalogUpdate.Kind;
 import bookstore.api.NewItem;
 import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
 import bookstore.api.StockTaken;
 import bookstore.api.WriteStamp;
 import bookstore.catalog.domain.Item;
@@ -105,6 +106,10 @@ public class CatalogService {
     }
     ReplicaState state = sequencer.lockForWrite();
     Optional<StockDecrement> first = items.decrement(requestId);
+    if (first.isPresent() && (first.get().getItemId() != id || first.get().getQuantity() != quantity)) {
+      throw ProblemTypes.keyReused(
+          requestId, first.get().getQuantity() + " of item " + first.get().getItemId()); // changes nothing
+    }
     if (first.isPresent() && !first.get().isCancelled()) {
       StockDecrement d = first.get();
       outbox.acknowledgeAfter(d.getSequence()); // the first answer only once it is replicated

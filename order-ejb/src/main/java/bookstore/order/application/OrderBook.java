@@ -2,6 +2,8 @@ package bookstore.order.application;
 
 import bookstore.api.OrderUpdate;
 import bookstore.api.PlaceOrder;
+import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
 import bookstore.api.StockTaken;
 import bookstore.api.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
@@ -49,6 +51,7 @@ public class OrderBook {
     ReplicaState state = sequencer.lockForWrite();
     Optional<CustomerOrder> first = orders.byRequestId(command.requestId());
     if (first.isPresent()) {
+      sameRequest(first.get(), command);
       outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
       return new Recorded(first.get(), false, 0);
     }
@@ -64,6 +67,22 @@ public class OrderBook {
     orders.add(order);
     events.placed(new OrderUpdate(stamp, order.toApi(), order.getRequestId(), order.getCreatedAt()));
     return new Recorded(order, true, stamp.sequence());
+  }
+
+  /**
+   * The rule of idempotency keys bound to their request (IETF Idempotency-Key draft): a key
+   * answers with its first order only for the same item and quantity.
+   *
+   * @param first the order placed first with the command's key
+   * @param command a request with the same key
+   * @throws ProblemException 422 {@link ProblemTypes#IDEMPOTENCY_KEY_REUSED} when it asks for
+   *     another item or quantity
+   */
+  static void sameRequest(CustomerOrder first, PlaceOrder command) {
+    if (first.getItemId() != command.itemId() || first.getQuantity() != command.quantity()) {
+      throw ProblemTypes.keyReused(
+          command.requestId(), "order " + first.getOrderNumber() + " (" + first.getQuantity() + " of item " + first.getItemId() + ")");
+    }
   }
 
   /** @param requestId idempotency key @return the order placed with it, or empty */

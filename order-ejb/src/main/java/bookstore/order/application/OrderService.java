@@ -4,6 +4,7 @@ import bookstore.api.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
 import bookstore.api.StockTaken;
+import bookstore.order.domain.CustomerOrder;
 import bookstore.platform.clients.OrderRead;
 import bookstore.platform.clients.PlacedOrder;
 import bookstore.replication.Outbox;
@@ -38,13 +39,15 @@ public class OrderService {
   /**
    * @param command item, quantity and idempotency key
    * @return the order and the sequence numbers of its writes
-   * @throws ProblemException 400 bad command, 404 unknown item, 409 out of stock, 503 catalog
-   *     unreachable
+   * @throws ProblemException 400 bad command, 404 unknown item, 409 out of stock, 422 the key was
+   *     first used for another item or quantity, 503 catalog unreachable
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public PlacedOrder place(PlaceOrder command) {
     validate(command);
-    Optional<PlacedOrder> first = book.byRequestId(command.requestId()).map(o -> new PlacedOrder(o.toApi(), 0, 0, true));
+    Optional<CustomerOrder> placed = book.byRequestId(command.requestId());
+    placed.ifPresent(o -> OrderBook.sameRequest(o, command));
+    Optional<PlacedOrder> first = placed.map(o -> new PlacedOrder(o.toApi(), 0, 0, true));
     if (first.isPresent()) {
       outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
       return first.get();

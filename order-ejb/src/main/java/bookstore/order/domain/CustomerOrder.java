@@ -66,6 +66,16 @@ public class CustomerOrder {
     return orderNumber;
   }
 
+  /** @return the item bought */
+  public int getItemId() {
+    return itemId;
+  }
+
+  /** @return units bought, at least 1 */
+  public int getQuantity() {
+    return quantity;
+  }
+
   public String getRequestId() {
     return requestId;
   }

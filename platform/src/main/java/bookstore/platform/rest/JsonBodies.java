@@ -4,6 +4,7 @@ import bookstore.api.ProblemException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.util.regex.Pattern;
 
 /**
  * Parses request bodies and path ids with clear 400 answers: resources take the body as text
@@ -12,6 +13,7 @@ import jakarta.json.bind.JsonbException;
  */
 public final class JsonBodies {
   private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final Pattern DECIMAL = Pattern.compile("[1-9][0-9]*");
 
   private JsonBodies() {}
 
@@ -37,18 +39,24 @@ public final class JsonBodies {
   }
 
   /**
-   * @param raw a path or query segment that must be an item or order number
+   * @param raw a path or query segment that must be an item or order number, written as
+   *     {@code [1-9][0-9]*}
    * @param what what the number names, for the error text ("item id", "order number")
    * @param max the highest number accepted
    * @return the number, from 1 to {@code max}
    * @throws ProblemException 400 when it is not a positive whole number in range
    */
   public static long positiveId(String raw, String what, long max) {
+    // exactly the digits: no sign, space, leading zero or non-ASCII digit (Long.parseLong takes
+    // "+5" and an Arabic-Indic five), so that one item has one spelling
+    if (raw == null || !DECIMAL.matcher(raw).matches()) {
+      throw ProblemException.badRequest(what + " must be a positive whole number, got '" + raw + "'");
+    }
     long value;
     try {
-      value = Long.parseLong(raw == null ? "" : raw.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(what + " must be a positive whole number, got '" + raw + "'");
+      value = Long.parseLong(raw);
+    } catch (NumberFormatException e) { // beyond a long
+      throw ProblemException.badRequest(what + " must be between 1 and " + max + ", got " + raw);
     }
     if (value < 1 || value > max) {
       throw ProblemException.badRequest(what + " must be between 1 and " + max + ", got " + value);

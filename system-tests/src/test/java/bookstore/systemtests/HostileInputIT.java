@@ -1,0 +1,119 @@
+package bookstore.systemtests;
+
+import static bookstore.systemtests.Http.body;
+import static bookstore.systemtests.Http.post;
+import static bookstore.systemtests.Http.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bookstore.api.Item;
+import bookstore.api.Order;
+import bookstore.api.Problem;
+import bookstore.api.ProblemTypes;
+import bookstore.api.ReplicaStatus;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile and sloppy input against the shared cluster (issue 11, first rows): each request is
+ * refused with its status as problem+json and changes nothing; an idempotency key answers only
+ * the request it was first sent with (422 otherwise, IETF Idempotency-Key draft).
+ */
+class HostileInputIT {
+  private static Cluster cluster;
+  private static String api;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = Cluster.shared();
+    api = cluster.frontendUrl() + "/api";
+  }
+
+  static Stream<Arguments> refusedRequests() {
+    String buy = "{\"itemId\":1,\"quantity\":1}";
+    return Stream.of(
+        Arguments.of("id with a leading space", get("/books/%205"), 400),
+        Arguments.of("id with a plus sign", get("/books/+5"), 400),
+        Arguments.of("id with a leading zero", get("/books/05"), 400),
+        Arguments.of("id in Arabic-Indic digits", get("/books/%D9%A5"), 400),
+        Arguments.of("id beyond int range", get("/books/4294967301"), 400),
+        Arguments.of("order number beyond long range", get("/orders/99999999999999999999"), 400),
+        Arguments.of("buy sent as text/plain (a cross-site form)", withBody("POST", "/orders", "text/plain", buy), 415),
+        Arguments.of("buy without a Content-Type", withBody("POST", "/orders", null, buy), 415),
+        Arguments.of("buy of 20 KB", withBody("POST", "/orders", "application/json",
+            "{\"itemId\":1,\"quantity\":1,\"pad\":\"" + "x".repeat(20 * 1024) + "\"}"), 413),
+        Arguments.of("admin change sent as a form", withBody("PUT", "/admin/cache", "application/x-www-form-urlencoded", "enabled=false"), 415),
+        Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("refusedRequests")
+  void isRefusedWithAProblemAndChangesNothing(String what, HttpRequest.Builder request, int status) {
+    String orderPosition = orderPositions();
+    HttpResponse<String> answer = send(request);
+    assertEquals(status, answer.statusCode(), what + ": " + answer.body());
+    assertEquals(Problem.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""), what);
+    assertEquals(status, Http.JSON.fromJson(answer.body(), Problem.class).status(), what);
+    assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), what);
+    assertEquals(orderPosition, orderPositions(), what + " changed the orders");
+  }
+
+  @Test
+  void anIdempotencyKeyAnswersOnlyTheRequestItWasFirstSentWith() {
+    Item item = body(post(api + "/admin/items",
+        "{\"title\":\"hostile input\",\"topic\":\"e2e\",\"stock\":50,\"price\":2.00}"), Item.class);
+    String key = "hostile-" + System.nanoTime();
+    String request = "{\"itemId\":" + item.id() + ",\"quantity\":1}";
+
+    HttpResponse<String> first = post(api + "/orders", request, key);
+    assertEquals(201, first.statusCode(), first.body());
+    Order order = body(first, Order.class);
+    String orders = orderPositions();
+
+    for (String other : new String[] {"{\"itemId\":1,\"quantity\":1}", "{\"itemId\":" + item.id() + ",\"quantity\":2}"}) {
+      HttpResponse<String> reused = post(api + "/orders", other, key);
+      assertEquals(422, reused.statusCode(), other + ": " + reused.body());
+      assertEquals(ProblemTypes.IDEMPOTENCY_KEY_REUSED, Http.JSON.fromJson(reused.body(), Problem.class).type());
+    }
+    HttpResponse<String> replayed = post(api + "/orders", request, key);
+    assertEquals(201, replayed.statusCode(), replayed.body());
+    assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""));
+    assertEquals(order, body(replayed, Order.class));
+
+    assertEquals(orders, orderPositions(), "no order after the first");
+    assertEquals(49, Http.await("the stock one lower", Duration.ofSeconds(10),
+        () -> body(Http.get(api + "/books/" + item.id()), Item.class).stock(), stock -> stock == 49).intValue(),
+        "one unit taken, by the first request only");
+  }
+
+  private static HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/api" + path)).GET();
+  }
+
+  private static HttpRequest.Builder withBody(String method, String path, String type, String content) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/api" + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(content));
+    return type == null ? b : b.header("Content-Type", type);
+  }
+
+  /** @return every order replica's last sequence and digest, once they agree (no write in flight) */
+  private static String orderPositions() {
+    return Http.await("the order replicas in step", Duration.ofSeconds(10),
+        () -> cluster.replicaUrls("order").stream().map(HostileInputIT::position).distinct().toList(),
+        positions -> positions.size() == 1).get(0);
+  }
+
+  /** @return the replica's last sequence and digest */
+  private static String position(String baseUrl) {
+    ReplicaStatus status = body(Http.get(baseUrl + "/replica"), ReplicaStatus.class);
+    return status.lastSequence() + "/" + status.digest();
+  }
+}
