@@ -11,10 +11,16 @@ import bookstore.api.Order;
 import bookstore.api.Problem;
 import bookstore.api.ProblemTypes;
 import bookstore.api.ReplicaStatus;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Hostile and sloppy input against the shared cluster (issue 11, first rows): each request is
  * refused with its status as problem+json and changes nothing; an idempotency key answers only
- * the request it was first sent with (422 otherwise, IETF Idempotency-Key draft).
+ * the request it was first sent with (422 otherwise, IETF Idempotency-Key draft); what the nodes
+ * write is their owner's only.
  */
 class HostileInputIT {
   private static Cluster cluster;
@@ -46,6 +53,12 @@ class HostileInputIT {
         Arguments.of("id in Arabic-Indic digits", get("/books/%D9%A5"), 400),
         Arguments.of("id beyond int range", get("/books/4294967301"), 400),
         Arguments.of("order number beyond long range", get("/orders/99999999999999999999"), 400),
+        Arguments.of("item id 4294967301 (would wrap to 5)", withBody("POST", "/orders", "application/json", "{\"itemId\":4294967301}"), 400),
+        Arguments.of("quantity 4294967297 (would wrap to 1)", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":4294967297}"), 400),
+        Arguments.of("fractional quantity", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":1.5}"), 400),
+        Arguments.of("fractional item id", withBody("POST", "/orders", "application/json", "{\"itemId\":7.9}"), 400),
+        Arguments.of("item id as a string", withBody("POST", "/orders", "application/json", "{\"itemId\":\"1\"}"), 400),
+        Arguments.of("cache switch 'maybe'", withBody("PUT", "/admin/cache", "application/json", "{\"enabled\":\"maybe\"}"), 400),
         Arguments.of("buy sent as text/plain (a cross-site form)", withBody("POST", "/orders", "text/plain", buy), 415),
         Arguments.of("buy without a Content-Type", withBody("POST", "/orders", null, buy), 415),
         Arguments.of("buy of 20 KB", withBody("POST", "/orders", "application/json",
@@ -92,6 +105,14 @@ class HostileInputIT {
     assertEquals(49, Http.await("the stock one lower", Duration.ofSeconds(10),
         () -> body(Http.get(api + "/books/" + item.id()), Item.class).stock(), stock -> stock == 49).intValue(),
         "one unit taken, by the first request only");
+  }
+
+  @Test
+  void theRunDirectoryIsReadableByItsOwnerOnly() throws IOException {
+    for (Path p : List.of(cluster.runDir(), cluster.runDir().resolve("frontend/node.log"), cluster.runDir().resolve("order-1/db"))) {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+      assertTrue(perms.stream().allMatch(x -> x.name().startsWith("OWNER")), p + " is " + perms);
+    }
   }
 
   private static HttpRequest.Builder get(String path) {

@@ -1,9 +1,17 @@
 package bookstore.platform.rest;
 
 import bookstore.api.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.io.StringReader;
+import java.lang.reflect.RecordComponent;
 import java.util.regex.Pattern;
 
 /**
@@ -28,13 +36,57 @@ public final class JsonBodies {
       throw ProblemException.badRequest("the request needs a JSON body");
     }
     try {
+      if (type.isRecord()) {
+        requireExactTypes(body, type);
+      }
       T value = JSONB.fromJson(body, type);
       if (value == null) {
         throw ProblemException.badRequest("the request body is not a JSON object");
       }
       return value;
-    } catch (JsonbException e) {
+    } catch (JsonbException | JsonException e) {
       throw ProblemException.badRequest("malformed JSON body: " + rootMessage(e));
+    }
+  }
+
+  /**
+   * JSON-B converts loosely: {@code 1.5} and {@code "5"} into an int field, {@code 4294967301}
+   * into 5 (overflow), {@code "maybe"} into a Boolean false. Here every whole-number component of
+   * the record must be a JSON number that is whole and in the component's range, and every
+   * Boolean component JSON {@code true} or {@code false} (null or absent are left to the caller).
+   */
+  private static void requireExactTypes(String body, Class<?> type) {
+    JsonValue parsed;
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      parsed = reader.readValue();
+    }
+    if (!(parsed instanceof JsonObject object)) {
+      throw ProblemException.badRequest("the request body is not a JSON object");
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      JsonValue value = object.get(component.getName());
+      if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        continue;
+      }
+      Class<?> t = component.getType();
+      String name = component.getName();
+      if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+          throw ProblemException.badRequest(name + " must be a whole number, got " + value);
+        }
+        try {
+          if (t == int.class || t == Integer.class) {
+            number.intValueExact();
+          } else {
+            number.longValueExact();
+          }
+        } catch (ArithmeticException e) {
+          throw ProblemException.badRequest(name + " is out of range: " + value);
+        }
+      } else if ((t == boolean.class || t == Boolean.class)
+          && value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+        throw ProblemException.badRequest(name + " must be true or false, got " + value);
+      }
     }
   }
 

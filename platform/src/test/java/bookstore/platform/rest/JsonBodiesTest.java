@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Ids in paths have one spelling: {@code [1-9][0-9]*}, within range (issue 11). */
-class JsonBodiesTest {
+public class JsonBodiesTest {
   @Test
   void aPlainNumberInRangeIsTheId() {
     assertEquals(5, JsonBodies.positiveId("5", "item id", Integer.MAX_VALUE));
@@ -21,5 +21,23 @@ class JsonBodiesTest {
   void anyOtherSpellingIsA400(String raw) {
     ProblemException e = assertThrows(ProblemException.class, () -> JsonBodies.positiveId(raw, "item id", Integer.MAX_VALUE));
     assertEquals(400, e.problem().status());
+  }
+
+  /** A request body shaped like the buy. */
+  public record Buy(Integer itemId, Integer quantity, Boolean gift) {}
+
+  @Test
+  void wholeNumbersAndBooleansInRangeParse() {
+    assertEquals(new Buy(7, 2, true), JsonBodies.parse("{\"itemId\":7,\"quantity\":2,\"gift\":true}", Buy.class));
+    assertEquals(new Buy(7, null, null), JsonBodies.parse("{\"itemId\":7}", Buy.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"itemId\":1.5}", "{\"itemId\":7.9}", "{\"itemId\":\"5\"}", "{\"itemId\":4294967301}",
+      "{\"quantity\":4294967297}", "{\"gift\":\"maybe\"}", "{\"gift\":1}", "[1,2]", "5", "{\"itemId\":"})
+  void looseOrMalformedBodiesAreA400(String body) {
+    ProblemException e = assertThrows(ProblemException.class, () -> JsonBodies.parse(body, Buy.class));
+    assertEquals(400, e.problem().status(), body);
   }
 }
