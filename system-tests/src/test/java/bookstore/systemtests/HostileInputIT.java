@@ -64,7 +64,8 @@ class HostileInputIT {
         Arguments.of("buy of 20 KB", withBody("POST", "/orders", "application/json",
             "{\"itemId\":1,\"quantity\":1,\"pad\":\"" + "x".repeat(20 * 1024) + "\"}"), 413),
         Arguments.of("admin change sent as a form", withBody("PUT", "/admin/cache", "application/x-www-form-urlencoded", "enabled=false"), 415),
-        Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404));
+        Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404),
+        Arguments.of("the web application's own files", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/WEB-INF/web.xml")).GET(), 404));
   }
 
   @ParameterizedTest(name = "{0}: {2}")
