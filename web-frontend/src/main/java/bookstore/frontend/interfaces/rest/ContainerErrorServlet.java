@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * container answers itself (a path under {@code /WEB-INF/}, a request that fails before JAX-RS
  * sees it) gets an RFC 9457 problem+json body with the same status and no class or version
  * names. Errors inside JAX-RS already have one (the exception mappers). A direct request to this
- * path is a 404.
+ * path is a 404. {@link bookstore.platform.rest.SecurityHeaders} adds {@code nosniff} here too.
  */
 @WebServlet(urlPatterns = "/container-error")
 public class ContainerErrorServlet extends HttpServlet {
@@ -33,7 +33,6 @@ public class ContainerErrorServlet extends HttpServlet {
             .getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
-    response.setHeader("X-Content-Type-Options", "nosniff");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }

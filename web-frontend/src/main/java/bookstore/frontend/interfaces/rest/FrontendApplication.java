@@ -2,7 +2,6 @@ package bookstore.frontend.interfaces.rest;
 
 import bookstore.platform.rest.JsonRequestLimits;
 import bookstore.platform.rest.ProblemExceptionMapper;
-import bookstore.platform.rest.SecurityHeaders;
 import bookstore.platform.rest.UnexpectedExceptionMapper;
 import bookstore.platform.rest.WebApplicationExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
@@ -24,8 +23,7 @@ public class FrontendApplication extends Application {
         ProblemExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class,
-        JsonRequestLimits.class,
-        SecurityHeaders.class);
+        JsonRequestLimits.class);
   }
 
   /** @return Jersey's WADL off: it would name the Jersey version to anyone who asks */
