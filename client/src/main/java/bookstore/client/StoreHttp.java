@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,10 +115,29 @@ public final class StoreHttp {
   }
 
   private final URI frontend;
+  private final Map<String, String> adminLogin;
 
-  /** @param frontend the front end's base URL, e.g. {@code http://127.0.0.1:8080} */
+  /**
+   * A client whose admin calls log in with the password in the environment variable {@code
+   * BOOKSTORE_ADMIN_PASSWORD} ({@code ./bookstore} sets it from {@code run/admin-password}).
+   *
+   * @param frontend the front end's base URL, e.g. {@code http://127.0.0.1:8080}
+   */
   public StoreHttp(URI frontend) {
+    this(frontend, System.getenv("BOOKSTORE_ADMIN_PASSWORD"));
+  }
+
+  /**
+   * @param frontend the front end's base URL, e.g. {@code http://127.0.0.1:8080}
+   * @param adminPassword the admin's password, sent with every {@code /api/admin} call as HTTP
+   *     Basic (RFC 7617, user {@code admin}); null or empty: sent without, and answered 401
+   */
+  public StoreHttp(URI frontend, String adminPassword) {
     this.frontend = frontend;
+    this.adminLogin =
+        adminPassword == null || adminPassword.isEmpty()
+            ? Map.of()
+            : Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** @return the front end's base URL */
@@ -212,32 +233,32 @@ public final class StoreHttp {
 
   /** @param itemId item @param quantity units to add @return {@code POST /api/admin/items/{id}/restock} */
   public Request restock(int itemId, int quantity) {
-    return json("POST", "/api/admin/items/" + itemId + "/restock", "{\"quantity\":" + quantity + "}");
+    return admin("POST", "/api/admin/items/" + itemId + "/restock", "{\"quantity\":" + quantity + "}");
   }
 
   /** @param itemId item @param price new unit price @return {@code PUT /api/admin/items/{id}/price} */
   public Request setPrice(int itemId, BigDecimal price) {
-    return json("PUT", "/api/admin/items/" + itemId + "/price", "{\"price\":" + price.toPlainString() + "}");
+    return admin("PUT", "/api/admin/items/" + itemId + "/price", "{\"price\":" + price.toPlainString() + "}");
   }
 
   /** @param json {@code {title,topic,stock,price}} @return {@code POST /api/admin/items} */
   public Request addItem(String json) {
-    return json("POST", "/api/admin/items", json);
+    return admin("POST", "/api/admin/items", json);
   }
 
   /** @return {@code GET /api/admin/cache} */
   public Request cacheState() {
-    return get("/api/admin/cache");
+    return admin("GET", "/api/admin/cache", null);
   }
 
   /** @param enabled whether the front end serves reads from its cache @return {@code PUT /api/admin/cache} */
   public Request switchCache(boolean enabled) {
-    return json("PUT", "/api/admin/cache", "{\"enabled\":" + enabled + "}");
+    return admin("PUT", "/api/admin/cache", "{\"enabled\":" + enabled + "}");
   }
 
   /** @return {@code GET /api/admin/replicas} (absent on front ends that predate it) */
   public Request replicas() {
-    return get("/api/admin/replicas");
+    return admin("GET", "/api/admin/replicas", null);
   }
 
   /**
@@ -266,7 +287,11 @@ public final class StoreHttp {
     return new Request("GET", frontend.resolve(path), Map.of(), null, REQUEST_TIMEOUT);
   }
 
-  private Request json(String method, String path, String json) {
-    return new Request(method, frontend.resolve(path), Map.of("Content-Type", JSON), json, REQUEST_TIMEOUT);
+  private Request admin(String method, String path, String json) {
+    Map<String, String> headers = new HashMap<>(adminLogin);
+    if (json != null) {
+      headers.put("Content-Type", JSON);
+    }
+    return new Request(method, frontend.resolve(path), headers, json, REQUEST_TIMEOUT);
   }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoreHttpTest {
   /** What the server received. */
-  record Received(String method, String path, String query, String contentType, String idempotencyKey, String body, int clientPort) {}
+  record Received(String method, String path, String query, String contentType, String idempotencyKey, String body, int clientPort, String authorization) {}
 
   private HttpServer server;
   private ExecutorService serverThreads;
@@ -49,6 +49,8 @@ class StoreHttpTest {
   /** Counted down by every request to {@code /gate} as it arrives. */
   private volatile CountDownLatch arrived = new CountDownLatch(0);
   private StoreHttp http;
+  /** {@code Basic} + base64 of {@code admin:s3cret} (RFC 7617). */
+  private static final String BASIC_ADMIN = "Basic YWRtaW46czNjcmV0";
 
   @BeforeEach
   void start() throws IOException {
@@ -58,7 +60,7 @@ class StoreHttpTest {
     server.setExecutor(serverThreads);
     server.createContext("/", this::handle);
     server.start();
-    http = new StoreHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    http = new StoreHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "s3cret");
   }
 
   @AfterEach
@@ -75,7 +77,7 @@ class StoreHttpTest {
         new Received(
             exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
             exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-            body, exchange.getRemoteAddress().getPort()));
+            body, exchange.getRemoteAddress().getPort(), exchange.getRequestHeaders().getFirst("Authorization")));
     String path = uri.getPath();
     if (path.equals("/gate")) {
       arrived.countDown();
@@ -101,11 +103,12 @@ class StoreHttpTest {
     http.send(http.search("distributed systems"));
     http.send(http.lookup("a b"));
 
-    assertEquals(new Received("POST", "/api/orders", null, "application/json", "key-1", "{\"itemId\":7,\"quantity\":2}", port(0)), received.get(0));
-    assertEquals(new Received("PUT", "/api/admin/items/3/price", null, "application/json", null, "{\"price\":12.50}", port(0)), received.get(1));
+    assertEquals(new Received("POST", "/api/orders", null, "application/json", "key-1", "{\"itemId\":7,\"quantity\":2}", port(0), null), received.get(0));
+    assertEquals(new Received("PUT", "/api/admin/items/3/price", null, "application/json", null, "{\"price\":12.50}", port(0), BASIC_ADMIN), received.get(1));
     assertEquals("topic=distributed%20systems", received.get(2).query());
     assertEquals("GET", received.get(2).method());
     assertEquals("", received.get(2).body());
+    assertEquals(null, received.get(2).authorization(), "the public API is called without the admin login");
     assertEquals("/api/books/a+b", received.get(3).path());
   }
 

@@ -64,6 +64,20 @@ public final class Cluster {
     return "http://127.0.0.1:" + (8090 + replicaId + PORT_OFFSET);
   }
 
+  /** @return the admin's password, as {@code ./bookstore start} generated it into {@code admin-password} */
+  public String adminPassword() {
+    try {
+      return Files.readString(adminPasswordFile()).strip();
+    } catch (IOException e) {
+      throw new IllegalStateException("no admin password in " + adminPasswordFile(), e);
+    }
+  }
+
+  /** @return the file {@code ./bookstore start} generates the admin's password into */
+  public Path adminPasswordFile() {
+    return runDir.resolve("admin-password");
+  }
+
   /** @return the run directory: each node's database, log and PID below {@code <node>/} */
   public Path runDir() {
     return runDir;
@@ -149,6 +163,7 @@ public final class Cluster {
     // stock that runs out stays out: the tests count it (a test turns restock on for itself)
     env.putIfAbsent("BOOKSTORE_RESTOCK_INTERVAL_MS", "0");
     env.remove("BOOKSTORE_URL");
+    env.remove("BOOKSTORE_ADMIN_PASSWORD"); // the tests use the password the start generates
     try {
       Process process = builder.start();
       byte[] output = process.getInputStream().readAllBytes();

@@ -80,7 +80,7 @@ class FailoverIT {
     List<Integer> items = new ArrayList<>();
     for (int i = 0; i < ITEMS; i++) {
       String json = "{\"title\":\"Jepsen " + UUID.randomUUID() + "\",\"topic\":\"faults\",\"stock\":" + INITIAL_STOCK + ",\"price\":1.00}";
-      items.add(body(post(api + "/admin/items", json), Item.class).id());
+      items.add(body(Http.admin("POST", api + "/admin/items", json), Item.class).id());
     }
     ConcurrentLinkedQueue<Op> history = new ConcurrentLinkedQueue<>();
     AtomicBoolean running = new AtomicBoolean(true);

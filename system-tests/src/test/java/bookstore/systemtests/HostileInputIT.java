@@ -82,7 +82,7 @@ class HostileInputIT {
 
   @Test
   void anIdempotencyKeyAnswersOnlyTheRequestItWasFirstSentWith() {
-    Item item = body(post(api + "/admin/items",
+    Item item = body(Http.admin("POST", api + "/admin/items",
         "{\"title\":\"hostile input\",\"topic\":\"e2e\",\"stock\":50,\"price\":2.00}"), Item.class);
     String key = "hostile-" + System.nanoTime();
     String request = "{\"itemId\":" + item.id() + ",\"quantity\":1}";
@@ -123,6 +123,9 @@ class HostileInputIT {
   private static HttpRequest.Builder withBody(String method, String path, String type, String content) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/api" + path))
         .method(method, HttpRequest.BodyPublishers.ofString(content));
+    if (path.startsWith("/admin/")) {
+      b.header("Authorization", Http.adminLogin()); // logged in: the body itself is what is refused
+    }
     return type == null ? b : b.header("Content-Type", type);
   }
 

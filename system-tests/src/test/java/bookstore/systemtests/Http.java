@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -16,6 +18,9 @@ public final class Http {
   public static final Jsonb JSON = JsonbBuilder.create();
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
 
   private Http() {}
 
@@ -54,6 +59,29 @@ public final class Http {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /**
+   * @return the {@code Authorization} header value that logs in as the shared cluster's admin
+   *     (HTTP Basic, RFC 7617; the password {@code ./bookstore start} generated)
+   */
+  public static String adminLogin() {
+    String login = "admin:" + Cluster.shared().adminPassword();
+    return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @param url absolute URL of an admin call @return the response to a GET as the admin */
+  public static HttpResponse<String> adminGet(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin()).GET());
+  }
+
+  /** @param url absolute URL of an admin call @param method POST, PUT or DELETE @param json body, or null @return the response */
+  public static HttpResponse<String> admin(String method, String url, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin());
+    if (json == null) {
+      return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+    return send(request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** @param response a 2xx answer @param type record type @return the parsed body */
   public static <T> T body(HttpResponse<String> response, Class<T> type) {
     if (response.statusCode() / 100 != 2) {
@@ -87,6 +115,22 @@ public final class Http {
       }
     }
     throw new AssertionError(what + " not seen within " + deadline + "; last: " + last);
+  }
+
+  /**
+   * @param url absolute URL
+   * @return the response to a GET that follows redirects (a browser's way), its {@code uri()}
+   *     where it ended
+   */
+  public static HttpResponse<String> followRedirects(String url) {
+    try {
+      return BROWSER.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** @param request any request, sent with a 30 s timeout @return the response */

@@ -50,7 +50,7 @@ class ReplicationIT {
   private static Item addItem(String title, int stock) {
     String json =
         "{\"title\":\"" + title + "\",\"topic\":\"replication\",\"stock\":" + stock + ",\"price\":2.00}";
-    return body(post(api + "/admin/items", json), Item.class);
+    return body(Http.admin("POST", api + "/admin/items", json), Item.class);
   }
 
   private static HttpResponse<String> buy(int itemId, int quantity, String key) {
@@ -138,8 +138,8 @@ class ReplicationIT {
               HttpResponse<String> answer =
                   switch (random.nextInt(3)) {
                     case 0 -> buy(itemId, 1, UUID.randomUUID().toString());
-                    case 1 -> post(api + "/admin/items/" + itemId + "/restock", "{\"quantity\":" + (1 + random.nextInt(3)) + "}");
-                    default -> Http.put(api + "/admin/items/" + itemId + "/price", "{\"price\":" + (5 + random.nextInt(20)) + ".25}");
+                    case 1 -> Http.admin("POST", api + "/admin/items/" + itemId + "/restock", "{\"quantity\":" + (1 + random.nextInt(3)) + "}");
+                    default -> Http.admin("PUT", api + "/admin/items/" + itemId + "/price", "{\"price\":" + (5 + random.nextInt(20)) + ".25}");
                   };
               if (answer.statusCode() / 100 == 2) {
                 catalogWrites.incrementAndGet();

@@ -49,7 +49,8 @@ class StoreEndToEndIT {
 
   private static Item addItem(String title, int stock) {
     return body(
-        post(
+        Http.admin(
+            "POST",
             api + "/admin/items",
             "{\"title\":\"" + title + "\",\"topic\":\"e2e\",\"stock\":" + stock + ",\"price\":4.50}"),
         Item.class);

@@ -5,10 +5,13 @@ import bookstore.platform.clients.SearchRead;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The front end's cache of lookups (by item id) and searches (by topic), bounded in entries and
@@ -25,18 +28,34 @@ import java.util.concurrent.ConcurrentMap;
  * so an invalidation cannot slip between them.
  */
 public class ReadCache {
-  private final Cache<Integer, ItemRead> items;
-  private final Cache<String, SearchRead> searches;
+  private final long maxEntries;
+  private final Cache<Integer, Filled<ItemRead>> items;
+  private final Cache<String, Filled<SearchRead>> searches;
   private final Cache<String, Integer> titleIds;
   private final ConcurrentMap<Integer, Long> itemInvalidatedAt = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Long> topicInvalidatedAt = new ConcurrentHashMap<>();
+  private final LongAdder staleFillsRefused = new LongAdder();
+  private final LongAdder invalidations = new LongAdder();
   private volatile boolean enabled;
+
+  /** A cached read and when it was stored (ms since the epoch). */
+  private record Filled<V>(V read, long sequence, long atMs) {}
+
+  /**
+   * One cache entry, for the admin page.
+   *
+   * @param key {@code item N} for a lookup, {@code topic T} for a search
+   * @param ageMs how long ago it was filled, ms
+   * @param sequence the catalog sequence number it was read at
+   */
+  public record EntryView(String key, long ageMs, long sequence) {}
 
   /**
    * @param maxEntries the most lookups, and separately the most searches, kept (items)
    * @param enabled whether reads are served from the cache at first
    */
   public ReadCache(long maxEntries, boolean enabled) {
+    this.maxEntries = maxEntries;
     this.items = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
     this.searches = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
     this.titleIds = Caffeine.newBuilder().maximumSize(maxEntries).build();
@@ -45,7 +64,7 @@ public class ReadCache {
 
   /** @param id item id @return the cached lookup, or empty on a miss or when disabled */
   public Optional<ItemRead> item(int id) {
-    return enabled ? Optional.ofNullable(items.getIfPresent(id)) : Optional.empty();
+    return enabled ? Optional.ofNullable(items.getIfPresent(id)).map(Filled::read) : Optional.empty();
   }
 
   /**
@@ -71,7 +90,7 @@ public class ReadCache {
 
   /** @param topic topic @return the cached search, or empty on a miss or when disabled */
   public Optional<SearchRead> search(String topic) {
-    return enabled ? Optional.ofNullable(searches.getIfPresent(topic)) : Optional.empty();
+    return enabled ? Optional.ofNullable(searches.getIfPresent(topic)).map(Filled::read) : Optional.empty();
   }
 
   /**
@@ -146,40 +165,68 @@ public class ReadCache {
     return searches.estimatedSize();
   }
 
-  /** @return hit and miss counts of lookups and searches together */
+  /** @return the most lookups, and separately the most searches, kept (items) */
+  public long maxEntries() {
+    return maxEntries;
+  }
+
+  /** @return hit, miss and eviction counts of lookups and searches together */
   public CacheStats stats() {
     return items.stats().plus(searches.stats());
   }
 
-  private static <K, V> boolean fill(
-      ConcurrentMap<K, V> entries, Map<K, Long> invalidatedAt, K key, V read, long readAt) {
+  /**
+   * @return fills refused because an invalidation newer than their read had already arrived, or
+   *     a newer entry was there (SPEC guarantee 5), since the start
+   */
+  public long staleFillsRefused() {
+    return staleFillsRefused.sum();
+  }
+
+  /** @return invalidations received (one per item or topic a write changed), since the start */
+  public long invalidationsReceived() {
+    return invalidations.sum();
+  }
+
+  /** @return every entry held now: lookups by item id, then searches by topic */
+  public List<EntryView> entries() {
+    long now = System.currentTimeMillis();
+    List<EntryView> out = new ArrayList<>();
+    items.asMap().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> out.add(new EntryView("item " + e.getKey(), now - e.getValue().atMs(), e.getValue().sequence())));
+    searches.asMap().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> out.add(new EntryView("topic " + e.getKey(), now - e.getValue().atMs(), e.getValue().sequence())));
+    return out;
+  }
+
+  private <K, V> boolean fill(
+      ConcurrentMap<K, Filled<V>> entries, Map<K, Long> invalidatedAt, K key, V read, long readAt) {
     boolean[] stored = {false};
     entries.compute(
         key,
         (k, current) -> {
-          if (readAt < invalidatedAt.getOrDefault(k, 0L)) {
-            return current;
-          }
-          if (current != null && sequenceOf(current) > readAt) {
+          if (readAt < invalidatedAt.getOrDefault(k, 0L) || current != null && current.sequence() > readAt) {
             return current;
           }
           stored[0] = true;
-          return read;
+          return new Filled<>(read, readAt, System.currentTimeMillis());
         });
+    if (!stored[0]) {
+      staleFillsRefused.increment();
+    }
     return stored[0];
   }
 
-  private static <K, V> void invalidate(
-      ConcurrentMap<K, V> entries, ConcurrentMap<K, Long> invalidatedAt, K key, long sequence) {
+  private <K, V> void invalidate(
+      ConcurrentMap<K, Filled<V>> entries, ConcurrentMap<K, Long> invalidatedAt, K key, long sequence) {
+    invalidations.increment();
     entries.compute(
         key,
         (k, current) -> {
           invalidatedAt.merge(k, sequence, Math::max);
           return null;
         });
-  }
-
-  private static long sequenceOf(Object read) {
-    return read instanceof ItemRead i ? i.sequence() : ((SearchRead) read).sequence();
   }
 }

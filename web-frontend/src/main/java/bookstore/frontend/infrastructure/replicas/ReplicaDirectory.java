@@ -1,5 +1,6 @@
 package bookstore.frontend.infrastructure.replicas;
 
+import bookstore.frontend.application.ClusterEvents;
 import bookstore.platform.clients.CatalogApi;
 import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.clients.OrderApi;
@@ -36,6 +37,8 @@ public class ReplicaDirectory {
   @Inject
   @ConfigProperty(name = "bookstore.failover.deadline-ms", defaultValue = "10000")
   long deadlineMs;
+
+  @Inject ClusterEvents events;
 
   private ServiceReplicas<CatalogApi> catalog;
   private ServiceReplicas<OrderApi> orders;
@@ -101,6 +104,7 @@ public class ReplicaDirectory {
         urls.stream().map(String::trim).toList(),
         url -> RestClients.build(url, api),
         url -> RestClients.build(url, api, readsTimeoutMs),
-        deadlineMs);
+        deadlineMs,
+        events);
   }
 }

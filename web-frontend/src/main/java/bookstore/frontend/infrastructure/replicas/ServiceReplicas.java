@@ -2,6 +2,7 @@ package bookstore.frontend.infrastructure.replicas;
 
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
+import bookstore.frontend.application.ClusterEvents;
 import bookstore.platform.clients.ConnectionRefused;
 import bookstore.platform.clients.Heartbeat;
 import jakarta.ws.rs.ProcessingException;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import java.util.logging.Logger;
 
 /**
  * One service's replicas as this front end sees them: a REST client each, and from the
@@ -22,7 +22,6 @@ import java.util.logging.Logger;
  * @param <A> the service's client interface
  */
 public final class ServiceReplicas<A> {
-  private static final Logger LOG = Logger.getLogger(ServiceReplicas.class.getName());
   private static final long PAUSE_NANOS = 100_000_000;
 
   private final String name;
@@ -33,12 +32,22 @@ public final class ServiceReplicas<A> {
   private final Replica[] replicas;
   private final AtomicInteger nextRead = new AtomicInteger();
 
+  private final ClusterEvents events;
+  /** The primary's heartbeat as last seen, to notice elections and failovers. */
+  private Heartbeat lastPrimary;
+
   /** What the front end knows of one replica. */
   private static final class Replica {
     volatile boolean alive = true;
     volatile boolean caughtUp = true;
     volatile long rejoinAt;
     volatile Heartbeat last;
+    /** When its last heartbeat arrived (ms since the epoch; 0: never). */
+    volatile long heardAtMs;
+    /** When it was found dead (ms since the epoch), while it is. */
+    volatile long downSinceMs;
+    /** Since when it has been behind the primary's sequence (ms since the epoch; 0: it is not). */
+    volatile long behindSinceMs;
   }
 
   /**
@@ -47,8 +56,11 @@ public final class ServiceReplicas<A> {
    * @param client makes a client for writes (long read timeout: a write waits for its commit)
    * @param readClient makes a client for reads (short read timeout: a slow replica is passed over)
    * @param deadlineMs how long a read or write is retried through a failover, ms
+   * @param events where replicas going down and back and primaries changing are recorded
    */
-  ServiceReplicas(String name, List<String> urls, Function<String, A> client, Function<String, A> readClient, long deadlineMs) {
+  ServiceReplicas(
+      String name, List<String> urls, Function<String, A> client, Function<String, A> readClient, long deadlineMs, ClusterEvents events) {
+    this.events = events;
     this.name = name;
     this.urls = List.copyOf(urls);
     this.clients = urls.stream().map(client).toList();
@@ -76,24 +88,56 @@ public final class ServiceReplicas<A> {
    * @param id replica id, 1..N
    * @param heartbeat its answer, or null when it missed the heartbeats allowed
    */
-  void heard(int id, Heartbeat heartbeat) {
+  synchronized void heard(int id, Heartbeat heartbeat) {
     Replica r = replicas[id - 1];
+    long now = System.currentTimeMillis();
     if (heartbeat == null) {
-      if (r.alive) {
-        LOG.info(name + "-" + id + " is dead: it missed its heartbeats");
+      if (r.alive || r.downSinceMs == 0) {
+        r.downSinceMs = now;
+        events.record(ClusterEvents.Kind.DOWN, name + "-" + id + " is down: it missed its heartbeats");
       }
       r.alive = false;
       r.caughtUp = false;
+      notePrimary();
       return;
     }
     if (!r.alive) {
       r.rejoinAt = primaryHeartbeat() == null ? 0 : primaryHeartbeat().lastSequence();
-      LOG.info(name + "-" + id + " answers again; rejoins reads at sequence " + r.rejoinAt);
+      events.record(ClusterEvents.Kind.BACK, name + "-" + id + " answers again; rejoins reads at sequence " + r.rejoinAt);
     }
     r.alive = true;
+    r.downSinceMs = 0;
     r.last = heartbeat;
+    r.heardAtMs = now;
     if (!r.caughtUp && heartbeat.lastSequence() >= r.rejoinAt) {
       r.caughtUp = true;
+      if (r.rejoinAt > 0) {
+        events.record(ClusterEvents.Kind.CAUGHT_UP, name + "-" + id + " caught up at sequence " + heartbeat.lastSequence() + ": it serves reads again");
+      }
+    }
+    Heartbeat primary = primaryHeartbeat();
+    boolean behind = primary != null && heartbeat.lastSequence() < primary.lastSequence();
+    if (!behind) {
+      r.behindSinceMs = 0;
+    } else if (r.behindSinceMs == 0) {
+      r.behindSinceMs = now;
+    }
+    notePrimary();
+  }
+
+  /** Records an event when the heartbeats name another primary, or the same in a new epoch. */
+  private void notePrimary() {
+    Heartbeat primary = primaryHeartbeat();
+    if (primary == null) {
+      return;
+    }
+    Heartbeat before = lastPrimary;
+    lastPrimary = primary;
+    if (before == null) {
+      events.record(ClusterEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch());
+    } else if (before.replicaId() != primary.replicaId() || before.epoch() != primary.epoch()) {
+      events.record(ClusterEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch()
+          + " (was " + name + "-" + before.replicaId() + " in epoch " + before.epoch() + ")");
     }
   }
 
@@ -108,20 +152,30 @@ public final class ServiceReplicas<A> {
    * @param primary whether the heartbeats name it primary
    * @param epoch the epoch of its last heartbeat (0 before the first)
    * @param lastSequence the last sequence it had applied at its last heartbeat
+   * @param lagWrites how many writes it is behind the primary's last heartbeat (0 for the
+   *     primary and for a dead replica)
+   * @param lagMs how long it has been behind the primary, ms (0 when it is not)
+   * @param heardAtMs when its last heartbeat arrived, ms since the epoch (0: never)
+   * @param downSinceMs when it was found dead, ms since the epoch (0 while it is not)
    */
   public record ReplicaView(
-      String service, int replicaId, String url, String state, boolean primary, long epoch, long lastSequence) {}
+      String service, int replicaId, String url, String state, boolean primary, long epoch, long lastSequence,
+      long lagWrites, long lagMs, long heardAtMs, long downSinceMs) {}
 
   /** @return every replica of the service, by id */
   public List<ReplicaView> view() {
     List<ReplicaView> out = new ArrayList<>();
     int primary = primaryId();
+    Heartbeat primaryBeat = primaryHeartbeat();
+    long now = System.currentTimeMillis();
     for (int i = 0; i < replicas.length; i++) {
       Replica r = replicas[i];
       Heartbeat h = r.last;
       String state = !r.alive ? "dead" : r.caughtUp ? "alive" : "catching up";
+      long lagWrites = r.alive && h != null && primaryBeat != null ? Math.max(0, primaryBeat.lastSequence() - h.lastSequence()) : 0;
+      long lagMs = lagWrites > 0 && r.behindSinceMs > 0 ? now - r.behindSinceMs : 0;
       out.add(new ReplicaView(name, i + 1, urls.get(i), state, r.alive && primary == i + 1,
-          h == null ? 0 : h.epoch(), h == null ? 0 : h.lastSequence()));
+          h == null ? 0 : h.epoch(), h == null ? 0 : h.lastSequence(), lagWrites, lagMs, r.heardAtMs, r.alive ? 0 : r.downSinceMs));
     }
     return out;
   }

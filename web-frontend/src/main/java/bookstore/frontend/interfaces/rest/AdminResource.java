@@ -6,8 +6,8 @@ import bookstore.api.PriceChange;
 import bookstore.api.ProblemException;
 import bookstore.api.Restock;
 import bookstore.frontend.application.Storefront;
-import bookstore.frontend.infrastructure.cache.InvalidationTimes;
-import bookstore.frontend.infrastructure.cache.ReadCache;
+import bookstore.frontend.application.CacheControl;
+import bookstore.frontend.application.CacheControl.CacheState;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import bookstore.frontend.infrastructure.replicas.ServiceReplicas.ReplicaView;
 import bookstore.platform.rest.JsonBodies;
@@ -23,21 +23,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Admin writes and cache control under {@code /api/admin} (not yet authenticated: login
- * arrives with the admin page). Writes go to the catalog primary as ordinary replicated writes.
+ * Admin writes and cache control under {@code /api/admin}, for the admin only (HTTP Basic, see
+ * {@link bookstore.platform.security.AdminAuthentication}; 401 problem+json otherwise). Writes
+ * go to the catalog primary as ordinary replicated writes.
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class AdminResource {
   @Inject Storefront store;
-  @Inject ReadCache cache;
-  @Inject InvalidationTimes invalidationTimes;
+  @Inject CacheControl cache;
   @Inject ReplicaDirectory replicas;
 
   /** @param body JSON {@code {title,topic,stock,price}} @return 201 with the new item */
@@ -67,24 +65,11 @@ public class AdminResource {
     return store.restock(BooksResource.itemId(id), restock).item();
   }
 
-  /**
-   * @return the cache's state: enabled, entries (items), hits, misses, hit ratio, and {@code
-   *     invalidations}: how many arrived and how long they took from the catalog's write to
-   *     leaving the cache ({@code count}, {@code p50Ms}, {@code p99Ms}, {@code maxMs})
-   */
+  /** @return the cache's figures (see {@link CacheState} for each field and its unit) */
   @GET
   @Path("cache")
-  public Map<String, Object> cacheStats() {
-    var stats = cache.stats();
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("enabled", cache.isEnabled());
-    answer.put("itemEntries", cache.itemEntries());
-    answer.put("searchEntries", cache.searchEntries());
-    answer.put("hits", stats.hitCount());
-    answer.put("misses", stats.missCount());
-    answer.put("hitRatio", stats.hitRate());
-    answer.put("invalidations", invalidationTimes.summary());
-    return answer;
+  public CacheState cacheStats() {
+    return cache.state();
   }
 
   /** Drops every cached entry and the invalidation times recorded so far. @return 204 */
@@ -92,13 +77,13 @@ public class AdminResource {
   @Path("cache")
   public Response flush() {
     cache.flush();
-    invalidationTimes.reset();
     return Response.noContent().build();
   }
 
   /**
    * @return every catalog and order replica as this front end's heartbeats see it: {@code
-   *     [{service, replicaId, url, state: alive|catching up|dead, primary, epoch, lastSequence}]}
+   *     [{service, replicaId, url, state: alive|catching up|dead, primary, epoch, lastSequence,
+   *     lagWrites, lagMs, heardAtMs, downSinceMs}]}
    */
   @GET
   @Path("replicas")
@@ -109,7 +94,7 @@ public class AdminResource {
   /** @param body JSON {@code {"enabled": true|false}} @return the cache's state after */
   @PUT
   @Path("cache")
-  public Map<String, Object> setEnabled(String body) {
+  public CacheState setEnabled(String body) {
     CacheSwitch change = JsonBodies.parse(body, CacheSwitch.class);
     if (change.enabled() == null) {
       throw ProblemException.badRequest("'enabled' must be true or false");
