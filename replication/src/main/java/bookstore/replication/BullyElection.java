@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -40,6 +41,9 @@ public class BullyElection {
   private static final Logger LOG = Logger.getLogger(BullyElection.class.getName());
   /** Epochs per election round: one slot per replica id (1..9). */
   static final long EPOCH_SLOTS = 10;
+
+  private final AtomicLong electionsStarted = new AtomicLong();
+  private final AtomicLong electionsWon = new AtomicLong();
 
   @Inject ReplicaIdentity identity;
   @Inject Membership membership;
@@ -108,7 +112,18 @@ public class BullyElection {
     takeOver();
   }
 
+  /** @return elections this replica started (takeovers tried) since its start, for the metrics */
+  public long electionsStarted() {
+    return electionsStarted.get();
+  }
+
+  /** @return elections this replica won (it became primary) since its start, for the metrics */
+  public long electionsWon() {
+    return electionsWon.get();
+  }
+
   private synchronized void takeOver() {
+    electionsStarted.incrementAndGet();
     long started = System.nanoTime();
     long highestKnown = membership.epoch();
     for (int id : membership.aliveIds()) {
@@ -168,6 +183,7 @@ public class BullyElection {
         announce(id, newEpoch);
       }
     }
+    electionsWon.incrementAndGet();
     LOG.info(
         "replica " + identity.replicaId() + " is primary in epoch " + newEpoch + " at sequence "
             + applier.persistedSequence() + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");

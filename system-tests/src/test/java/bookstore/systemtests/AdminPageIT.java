@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -52,16 +53,21 @@ class AdminPageIT {
 
   @BeforeAll
   static void openBrowser() throws IOException {
+    String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+    // .ci/run installs both; on a machine without them this test says so and is skipped
+    Assumptions.assumeTrue(Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(chromedriver)),
+        "no " + chromium + " or " + chromedriver + ": apt-get install chromium chromium-driver to run the admin page's browser test");
     cluster = Cluster.shared();
     Files.createDirectories(SCREENSHOTS);
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.setBinary(chromium);
     // the flags that keep Chromium from calling out of this machine (its closed network refuses them)
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
         "--window-size=1400,1100", "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
     ChromeDriverService driver = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+        .usingDriverExecutable(new File(chromedriver))
         .usingAnyFreePort()
         .build();
     browser = new ChromeDriver(driver, options);

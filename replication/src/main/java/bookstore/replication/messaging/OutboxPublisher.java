@@ -9,6 +9,11 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -28,10 +33,14 @@ public class OutboxPublisher extends BrokerClient implements Outbox.Sender {
   private static final Logger LOG = Logger.getLogger(OutboxPublisher.class.getName());
 
   @Inject Outbox outbox;
+  @Inject MetricRegistry metrics;
 
   private MessageProducer producer;
+  private Timer publishTime;
 
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    publishTime = metrics.timer(Metadata.builder().withName("bookstore.outbox.publish").withUnit(MetricUnits.NANOSECONDS)
+        .withDescription("batches of writes published to the broker (sends plus one commit), and how long each took").build());
     start("outbox-publisher", () -> {
       outbox.runPublisher(this, this::running);
       close();
@@ -59,12 +68,14 @@ public class OutboxPublisher extends BrokerClient implements Outbox.Sender {
 
   @Override
   public void send(List<Outbox.Entry> batch) throws JMSException {
+    long start = System.nanoTime();
     try {
       Session session = session();
       for (Outbox.Entry entry : batch) {
         producer.send(session.createTextMessage(entry.json()));
       }
       session.commit();
+      publishTime.update(Duration.ofNanos(System.nanoTime() - start));
     } catch (JMSException | RuntimeException e) {
       close(); // the next attempt starts on a new connection
       throw e;

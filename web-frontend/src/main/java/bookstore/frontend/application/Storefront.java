@@ -13,6 +13,7 @@ import bookstore.platform.clients.PlacedOrder;
 import bookstore.platform.clients.SearchRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,10 @@ import java.util.Optional;
 public class Storefront {
   /** Replica id reported for an answer served from this front end's cache. */
   public static final int FROM_CACHE = 0;
+  /** The MicroProfile Metrics timer of every public operation, tagged {@code operation}. */
+  public static final String OPERATION_TIMER = "bookstore.operation";
+
+  private static final String OPERATION_DESCRIPTION = "public operations served, and how long each took (cache hits included)";
 
   @Inject ReadCache cache;
   @Inject ReplicaDirectory replicas;
@@ -36,6 +41,7 @@ public class Storefront {
    * @return its books as {id, title}, possibly none, and who served them ({@link #FROM_CACHE})
    * @throws ProblemException 503 when no catalog replica answers
    */
+  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=search", description = OPERATION_DESCRIPTION)
   public SearchRead search(String topic) {
     return cache
         .search(topic)
@@ -54,6 +60,7 @@ public class Storefront {
    * @return the item and who served it ({@link #FROM_CACHE} or a replica id)
    * @throws ProblemException 404 unknown item, 503 no catalog replica answers
    */
+  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=lookup", description = OPERATION_DESCRIPTION)
   public ItemRead lookup(int id) {
     return cache
         .item(id)
@@ -75,6 +82,7 @@ public class Storefront {
    * @return the item and who served it ({@link #FROM_CACHE} or a replica id)
    * @throws ProblemException 404 no item with that title, 503 no catalog replica answers
    */
+  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=lookup-by-title", description = OPERATION_DESCRIPTION)
   public ItemRead lookupByTitle(String title) {
     Optional<Integer> id = cache.itemIdOf(title);
     if (id.isPresent()) {
@@ -95,6 +103,7 @@ public class Storefront {
    * @return the order, and whether it is a replay of the first result
    * @throws ProblemException 404 unknown item, 409 out of stock, 503 unavailable
    */
+  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=buy", description = OPERATION_DESCRIPTION)
   public PlacedOrder buy(int itemId, int quantity, String idempotencyKey) {
     PlacedOrder placed =
         replicas.writeOrders(api -> api.place(new PlaceOrder(itemId, quantity, idempotencyKey)));
@@ -109,6 +118,7 @@ public class Storefront {
    * @return the order
    * @throws ProblemException 404 no such order, 503 unavailable
    */
+  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=order", description = OPERATION_DESCRIPTION)
   public Order order(long orderNumber) {
     long min = seen.order();
     return replicas.readOrders(api -> api.find(orderNumber, min)).order();
