@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +35,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The admin page in a real browser (issue 10): headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}) against the shared cluster. Logs in, sees every replica with its
- * role, flushes the cache, changes a price and reads it back from the public API, then kills a
- * backup with {@code ./bookstore kill} and watches the page mark it down within the heartbeat
- * bound, and caught up after {@code ./bookstore restart}. Screenshots of each step go to {@code
- * target/screenshots/}. The steps build on one another, in order, in one browser.
+ * role, flushes the cache, adds an item and changes its price and reads both back from the
+ * public API, then kills a backup with {@code ./bookstore kill} and watches the page mark it
+ * down within the heartbeat bound, and caught up after {@code ./bookstore restart}. Screenshots
+ * of each step go to {@code target/screenshots/}. The steps build on one another, in order, in
+ * one browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPageIT {
@@ -119,13 +122,27 @@ class AdminPageIT {
 
   @Test
   @Order(3)
-  void aPriceChangedOnThePageIsWhatThePublicApiSells() {
+  void anItemAddedAndRepricedOnThePageIsWhatThePublicApiSells() {
+    String title = "Admin page " + System.nanoTime();
+    browser.findElement(By.id("add:title")).sendKeys(title);
+    browser.findElement(By.id("add:topic")).sendKeys("admin page");
+    browser.findElement(By.id("add:stock")).sendKeys("12");
+    browser.findElement(By.id("add:newPrice")).sendKeys("3.50");
+    browser.findElement(By.id("add:submit")).click();
+    waitFor("the add form's confirmation", Duration.ofSeconds(15), () -> text(By.id("add")).contains(title));
+    Matcher added = Pattern.compile("added: #(\\d+)").matcher(text(By.id("add")));
+    assertTrue(added.find(), text(By.id("add")));
+    String id = added.group(1);
+    Item item = Http.body(Http.get(cluster.frontendUrl() + "/api/books/" + id), Item.class);
+    assertEquals(title, item.title());
+    assertEquals(12, item.stock());
+
     BigDecimal price = new BigDecimal(ThreadLocalRandom.current().nextInt(1000, 9999)).movePointLeft(2);
-    browser.findElement(By.id("price:item")).sendKeys("2");
+    browser.findElement(By.id("price:item")).sendKeys(id);
     browser.findElement(By.id("price:price")).sendKeys(price.toPlainString());
     browser.findElement(By.id("price:submit")).click();
-    waitFor("the form's confirmation", Duration.ofSeconds(15), () -> text(By.id("price")).contains("price of item 2 is now " + price));
-    assertEquals(0, price.compareTo(Http.body(Http.get(cluster.frontendUrl() + "/api/books/2"), Item.class).price()));
+    waitFor("the price form's confirmation", Duration.ofSeconds(15), () -> text(By.id("price")).contains("price of item " + id + " is now " + price));
+    assertEquals(0, price.compareTo(Http.body(Http.get(cluster.frontendUrl() + "/api/books/" + id), Item.class).price()));
 
     browser.findElement(By.id("restock:quantity")).sendKeys("0");
     browser.findElement(By.id("restock:submit")).click();
