@@ -65,6 +65,8 @@ class HostileInputIT {
             "{\"itemId\":1,\"quantity\":1,\"pad\":\"" + "x".repeat(20 * 1024) + "\"}"), 413),
         Arguments.of("admin change sent as a form", withBody("PUT", "/admin/cache", "application/x-www-form-urlencoded", "enabled=false"), 415),
         Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404),
+        Arguments.of("a catalog replica's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().catalogUrl(1) + "/application.wadl")).GET(), 404),
+        Arguments.of("an order replica's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().orderUrl(1) + "/application.wadl")).GET(), 404),
         Arguments.of("the web application's own files", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/WEB-INF/web.xml")).GET(), 404));
   }
 

@@ -1,5 +1,6 @@
 package bookstore.order.interfaces.rest;
 
+import bookstore.platform.rest.JerseySettings;
 import bookstore.platform.rest.ProblemExceptionMapper;
 import bookstore.replication.rest.AcknowledgeWhenPublished;
 import bookstore.replication.rest.ReplicaResource;
@@ -7,6 +8,7 @@ import bookstore.platform.rest.UnexpectedExceptionMapper;
 import bookstore.platform.rest.WebApplicationExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /** The order node's JAX-RS application: {@code /orders/...} and {@code /replica}. */
@@ -21,5 +23,11 @@ public class OrderApplication extends Application {
         ProblemExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);
+  }
+
+  /** @return {@link JerseySettings#PROPERTIES}: WADL off */
+  @Override
+  public Map<String, Object> getProperties() {
+    return JerseySettings.PROPERTIES;
   }
 }

@@ -1,6 +1,7 @@
 package bookstore.frontend.interfaces.rest;
 
 import bookstore.platform.rest.JsonRequestLimits;
+import bookstore.platform.rest.JerseySettings;
 import bookstore.platform.rest.ProblemExceptionMapper;
 import bookstore.platform.rest.UnexpectedExceptionMapper;
 import bookstore.platform.rest.WebApplicationExceptionMapper;
@@ -26,9 +27,9 @@ public class FrontendApplication extends Application {
         JsonRequestLimits.class);
   }
 
-  /** @return Jersey's WADL off: it would name the Jersey version to anyone who asks */
+  /** @return {@link JerseySettings#PROPERTIES}: WADL off */
   @Override
   public Map<String, Object> getProperties() {
-    return Map.of("jersey.config.server.wadl.disableWadl", true);
+    return JerseySettings.PROPERTIES;
   }
 }
