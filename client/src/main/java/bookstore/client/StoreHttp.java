@@ -264,10 +264,13 @@ public final class StoreHttp {
   /**
    * @param baseUrl a replica's base URL
    * @return {@code GET /replica} on that replica, waiting {@link #REPLICA_STATUS_TIMEOUT} at most
-   *     for the answer (a dead one must not stall)
+   *     for the answer (a dead one must not stall), with the cluster secret from the environment
+   *     variable {@code BOOKSTORE_CLUSTER_SECRET} (replicas answer only their cluster)
    */
   public static Request replicaStatus(URI baseUrl) {
-    return new Request("GET", baseUrl.resolve("/replica"), Map.of(), null, REPLICA_STATUS_TIMEOUT);
+    String secret = System.getenv("BOOKSTORE_CLUSTER_SECRET");
+    Map<String, String> headers = secret == null || secret.isEmpty() ? Map.of() : Map.of("Bookstore-Cluster-Secret", secret);
+    return new Request("GET", baseUrl.resolve("/replica"), headers, null, REPLICA_STATUS_TIMEOUT);
   }
 
   /**

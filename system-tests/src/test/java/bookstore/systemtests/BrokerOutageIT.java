@@ -53,7 +53,7 @@ class BrokerOutageIT {
     cluster.awaitConvergence("catalog");
     cluster.awaitConvergence("order");
     for (String replica : cluster.replicaUrls("order")) {
-      assertEquals(200, get(replica + "/orders/" + before.orderNumber()).statusCode(), "acknowledged order on " + replica);
+      assertEquals(200, Http.node(replica + "/orders/" + before.orderNumber()).statusCode(), "acknowledged order on " + replica);
     }
   }
 }

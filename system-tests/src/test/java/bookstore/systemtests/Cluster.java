@@ -73,6 +73,15 @@ public final class Cluster {
     }
   }
 
+  /** @return the secret the nodes send one another, as {@code ./bookstore start} generated it */
+  public String clusterSecret() {
+    try {
+      return Files.readString(runDir.resolve("cluster-secret")).strip();
+    } catch (IOException e) {
+      throw new IllegalStateException("no cluster secret in " + runDir, e);
+    }
+  }
+
   /** @return the file {@code ./bookstore start} generates the admin's password into */
   public Path adminPasswordFile() {
     return runDir.resolve("admin-password");
@@ -104,7 +113,7 @@ public final class Cluster {
       return Http.await(
               "every " + service + " replica at the same sequence and digest",
               Duration.ofSeconds(60),
-              () -> replicaUrls(service).stream().map(u -> Http.body(Http.get(u + "/replica"), ReplicaStatus.class)).toList(),
+              () -> replicaUrls(service).stream().map(u -> Http.body(Http.node(u + "/replica"), ReplicaStatus.class)).toList(),
               all -> all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1)
           .get(0);
     } catch (AssertionError diverged) {
@@ -124,8 +133,8 @@ public final class Cluster {
     for (int id = 1; id <= urls.size(); id++) {
       try {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(service + "-" + id + "-status.json"), Http.get(urls.get(id - 1) + "/replica").body());
-        Files.writeString(dir.resolve(service + "-" + id + "-snapshot.json"), Http.get(urls.get(id - 1) + "/replica/snapshot").body());
+        Files.writeString(dir.resolve(service + "-" + id + "-status.json"), Http.node(urls.get(id - 1) + "/replica").body());
+        Files.writeString(dir.resolve(service + "-" + id + "-snapshot.json"), Http.node(urls.get(id - 1) + "/replica/snapshot").body());
       } catch (IOException | RuntimeException e) {
         System.out.println("could not keep the evidence of " + service + "-" + id + ": " + e);
       }
@@ -163,7 +172,8 @@ public final class Cluster {
     // stock that runs out stays out: the tests count it (a test turns restock on for itself)
     env.putIfAbsent("BOOKSTORE_RESTOCK_INTERVAL_MS", "0");
     env.remove("BOOKSTORE_URL");
-    env.remove("BOOKSTORE_ADMIN_PASSWORD"); // the tests use the password the start generates
+    env.remove("BOOKSTORE_ADMIN_PASSWORD"); // the tests use the password and secret the start generates
+    env.remove("BOOKSTORE_CLUSTER_SECRET");
     try {
       Process process = builder.start();
       byte[] output = process.getInputStream().readAllBytes();

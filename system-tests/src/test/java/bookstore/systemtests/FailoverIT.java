@@ -152,7 +152,7 @@ class FailoverIT {
 
   private static String primaryOf(String service) {
     for (String url : cluster.replicaUrls(service)) {
-      ReplicaStatus status = body(get(url + "/replica"), ReplicaStatus.class);
+      ReplicaStatus status = body(Http.node(url + "/replica"), ReplicaStatus.class);
       if (status.role().equals("PRIMARY")) {
         return service + "-" + status.replicaId();
       }
@@ -216,7 +216,7 @@ class FailoverIT {
       assertEquals(null, previous, "order number " + op.order().orderNumber() + " acknowledged twice");
     }
     for (String replica : cluster.replicaUrls("order")) {
-      Snapshot snapshot = body(get(replica + "/replica/snapshot"), Snapshot.class);
+      Snapshot snapshot = body(Http.node(replica + "/replica/snapshot"), Snapshot.class);
       List<SnapshotOrder> orders = Http.JSON.fromJson(snapshot.state(), OrderSnapshot.class).orders();
       Map<Long, Order> held = new HashMap<>();
       Map<Integer, Integer> soldPerItem = new HashMap<>();
@@ -234,7 +234,7 @@ class FailoverIT {
       }
       for (int itemId : items) {
         for (String catalog : cluster.replicaUrls("catalog")) {
-          int stock = body(get(catalog + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
+          int stock = body(Http.node(catalog + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
           assertTrue(stock >= 0, "stock of " + itemId + " on " + catalog);
           assertEquals(INITIAL_STOCK, stock + soldPerItem.getOrDefault(itemId, 0),
               "item " + itemId + ": stock on " + catalog + " + quantities ordered on " + replica + " = initial stock (no restocks)");

@@ -65,8 +65,10 @@ class HostileInputIT {
             "{\"itemId\":1,\"quantity\":1,\"pad\":\"" + "x".repeat(20 * 1024) + "\"}"), 413),
         Arguments.of("admin change sent as a form", withBody("PUT", "/admin/cache", "application/x-www-form-urlencoded", "enabled=false"), 415),
         Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404),
-        Arguments.of("a catalog replica's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().catalogUrl(1) + "/application.wadl")).GET(), 404),
-        Arguments.of("an order replica's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().orderUrl(1) + "/application.wadl")).GET(), 404),
+        Arguments.of("a catalog replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(Cluster.shared().catalogUrl(1) + "/application.wadl"))
+            .header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret()).GET(), 404),
+        Arguments.of("an order replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(Cluster.shared().orderUrl(1) + "/application.wadl"))
+            .header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret()).GET(), 404),
         Arguments.of("the web application's own files", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/WEB-INF/web.xml")).GET(), 404));
   }
 
@@ -112,7 +114,8 @@ class HostileInputIT {
 
   @Test
   void theRunDirectoryIsReadableByItsOwnerOnly() throws IOException {
-    for (Path p : List.of(cluster.runDir(), cluster.runDir().resolve("frontend/node.log"), cluster.runDir().resolve("order-1/db"))) {
+    for (Path p : List.of(cluster.runDir(), cluster.runDir().resolve("frontend/node.log"), cluster.runDir().resolve("order-1/db"),
+        cluster.runDir().resolve("cluster-secret"), cluster.adminPasswordFile())) {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
       assertTrue(perms.stream().allMatch(x -> x.name().startsWith("OWNER")), p + " is " + perms);
     }
@@ -131,6 +134,44 @@ class HostileInputIT {
     return type == null ? b : b.header("Content-Type", type);
   }
 
+  /** @return calls only a node of the cluster may make, each as an outsider would send it */
+  static Stream<Arguments> internalCalls() {
+    String catalogPrimary = Cluster.shared().catalogUrl(Cluster.REPLICAS);
+    return Stream.of(
+        Arguments.of("take stock without an order", "POST", catalogPrimary + "/catalog/items/5/decrement", "{\"quantity\":1,\"requestId\":\"forged\"}"),
+        Arguments.of("give stock back", "POST", catalogPrimary + "/catalog/items/decrements/forged/cancel", ""),
+        Arguments.of("make the primary step down for good", "POST", catalogPrimary + "/replica/step-down?epoch=999999", ""),
+        Arguments.of("announce a fake coordinator", "POST", catalogPrimary + "/replica/coordinator", "{\"replicaId\":1,\"epoch\":999999}"),
+        Arguments.of("fetch the whole state", "GET", catalogPrimary + "/replica/snapshot", null),
+        Arguments.of("read the write log", "GET", catalogPrimary + "/replica/log?after=0&limit=10", null),
+        Arguments.of("ask for a heartbeat", "GET", catalogPrimary + "/replica/heartbeat", null),
+        Arguments.of("read an order off a replica", "GET", Cluster.shared().orderUrl(1) + "/orders/1", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("internalCalls")
+  void aReplicaRefusesWhatOnlyItsClusterMayAskWithoutTheClusterSecret(String what, String method, String url, String json) {
+    String catalogPrimary = cluster.catalogUrl(Cluster.REPLICAS);
+    ReplicaStatus before = body(Http.node(catalogPrimary + "/replica"), ReplicaStatus.class);
+    for (String secret : new String[] {null, "not-the-secret"}) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+          .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      if (json != null) {
+        request.header("Content-Type", "application/json");
+      }
+      if (secret != null) {
+        request.header("Bookstore-Cluster-Secret", secret);
+      }
+      HttpResponse<String> answer = send(request);
+      String asked = what + (secret == null ? " without the secret" : " with a wrong secret");
+      assertEquals(403, answer.statusCode(), asked + ": " + answer.body());
+      assertEquals("urn:bookstore:cluster-secret-required", Http.JSON.fromJson(answer.body(), Problem.class).type(), asked);
+      assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), asked);
+    }
+    ReplicaStatus after = body(Http.node(catalogPrimary + "/replica"), ReplicaStatus.class);
+    assertEquals(before, after, what + " changed the catalog primary (role, epoch, sequence or digest)");
+  }
+
   /** @return every order replica's last sequence and digest, once they agree (no write in flight) */
   private static String orderPositions() {
     return Http.await("the order replicas in step", Duration.ofSeconds(10),
@@ -140,7 +181,7 @@ class HostileInputIT {
 
   /** @return the replica's last sequence and digest */
   private static String position(String baseUrl) {
-    ReplicaStatus status = body(Http.get(baseUrl + "/replica"), ReplicaStatus.class);
+    ReplicaStatus status = body(Http.node(baseUrl + "/replica"), ReplicaStatus.class);
     return status.lastSequence() + "/" + status.digest();
   }
 }

@@ -68,6 +68,23 @@ public final class Http {
     return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * @param url absolute URL on a catalog or order replica
+   * @return the response to a GET sent as a node of the cluster would send it (with the cluster
+   *     secret; a replica answers no one else)
+   */
+  public static HttpResponse<String> node(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret()).GET());
+  }
+
+  /** @param url absolute URL on a replica @param json body @return the response to a POST sent with the cluster secret */
+  public static HttpResponse<String> nodePost(String url, String json) {
+    return send(HttpRequest.newBuilder(URI.create(url))
+        .header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** @param url absolute URL of an admin call @return the response to a GET as the admin */
   public static HttpResponse<String> adminGet(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin()).GET());

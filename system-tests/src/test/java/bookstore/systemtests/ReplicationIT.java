@@ -58,11 +58,11 @@ class ReplicationIT {
   }
 
   private static ReplicaStatus status(String baseUrl) {
-    return body(get(baseUrl + "/replica"), ReplicaStatus.class);
+    return body(Http.node(baseUrl + "/replica"), ReplicaStatus.class);
   }
 
   private static int stockOn(String catalogUrl, int itemId) {
-    return body(get(catalogUrl + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
+    return body(Http.node(catalogUrl + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
   }
 
   @Test
@@ -103,7 +103,7 @@ class ReplicationIT {
     cluster.awaitConvergence("order");
     for (String replica : cluster.replicaUrls("order")) {
       for (long number : orderNumbers) {
-        HttpResponse<String> order = get(replica + "/orders/" + number);
+        HttpResponse<String> order = Http.node(replica + "/orders/" + number);
         assertEquals(200, order.statusCode(), "order " + number + " on " + replica);
         assertTrue(order.body().contains("\"itemId\":" + item.id()), order.body());
       }

@@ -61,7 +61,7 @@ class StoreEndToEndIT {
   }
 
   private static ReplicaStatus replica(String baseUrl) {
-    return body(get(baseUrl + "/replica"), ReplicaStatus.class);
+    return body(Http.node(baseUrl + "/replica"), ReplicaStatus.class);
   }
 
   /** @return where a replica's state stands: sequence and digest (its epoch moves with failovers) */
@@ -168,7 +168,7 @@ class StoreEndToEndIT {
     assertEquals(stock, lookup(6).stock());
     // write to the catalog node directly: only the message on cache.invalidations tells the front end
     HttpResponse<String> taken =
-        post(
+        Http.nodePost(
             cluster.catalogUrl(1) + "/catalog/items/6/decrement",
             "{\"quantity\":1,\"requestId\":\"" + java.util.UUID.randomUUID() + "\"}");
     assertEquals(200, taken.statusCode(), taken.body());
@@ -232,7 +232,7 @@ class StoreEndToEndIT {
     String orderPrimary = cluster.orderUrl(Cluster.REPLICAS);
     String catalogBefore = position(catalogPrimary);
     String orderBefore = position(orderPrimary);
-    Item itemBefore = body(get(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item();
+    Item itemBefore = body(Http.node(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item();
 
     cluster.kill("catalog-" + Cluster.REPLICAS);
     cluster.kill("order-" + Cluster.REPLICAS);
@@ -242,7 +242,7 @@ class StoreEndToEndIT {
     assertEquals(catalogBefore, position(catalogPrimary), "catalog sequence and digest after restart");
     assertEquals(orderBefore, position(orderPrimary), "order sequence and digest after restart");
     assertEquals(order, body(get(api + "/orders/" + order.orderNumber()), Order.class));
-    assertEquals(itemBefore, body(get(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item());
+    assertEquals(itemBefore, body(Http.node(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item());
     HttpResponse<String> next = buy(7, 1);
     assertEquals(201, next.statusCode(), "the store takes buys again: " + next.body());
     assertEquals(order.orderNumber() + 1, body(next, Order.class).orderNumber(), "no gap after the restart");

@@ -12,6 +12,7 @@ import bookstore.api.ProblemException;
 import bookstore.api.StockTaken;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.infrastructure.persistence.CatalogSeeder;
+import bookstore.platform.security.ClusterSecret;
 import bookstore.replication.WriteSequencer;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -36,6 +37,9 @@ class CatalogServiceArquillianTest {
         .addPackages(false, "bookstore.api")
         .addPackages(false, "bookstore.replication", "bookstore.replication.health", "bookstore.replication.rest")
         .addPackages(false, "bookstore.platform.rest", "bookstore.platform.clients")
+        // the secret the Rest Clients send; not the replicas' check of it (bookstore.replication.security):
+        // Arquillian's own servlet, which runs these tests, could not send it
+        .addClass(ClusterSecret.class)
         .addPackages(false, ItemRepository.class.getPackage())
         .addClasses(CatalogService.class, CatalogEvents.class, CatalogState.class, CatalogSnapshot.class)
         .addClasses(RecordingCatalogEvents.class)

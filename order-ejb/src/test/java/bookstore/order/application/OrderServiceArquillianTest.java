@@ -8,6 +8,7 @@ import bookstore.api.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.order.domain.OrderRepository;
 import bookstore.order.infrastructure.persistence.JpaOrderRepository;
+import bookstore.platform.security.ClusterSecret;
 import bookstore.replication.WriteSequencer;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ class OrderServiceArquillianTest {
         .addPackages(false, "bookstore.api")
         .addPackages(false, "bookstore.replication", "bookstore.replication.health", "bookstore.replication.rest")
         .addPackages(false, "bookstore.platform.rest", "bookstore.platform.clients")
+        // the secret the Rest Clients send; not the replicas' check of it (bookstore.replication.security):
+        // Arquillian's own servlet, which runs these tests, could not send it
+        .addClass(ClusterSecret.class)
         .addPackages(false, OrderRepository.class.getPackage())
         .addPackages(false, JpaOrderRepository.class.getPackage())
         .addClasses(OrderService.class, OrderBook.class, OrderBook.Recorded.class, OrderEvents.class)

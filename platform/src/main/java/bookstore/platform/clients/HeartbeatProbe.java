@@ -1,6 +1,7 @@
 package bookstore.platform.clients;
 
 import bookstore.platform.messaging.JsonMessages;
+import bookstore.platform.security.ClusterSecret;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,9 @@ public final class HeartbeatProbe {
    * @return its answer once it arrives or the timeout passes; never completes exceptionally
    */
   public CompletableFuture<Answer> ask(String baseUrl) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/replica/heartbeat")).timeout(timeout).GET().build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + "/replica/heartbeat")).timeout(timeout).GET();
+    ClusterSecret.value().ifPresent(secret -> builder.header(ClusterSecret.HEADER, secret));
+    HttpRequest request = builder.build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .handle(
             (response, failure) ->

@@ -36,6 +36,7 @@ public final class RestClients {
         .connectTimeout(setting("bookstore.client.connect-timeout-ms", 1_000), TimeUnit.MILLISECONDS)
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .register(ProblemResponseMapper.class)
+        .register(ClusterSecretHeader.class)
         .build(api);
   }
 

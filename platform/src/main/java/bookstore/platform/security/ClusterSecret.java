@@ -1,0 +1,71 @@
+package bookstore.platform.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The cluster secret (SPEC "Admin"): every node-to-node call (front end to replica, replica to
+ * peer, order service to catalog) carries it in the header {@value #HEADER}, and a replica answers
+ * nothing but health, metrics and OpenAPI without it. It comes from {@code
+ * bookstore.cluster.secret} (env {@code BOOKSTORE_CLUSTER_SECRET}) or the first line of the file
+ * {@code bookstore.cluster.secret-file} ({@code BOOKSTORE_CLUSTER_SECRET_FILE}: {@code
+ * run/cluster-secret}, which {@code ./bookstore start} generates, mode 600). Without either a
+ * replica refuses every internal call: there is no default. Read once, at first use.
+ */
+public final class ClusterSecret {
+  /** The request header that carries the secret. */
+  public static final String HEADER = "Bookstore-Cluster-Secret";
+
+  private static final Logger LOG = Logger.getLogger(ClusterSecret.class.getName());
+  private static volatile Optional<byte[]> secret;
+
+  private ClusterSecret() {}
+
+  /** @return the secret, or empty when this node has none configured */
+  public static Optional<String> value() {
+    return load().map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @param presented the header's value as a caller sent it, or null
+   * @return whether it is this cluster's secret (compared in constant time); false when this node
+   *     has none configured
+   */
+  public static boolean matches(String presented) {
+    Optional<byte[]> known = load();
+    return presented != null && known.isPresent()
+        && MessageDigest.isEqual(known.get(), presented.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Optional<byte[]> load() {
+    Optional<byte[]> loaded = secret;
+    if (loaded == null) {
+      Config config = ConfigProvider.getConfig();
+      Optional<String> value = config.getOptionalValue("bookstore.cluster.secret", String.class)
+          .filter(s -> !s.isBlank())
+          .or(() -> config.getOptionalValue("bookstore.cluster.secret-file", String.class).flatMap(ClusterSecret::firstLine));
+      if (value.isEmpty()) {
+        LOG.warning("no cluster secret: set BOOKSTORE_CLUSTER_SECRET or BOOKSTORE_CLUSTER_SECRET_FILE; internal calls are refused");
+      }
+      loaded = value.map(s -> s.strip().getBytes(StandardCharsets.UTF_8));
+      secret = loaded;
+    }
+    return loaded;
+  }
+
+  private static Optional<String> firstLine(String file) {
+    try {
+      return Files.readAllLines(Path.of(file)).stream().findFirst().map(String::strip).filter(s -> !s.isEmpty());
+    } catch (IOException e) {
+      LOG.warning("cannot read the cluster secret file " + file + ": " + e);
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package bookstore.replication.security;
+
+import bookstore.api.Problem;
+import bookstore.platform.messaging.JsonMessages;
+import bookstore.platform.security.ClusterSecret;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A replica answers only its cluster (SPEC "Admin", issue 11): every request but {@code /health}
+ * (open) and {@code /metrics} and {@code /openapi} (the admin login) must carry the cluster secret
+ * in {@link ClusterSecret#HEADER}, or is refused with 403 {@value #TYPE} problem+json before it
+ * reaches the service: no stock taken without an order, no step-down, no forged coordinator, no
+ * snapshot for an outsider.
+ */
+@WebFilter(urlPatterns = "/*")
+public class ClusterSecretCheck extends HttpFilter {
+  /** The problem type of a refusal. */
+  public static final String TYPE = "urn:bookstore:cluster-secret-required";
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (open(path) || ClusterSecret.matches(request.getHeader(ClusterSecret.HEADER))) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = JsonMessages.toJson(new Problem(TYPE, "Forbidden", 403,
+        "a replica answers only the nodes of its cluster: send the cluster secret in " + ClusterSecret.HEADER))
+        .getBytes(StandardCharsets.UTF_8);
+    response.setStatus(403);
+    response.setHeader("X-Content-Type-Options", "nosniff"); // whichever filter runs first
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  private static boolean open(String path) {
+    return under(path, "/health") || under(path, "/metrics") || under(path, "/openapi");
+  }
+
+  private static boolean under(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
+  }
+}
