@@ -183,7 +183,7 @@ class AdminPageIT {
   }
 
   private static String rowClass(String node) {
-    return retried(() -> browser.findElement(By.id("replica-" + node)).getAttribute("class"));
+    return retried(() -> browser.findElement(By.id("replica-" + node)).getDomAttribute("class"));
   }
 
   private static String cell(String node, String column) {

@@ -4,6 +4,7 @@ import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.post;
 import static bookstore.systemtests.Http.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.Item;
@@ -22,6 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +178,27 @@ class HostileInputIT {
     }
     ReplicaStatus after = body(Http.node(catalogPrimary + "/replica"), ReplicaStatus.class);
     assertEquals(before, after, what + " changed the catalog primary (role, epoch, sequence or digest)");
+  }
+
+  @Test
+  void noProcessButTheRightReplicasCanSendToAnUpdatesTopic() throws Exception {
+    String broker = "tcp://127.0.0.1:" + (61616 + Cluster.PORT_OFFSET);
+    String frontendPassword = Files.readString(cluster.runDir().resolve("broker-password.frontend")).strip();
+    String catalogBefore = position(cluster.catalogUrl(1));
+    try (ServerLocator locator = ActiveMQClient.createServerLocator(broker);
+        ClientSessionFactory factory = locator.createSessionFactory()) {
+      assertThrows(ActiveMQSecurityException.class, () -> factory.createSession(null, null, false, true, true, false, 0),
+          "a session without a user");
+      assertThrows(ActiveMQSecurityException.class, () -> factory.createSession("catalog", "guessed", false, true, true, false, 0),
+          "a session as a catalog replica with a guessed password");
+      try (ClientSession frontend = factory.createSession("frontend", frontendPassword, false, true, true, false, 0)) {
+        ClientProducer producer = frontend.createProducer("catalog.updates");
+        ClientMessage forged = frontend.createMessage(true);
+        forged.getBodyBuffer().writeString("{\"epoch\":999999,\"sequence\":1}");
+        assertThrows(ActiveMQSecurityException.class, () -> producer.send(forged), "the front end's user sending a catalog write");
+      }
+    }
+    assertEquals(catalogBefore, position(cluster.catalogUrl(1)), "a catalog backup applied something");
   }
 
   /** @return every order replica's last sequence and digest, once they agree (no write in flight) */

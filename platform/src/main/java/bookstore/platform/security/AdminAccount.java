@@ -8,10 +8,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -66,24 +63,12 @@ public class AdminAccount implements IdentityStore {
   void hashPassword() {
     pbkdf2.initialize(Map.of());
     new SecureRandom().nextBytes(salt);
-    Optional<String> plain = password.filter(p -> !p.isEmpty()).or(this::readPasswordFile);
+    Optional<String> plain = password.filter(p -> !p.isEmpty()).or(() -> passwordFile.flatMap(SecretFiles::firstLine));
     if (plain.isEmpty()) {
       LOG.warning("no admin password: set BOOKSTORE_ADMIN_PASSWORD or BOOKSTORE_ADMIN_PASSWORD_FILE; every admin login is refused");
       return;
     }
     passwordHash = pbkdf2.generate(plain.get().toCharArray());
-  }
-
-  private Optional<String> readPasswordFile() {
-    if (passwordFile.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Files.readAllLines(Path.of(passwordFile.get())).stream().findFirst().map(String::strip).filter(p -> !p.isEmpty());
-    } catch (IOException e) {
-      LOG.warning("cannot read the admin password file " + passwordFile.get() + ": " + e);
-      return Optional.empty();
-    }
   }
 
   /**

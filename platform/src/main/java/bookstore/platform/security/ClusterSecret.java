@@ -1,9 +1,6 @@
 package bookstore.platform.security;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -50,7 +47,7 @@ public final class ClusterSecret {
       Config config = ConfigProvider.getConfig();
       Optional<String> value = config.getOptionalValue("bookstore.cluster.secret", String.class)
           .filter(s -> !s.isBlank())
-          .or(() -> config.getOptionalValue("bookstore.cluster.secret-file", String.class).flatMap(ClusterSecret::firstLine));
+          .or(() -> config.getOptionalValue("bookstore.cluster.secret-file", String.class).flatMap(SecretFiles::firstLine));
       if (value.isEmpty()) {
         LOG.warning("no cluster secret: set BOOKSTORE_CLUSTER_SECRET or BOOKSTORE_CLUSTER_SECRET_FILE; internal calls are refused");
       }
@@ -58,14 +55,5 @@ public final class ClusterSecret {
       secret = loaded;
     }
     return loaded;
-  }
-
-  private static Optional<String> firstLine(String file) {
-    try {
-      return Files.readAllLines(Path.of(file)).stream().findFirst().map(String::strip).filter(s -> !s.isEmpty());
-    } catch (IOException e) {
-      LOG.warning("cannot read the cluster secret file " + file + ": " + e);
-      return Optional.empty();
-    }
   }
 }

@@ -1,9 +1,11 @@
 package bookstore.replication.messaging;
 
+import bookstore.platform.security.SecretFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -30,10 +32,26 @@ public class BrokerAddress {
   @ConfigProperty(name = "bookstore.broker.port", defaultValue = "61616")
   int port;
 
-  /** @return a new connection factory for this broker */
+  /** The broker user of this service's replicas: its role sends and consumes its updates topic only. */
+  @Inject
+  @ConfigProperty(name = "bookstore.broker.user")
+  Optional<String> user;
+
+  /** That user's password, as {@code ./bookstore start} generated it ({@code run/broker-password.<user>}). */
+  @Inject
+  @ConfigProperty(name = "bookstore.broker.password-file")
+  Optional<String> passwordFile;
+
+  /**
+   * @return a new connection factory for this broker, logging in as {@code bookstore.broker.user}
+   *     (the broker refuses a connection without a user: security-enabled, see broker.xml)
+   */
   public ActiveMQConnectionFactory connectionFactory() {
-    return new ActiveMQConnectionFactory(
+    ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
         "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS);
+    user.ifPresent(factory::setUser);
+    passwordFile.flatMap(SecretFiles::firstLine).ifPresent(factory::setPassword);
+    return factory;
   }
 
   /**

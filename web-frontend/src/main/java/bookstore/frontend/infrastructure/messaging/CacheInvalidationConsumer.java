@@ -29,7 +29,11 @@ import jakarta.jms.MessageListener;
       @ActivationConfigProperty(propertyName = "destination", propertyValue = "catalog.updates"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
+      // the broker user "frontend" (may only consume catalog.updates), from the environment that
+      // ./bookstore gives this node; Payara substitutes ${ENV=...} in activation properties
+      @ActivationConfigProperty(propertyName = "user", propertyValue = "${ENV=BOOKSTORE_BROKER_USER}"),
+      @ActivationConfigProperty(propertyName = "password", propertyValue = "${ENV=BOOKSTORE_BROKER_PASSWORD}")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CacheInvalidationConsumer implements MessageListener {
