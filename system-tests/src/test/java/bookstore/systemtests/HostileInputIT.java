@@ -172,7 +172,7 @@ class HostileInputIT {
       }
       HttpResponse<String> answer = send(request);
       String asked = what + (secret == null ? " without the secret" : " with a wrong secret");
-      assertEquals(403, answer.statusCode(), asked + ": " + answer.body());
+      assertEquals(401, answer.statusCode(), asked + ": " + answer.body());
       assertEquals("urn:bookstore:cluster-secret-required", Http.JSON.fromJson(answer.body(), Problem.class).type(), asked);
       assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), asked);
     }

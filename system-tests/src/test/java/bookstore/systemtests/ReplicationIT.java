@@ -230,9 +230,12 @@ class ReplicationIT {
     for (int i = 0; i < 5; i++) {
       assertEquals(201, buy(item.id(), 1, UUID.randomUUID().toString()).statusCode());
     }
+    long primaryAtRestart = status(cluster.catalogUrl(Cluster.REPLICAS)).lastSequence();
     cluster.restart("catalog-2");
+    assertTrue(status(cluster.catalogUrl(2)).lastSequence() >= primaryAtRestart,
+        "./bookstore restart returned before catalog-2 had caught up with the primary (readiness, issue 11)");
+    assertEquals(490, stockOn(cluster.catalogUrl(2), item.id()), "ready means the stock is there, without waiting more");
     cluster.awaitConvergence("catalog");
-    assertEquals(490, stockOn(cluster.catalogUrl(2), item.id()));
 
     assertEquals(201, buy(item.id(), 1, UUID.randomUUID().toString()).statusCode());
     cluster.awaitConvergence("catalog");

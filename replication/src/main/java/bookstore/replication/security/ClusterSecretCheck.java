@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A replica answers only its cluster (SPEC "Admin", issue 11): every request but {@code /health}
  * (open) and {@code /metrics} and {@code /openapi} (the admin login) must carry the cluster secret
- * in {@link ClusterSecret#HEADER}, or is refused with 403 {@value #TYPE} problem+json before it
+ * in {@link ClusterSecret#HEADER}, or is refused with 401 {@value #TYPE} problem+json before it
  * reaches the service: no stock taken without an order, no step-down, no forged coordinator, no
  * snapshot for an outsider.
  */
@@ -25,6 +25,7 @@ public class ClusterSecretCheck extends HttpFilter {
   public static final String TYPE = "urn:bookstore:cluster-secret-required";
 
   private static final long serialVersionUID = 1L;
+  private static final String CHALLENGE = ClusterSecret.HEADER + " realm=\"bookstore cluster\"";
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,10 +35,11 @@ public class ClusterSecretCheck extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = JsonMessages.toJson(new Problem(TYPE, "Forbidden", 403,
+    byte[] body = JsonMessages.toJson(new Problem(TYPE, "Unauthorized", 401,
         "a replica answers only the nodes of its cluster: send the cluster secret in " + ClusterSecret.HEADER))
         .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(403);
+    response.setStatus(401);
+    response.setHeader("WWW-Authenticate", CHALLENGE); // RFC 9110: a 401 names its scheme
     response.setHeader("X-Content-Type-Options", "nosniff"); // whichever filter runs first
     response.setContentType(Problem.MEDIA_TYPE);
     response.setContentLength(body.length);
