@@ -72,6 +72,11 @@ class HostileInputIT {
         Arguments.of("buy of 20 KB", withBody("POST", "/orders", "application/json",
             "{\"itemId\":1,\"quantity\":1,\"pad\":\"" + "x".repeat(20 * 1024) + "\"}"), 413),
         Arguments.of("admin change sent as a form", withBody("PUT", "/admin/cache", "application/x-www-form-urlencoded", "enabled=false"), 415),
+        Arguments.of("a lookup deleted", withBody("DELETE", "/books/1", null, ""), 405),
+        Arguments.of("an order replaced", withBody("PUT", "/orders", "application/json", buy), 405),
+        Arguments.of("an Idempotency-Key of 600 characters",
+            withBody("POST", "/orders", "application/json", buy).header("Idempotency-Key", "k".repeat(600)), 400),
+        Arguments.of("an empty Idempotency-Key", withBody("POST", "/orders", "application/json", buy).header("Idempotency-Key", ""), 400),
         Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404),
         Arguments.of("a catalog replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(Cluster.shared().catalogUrl(1) + "/application.wadl"))
             .header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret()).GET(), 404),

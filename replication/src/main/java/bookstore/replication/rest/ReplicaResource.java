@@ -25,6 +25,14 @@ import java.util.Optional;
  */
 @RequestScoped
 public class ReplicaResource implements ReplicaApi {
+  /**
+   * How far above the highest epoch a replica knows an announced epoch may be: an election moves
+   * the epoch by one round of ten ({@code BullyElection.nextEpoch}), so this allows 100,000
+   * elections it missed, and keeps a wild epoch (near {@code Long.MAX_VALUE}, which the next
+   * election would overflow) out for good.
+   */
+  static final long MAX_EPOCH_LEAP = 1_000_000;
+
   /** Most log entries one request returns (items). */
   static final int MAX_LOG_BATCH = 1000;
 
@@ -60,12 +68,17 @@ public class ReplicaResource implements ReplicaApi {
 
   @Override
   public Heartbeat coordinator(Coordinator coordinator) {
+    if (coordinator.replicaId() < 1 || coordinator.replicaId() > identity.peers().size()) {
+      throw ProblemException.badRequest("no replica " + coordinator.replicaId() + " in this service (1.." + identity.peers().size() + ")");
+    }
+    checkPlausible(coordinator.epoch(), highestKnownEpoch());
     membership.follow(coordinator.replicaId(), coordinator.epoch());
     return heartbeat();
   }
 
   @Override
   public Heartbeat stepDown(long epoch) {
+    checkPlausible(epoch, highestKnownEpoch());
     membership.stepDown(epoch);
     applier.adoptEpoch(epoch); // waits for a write in flight: the answer's sequence is final
     return heartbeat();
@@ -107,5 +120,26 @@ public class ReplicaResource implements ReplicaApi {
 
   private static ProblemException gone(String why) {
     return new ProblemException(410, "Gone", why + "; take a snapshot");
+  }
+
+  /**
+   * @param epoch an epoch a peer announces (coordinator, step-down)
+   * @param highestKnown the highest epoch this replica knows
+   * @throws ProblemException 400 for an epoch below 1 or more than {@link #MAX_EPOCH_LEAP} above
+   *     {@code highestKnown}; nothing changes then
+   */
+  static void checkPlausible(long epoch, long highestKnown) {
+    if (epoch < 1 || epoch - highestKnown > MAX_EPOCH_LEAP) {
+      throw ProblemException.badRequest("epoch " + epoch + " is not plausible: this replica knows epoch " + highestKnown
+          + ", and an election moves it by 10");
+    }
+  }
+
+  private long highestKnownEpoch() {
+    long highest = membership.epoch();
+    for (int id : membership.aliveIds()) {
+      highest = Math.max(highest, membership.lastHeard(id).map(Heartbeat::epoch).orElse(0L));
+    }
+    return highest;
   }
 }
