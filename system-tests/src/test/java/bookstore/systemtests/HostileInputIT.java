@@ -186,21 +186,30 @@ class HostileInputIT {
   }
 
   @Test
-  void noProcessButTheRightReplicasCanSendToAnUpdatesTopic() throws Exception {
+  void noProcessButTheRightReplicasCanSendToAnUpdatesTopicOrReadAReplicasSubscription() throws Exception {
     String broker = "tcp://127.0.0.1:" + (61616 + Cluster.PORT_OFFSET);
     String frontendPassword = Files.readString(cluster.runDir().resolve("broker-password.frontend")).strip();
+    String catalogTwoPassword = Files.readString(cluster.runDir().resolve("broker-password.catalog-2")).strip();
     String catalogBefore = position(cluster.catalogUrl(1));
     try (ServerLocator locator = ActiveMQClient.createServerLocator(broker);
         ClientSessionFactory factory = locator.createSessionFactory()) {
       assertThrows(ActiveMQSecurityException.class, () -> factory.createSession(null, null, false, true, true, false, 0),
           "a session without a user");
-      assertThrows(ActiveMQSecurityException.class, () -> factory.createSession("catalog", "guessed", false, true, true, false, 0),
+      assertThrows(ActiveMQSecurityException.class, () -> factory.createSession("catalog-1", "guessed", false, true, true, false, 0),
           "a session as a catalog replica with a guessed password");
+      try (ClientSession catalogTwo = factory.createSession("catalog-2", catalogTwoPassword, false, true, true, false, 0)) {
+        assertThrows(ActiveMQSecurityException.class, () -> catalogTwo.createConsumer("catalog-replica-1"),
+            "catalog-2 reading catalog-1's subscription (it would take catalog-1's writes away)");
+        assertThrows(ActiveMQSecurityException.class, () -> catalogTwo.createProducer("order.updates").send(catalogTwo.createMessage(true)),
+            "a catalog replica sending an order write");
+      }
       try (ClientSession frontend = factory.createSession("frontend", frontendPassword, false, true, true, false, 0)) {
         ClientProducer producer = frontend.createProducer("catalog.updates");
         ClientMessage forged = frontend.createMessage(true);
         forged.getBodyBuffer().writeString("{\"epoch\":999999,\"sequence\":1}");
         assertThrows(ActiveMQSecurityException.class, () -> producer.send(forged), "the front end's user sending a catalog write");
+        assertThrows(ActiveMQSecurityException.class, () -> frontend.createConsumer("catalog-replica-1"),
+            "the front end reading a replica's subscription");
       }
     }
     assertEquals(catalogBefore, position(cluster.catalogUrl(1)), "a catalog backup applied something");
