@@ -139,9 +139,12 @@ class AdminPageIT {
 
     BigDecimal price = new BigDecimal(ThreadLocalRandom.current().nextInt(1000, 9999)).movePointLeft(2);
     browser.findElement(By.id("price:item")).sendKeys(id);
-    browser.findElement(By.id("price:price")).sendKeys(price.toPlainString());
+    browser.findElement(By.id("price:amount")).sendKeys(price.toPlainString());
     browser.findElement(By.id("price:submit")).click();
     waitFor("the price form's confirmation", Duration.ofSeconds(15), () -> text(By.id("price")).contains("price of item " + id + " is now " + price));
+    String confirmation = "price of item " + id + " is now " + price;
+    assertEquals(1, text(By.id("price")).split(java.util.regex.Pattern.quote(confirmation), -1).length - 1,
+        "the confirmation is shown once, as the form's message");
     assertEquals(0, price.compareTo(Http.body(Http.get(cluster.frontendUrl() + "/api/books/" + id), Item.class).price()));
 
     browser.findElement(By.id("restock:quantity")).sendKeys("0");
