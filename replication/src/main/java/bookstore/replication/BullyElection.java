@@ -125,11 +125,7 @@ public class BullyElection {
   private synchronized void takeOver() {
     electionsStarted.incrementAndGet();
     long started = System.nanoTime();
-    long highestKnown = membership.epoch();
-    for (int id : membership.aliveIds()) {
-      highestKnown = Math.max(highestKnown, membership.lastHeard(id).map(Heartbeat::epoch).orElse(0L));
-    }
-    long newEpoch = nextEpoch(highestKnown, identity.replicaId());
+    long newEpoch = nextEpoch(membership.highestKnownEpoch(), identity.replicaId());
     LOG.info("replica " + identity.replicaId() + " takes over as primary in epoch " + newEpoch);
     int oldPrimary = membership.primaryId();
     membership.primaryLost();

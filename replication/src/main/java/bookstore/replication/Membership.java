@@ -148,6 +148,18 @@ public class Membership {
     return epoch;
   }
 
+  /**
+   * @return the highest epoch this replica knows: its own, or one a live peer's last heartbeat
+   *     carried (the base of the next election's epoch, and the bound of a plausible one)
+   */
+  public long highestKnownEpoch() {
+    long highest = epoch;
+    for (int id : aliveIds()) {
+      highest = Math.max(highest, lastHeard(id).map(Heartbeat::epoch).orElse(0L));
+    }
+    return highest;
+  }
+
   /** @return whether this replica is the primary now */
   public boolean isPrimary() {
     return primaryId == identity.replicaId();

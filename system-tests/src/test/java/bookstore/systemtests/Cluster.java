@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,6 +30,7 @@ public final class Cluster {
 
   private final Path root;
   private final Path runDir;
+  private final Map<Path, String> secrets = new ConcurrentHashMap<>();
 
   private Cluster(Path root, Path runDir) {
     this.root = root;
@@ -66,20 +68,26 @@ public final class Cluster {
 
   /** @return the admin's password, as {@code ./bookstore start} generated it into {@code admin-password} */
   public String adminPassword() {
-    try {
-      return Files.readString(adminPasswordFile()).strip();
-    } catch (IOException e) {
-      throw new IllegalStateException("no admin password in " + adminPasswordFile(), e);
-    }
+    return secret(adminPasswordFile());
   }
 
   /** @return the secret the nodes send one another, as {@code ./bookstore start} generated it */
   public String clusterSecret() {
-    try {
-      return Files.readString(runDir.resolve("cluster-secret")).strip();
-    } catch (IOException e) {
-      throw new IllegalStateException("no cluster secret in " + runDir, e);
-    }
+    return secret(runDir.resolve("cluster-secret"));
+  }
+
+  /**
+   * @param file a secret {@code ./bookstore start} generated (the same for the cluster's life)
+   * @return its content, read once
+   */
+  private String secret(Path file) {
+    return secrets.computeIfAbsent(file, f -> {
+      try {
+        return Files.readString(f).strip();
+      } catch (IOException e) {
+        throw new IllegalStateException("no secret in " + f, e);
+      }
+    });
   }
 
   /** @return the file {@code ./bookstore start} generates the admin's password into */

@@ -79,9 +79,9 @@ class HostileInputIT {
         Arguments.of("an empty Idempotency-Key", withBody("POST", "/orders", "application/json", buy).header("Idempotency-Key", ""), 400),
         Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404),
         Arguments.of("a catalog replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(Cluster.shared().catalogUrl(1) + "/application.wadl"))
-            .header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret()).GET(), 404),
+            .header(Http.CLUSTER_SECRET, Cluster.shared().clusterSecret()).GET(), 404),
         Arguments.of("an order replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(Cluster.shared().orderUrl(1) + "/application.wadl"))
-            .header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret()).GET(), 404),
+            .header(Http.CLUSTER_SECRET, Cluster.shared().clusterSecret()).GET(), 404),
         Arguments.of("the web application's own files", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/WEB-INF/web.xml")).GET(), 404));
   }
 
@@ -173,7 +173,7 @@ class HostileInputIT {
         request.header("Content-Type", "application/json");
       }
       if (secret != null) {
-        request.header("Bookstore-Cluster-Secret", secret);
+        request.header(Http.CLUSTER_SECRET, secret);
       }
       HttpResponse<String> answer = send(request);
       String asked = what + (secret == null ? " without the secret" : " with a wrong secret");

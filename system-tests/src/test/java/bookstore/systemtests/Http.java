@@ -22,6 +22,9 @@ public final class Http {
   private static final HttpClient BROWSER =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The header that carries the cluster secret, as the nodes send it (platform's ClusterSecret.HEADER). */
+  static final String CLUSTER_SECRET = "Bookstore-Cluster-Secret";
+
   private Http() {}
 
   /** @param url absolute URL @return the response */
@@ -74,13 +77,13 @@ public final class Http {
    *     secret; a replica answers no one else)
    */
   public static HttpResponse<String> node(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret()).GET());
+    return send(HttpRequest.newBuilder(URI.create(url)).header(CLUSTER_SECRET, Cluster.shared().clusterSecret()).GET());
   }
 
   /** @param url absolute URL on a replica @param json body @return the response to a POST sent with the cluster secret */
   public static HttpResponse<String> nodePost(String url, String json) {
     return send(HttpRequest.newBuilder(URI.create(url))
-        .header("Bookstore-Cluster-Secret", Cluster.shared().clusterSecret())
+        .header(CLUSTER_SECRET, Cluster.shared().clusterSecret())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
@@ -140,20 +143,17 @@ public final class Http {
    *     where it ended
    */
   public static HttpResponse<String> followRedirects(String url) {
-    try {
-      return BROWSER.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(BROWSER, HttpRequest.newBuilder(URI.create(url)).GET());
   }
 
   /** @param request any request, sent with a 30 s timeout @return the response */
   public static HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(CLIENT, request);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
     try {
-      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package bookstore.platform.security;
 
 import bookstore.api.Problem;
-import bookstore.platform.messaging.JsonMessages;
+import bookstore.platform.rest.ServletProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -143,15 +143,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
   /** Writes and commits the 401 here: nothing after this may turn it into an HTML error page. */
   private static AuthenticationStatus refuse(HttpServletResponse response, String detail) {
-    byte[] body = JsonMessages.toJson(new Problem(UNAUTHORIZED, "Unauthorized", 401, detail)).getBytes(StandardCharsets.UTF_8);
-    response.setStatus(401);
     response.setHeader("WWW-Authenticate", CHALLENGE);
-    response.setHeader("X-Content-Type-Options", "nosniff"); // answered before SecurityHeaders runs
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setContentLength(body.length);
     try {
-      response.getOutputStream().write(body);
-      response.flushBuffer();
+      ServletProblems.send(response, new Problem(UNAUTHORIZED, "Unauthorized", 401, detail));
     } catch (IOException clientGone) {
       // the caller hung up: the 401 stands, whether or not it was read
     }

@@ -21,13 +21,16 @@ public final class ClusterSecret {
   public static final String HEADER = "Bookstore-Cluster-Secret";
 
   private static final Logger LOG = Logger.getLogger(ClusterSecret.class.getName());
-  private static volatile Optional<byte[]> secret;
+  /** The secret as sent (every outgoing call) and as compared (every incoming one), made once. */
+  private record Secret(String text, byte[] bytes) {}
+
+  private static volatile Optional<Secret> secret;
 
   private ClusterSecret() {}
 
   /** @return the secret, or empty when this node has none configured */
   public static Optional<String> value() {
-    return load().map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    return load().map(Secret::text);
   }
 
   /**
@@ -36,13 +39,13 @@ public final class ClusterSecret {
    *     has none configured
    */
   public static boolean matches(String presented) {
-    Optional<byte[]> known = load();
+    Optional<Secret> known = load();
     return presented != null && known.isPresent()
-        && MessageDigest.isEqual(known.get(), presented.getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(known.get().bytes(), presented.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Optional<byte[]> load() {
-    Optional<byte[]> loaded = secret;
+  private static Optional<Secret> load() {
+    Optional<Secret> loaded = secret;
     if (loaded == null) {
       Config config = ConfigProvider.getConfig();
       Optional<String> value = config.getOptionalValue("bookstore.cluster.secret", String.class)
@@ -51,7 +54,7 @@ public final class ClusterSecret {
       if (value.isEmpty()) {
         LOG.warning("no cluster secret: set BOOKSTORE_CLUSTER_SECRET or BOOKSTORE_CLUSTER_SECRET_FILE; internal calls are refused");
       }
-      loaded = value.map(s -> s.strip().getBytes(StandardCharsets.UTF_8));
+      loaded = value.map(String::strip).map(s -> new Secret(s, s.getBytes(StandardCharsets.UTF_8)));
       secret = loaded;
     }
     return loaded;

@@ -71,14 +71,14 @@ public class ReplicaResource implements ReplicaApi {
     if (coordinator.replicaId() < 1 || coordinator.replicaId() > identity.peers().size()) {
       throw ProblemException.badRequest("no replica " + coordinator.replicaId() + " in this service (1.." + identity.peers().size() + ")");
     }
-    checkPlausible(coordinator.epoch(), highestKnownEpoch());
+    checkPlausible(coordinator.epoch(), membership.highestKnownEpoch());
     membership.follow(coordinator.replicaId(), coordinator.epoch());
     return heartbeat();
   }
 
   @Override
   public Heartbeat stepDown(long epoch) {
-    checkPlausible(epoch, highestKnownEpoch());
+    checkPlausible(epoch, membership.highestKnownEpoch());
     membership.stepDown(epoch);
     applier.adoptEpoch(epoch); // waits for a write in flight: the answer's sequence is final
     return heartbeat();
@@ -133,13 +133,5 @@ public class ReplicaResource implements ReplicaApi {
       throw ProblemException.badRequest("epoch " + epoch + " is not plausible: this replica knows epoch " + highestKnown
           + ", and an election moves it by 10");
     }
-  }
-
-  private long highestKnownEpoch() {
-    long highest = membership.epoch();
-    for (int id : membership.aliveIds()) {
-      highest = Math.max(highest, membership.lastHeard(id).map(Heartbeat::epoch).orElse(0L));
-    }
-    return highest;
   }
 }

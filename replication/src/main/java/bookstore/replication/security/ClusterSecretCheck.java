@@ -1,7 +1,7 @@
 package bookstore.replication.security;
 
 import bookstore.api.Problem;
-import bookstore.platform.messaging.JsonMessages;
+import bookstore.platform.rest.ServletProblems;
 import bookstore.platform.security.ClusterSecret;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A replica answers only its cluster (SPEC "Admin", issue 11): every request but {@code /health}
@@ -35,15 +34,9 @@ public class ClusterSecretCheck extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = JsonMessages.toJson(new Problem(TYPE, "Unauthorized", 401,
-        "a replica answers only the nodes of its cluster: send the cluster secret in " + ClusterSecret.HEADER))
-        .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(401);
     response.setHeader("WWW-Authenticate", CHALLENGE); // RFC 9110: a 401 names its scheme
-    response.setHeader("X-Content-Type-Options", "nosniff"); // whichever filter runs first
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    ServletProblems.send(response, new Problem(TYPE, "Unauthorized", 401,
+        "a replica answers only the nodes of its cluster: send the cluster secret in " + ClusterSecret.HEADER));
   }
 
   private static boolean open(String path) {

@@ -165,20 +165,24 @@ public final class ServiceReplicas<A> {
   /** @return every replica of the service, by id */
   public List<ReplicaView> view() {
     List<ReplicaView> out = new ArrayList<>();
-    int primary = primaryId();
-    Heartbeat primaryBeat = primaryHeartbeat();
-    long now = System.currentTimeMillis();
-    for (int i = 0; i < replicas.length; i++) {
-      Replica r = replicas[i];
-      Heartbeat h = r.last;
-      String state = !r.alive ? "dead" : r.caughtUp ? "alive" : "catching up";
-      long lagWrites = r.alive && h != null && primaryBeat != null ? Math.max(0, primaryBeat.lastSequence() - h.lastSequence()) : 0;
-      long lagMs = lagWrites > 0 && r.behindSinceMs > 0 ? now - r.behindSinceMs : 0;
-      out.add(new ReplicaView(name, i + 1, urls.get(i), state, r.alive && primary == i + 1,
-          h == null ? 0 : h.epoch(), h == null ? 0 : h.lastSequence(), lagWrites, lagMs, r.heardAtMs, r.alive ? 0 : r.downSinceMs));
+    for (int id = 1; id <= replicas.length; id++) {
+      out.add(view(id));
     }
     return out;
   }
+
+  /** @param id replica id, 1..N @return what the front end knows of that replica now */
+  public ReplicaView view(int id) {
+    Replica r = replicas[id - 1];
+    Heartbeat h = r.last;
+    Heartbeat primaryBeat = primaryHeartbeat();
+    String state = !r.alive ? "dead" : r.caughtUp ? "alive" : "catching up";
+    long lagWrites = r.alive && h != null && primaryBeat != null ? Math.max(0, primaryBeat.lastSequence() - h.lastSequence()) : 0;
+    long lagMs = lagWrites > 0 && r.behindSinceMs > 0 ? System.currentTimeMillis() - r.behindSinceMs : 0;
+    return new ReplicaView(name, id, urls.get(id - 1), state, r.alive && primaryId() == id,
+        h == null ? 0 : h.epoch(), h == null ? 0 : h.lastSequence(), lagWrites, lagMs, r.heardAtMs, r.alive ? 0 : r.downSinceMs);
+  }
+
 
   /**
    * Reads from the replicas, round robin: first the live, caught-up ones, then any. A replica

@@ -35,17 +35,17 @@ public class FrontendMetrics {
     cacheGauge("bookstore.cache.invalidation.p99", "99th percentile of write-to-invalidation time (ms)", s -> s.invalidations().p99Ms());
     for (ServiceReplicas<?> service : replicas.services()) {
       for (int id = 1; id <= service.urls().size(); id++) {
-        int index = id - 1;
+        int replica = id;
         Tag[] tags = {new Tag("service", service.name()), new Tag("replica", String.valueOf(id))};
         registry.gauge(Metadata.builder().withName("bookstore.replica.lag.writes")
                 .withDescription("writes the replica is behind its primary, by the heartbeats").build(),
-            service, s -> s.view().get(index).lagWrites(), tags);
+            service, s -> s.view(replica).lagWrites(), tags);
         registry.gauge(Metadata.builder().withName("bookstore.replica.lag.ms")
                 .withDescription("how long the replica has been behind its primary (ms)").build(),
-            service, s -> s.view().get(index).lagMs(), tags);
+            service, s -> s.view(replica).lagMs(), tags);
         registry.gauge(Metadata.builder().withName("bookstore.replica.alive")
                 .withDescription("1 while the replica answers its heartbeats, else 0").build(),
-            service, s -> s.view().get(index).state().equals("dead") ? 0 : 1, tags);
+            service, s -> s.view(replica).state().equals("dead") ? 0 : 1, tags);
       }
     }
   }

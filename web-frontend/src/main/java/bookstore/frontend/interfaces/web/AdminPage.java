@@ -75,8 +75,7 @@ public class AdminPage implements Serializable {
    */
   public void logout() throws ServletException, IOException {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    ((HttpServletRequest) external.getRequest()).logout();
-    external.invalidateSession();
+    ((HttpServletRequest) external.getRequest()).logout(); // AdminAuthentication.cleanSubject ends the session
     external.redirect(external.getRequestContextPath() + AdminAuthentication.LOGIN_PAGE);
   }
 }
