@@ -1,10 +1,17 @@
 package bookstore.api;
 
+import bookstore.api.validation.Quantity;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 /**
- * The body of {@code POST /api/orders}. Validation happens at the front end: {@code itemId}
- * must be a positive int and {@code quantity} at least 1 (a missing quantity means 1).
+ * The body of {@code POST /api/orders}, checked by its constraints at the front end (400
+ * problem+json otherwise).
  *
- * @param itemId the item to buy
- * @param quantity units to buy
+ * @param itemId the item to buy: required, a positive int
+ * @param quantity units to buy, 1 to {@link bookstore.api.validation.Limits#MAX_QUANTITY}; a
+ *     missing quantity means 1
  */
-public record BuyRequest(Integer itemId, Integer quantity) {}
+public record BuyRequest(
+    @NotNull(message = "is required") @Positive(message = "must be a positive whole number") Integer itemId,
+    @Quantity Integer quantity) {}

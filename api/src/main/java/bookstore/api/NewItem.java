@@ -1,13 +1,22 @@
 package bookstore.api;
 
+import bookstore.api.validation.Price;
+import bookstore.api.validation.Title;
+import bookstore.api.validation.Topic;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 
 /**
  * Admin command: add an item to the catalog. The catalog assigns the id.
  *
- * @param title non-blank title
- * @param topic non-blank topic
+ * @param title non-blank title, at most {@link bookstore.api.validation.Limits#MAX_TITLE_LENGTH} characters
+ * @param topic non-blank topic, at most {@link bookstore.api.validation.Limits#MAX_TOPIC_LENGTH} characters
  * @param stock initial stock, at least 0
- * @param price unit price, at least 0, at most 2 decimal places
+ * @param price unit price (see {@link Price})
  */
-public record NewItem(String title, String topic, Integer stock, BigDecimal price) {}
+public record NewItem(
+    @Title String title,
+    @Topic String topic,
+    @NotNull(message = "is required") @PositiveOrZero(message = "must be a whole number of at least 0") Integer stock,
+    @Price BigDecimal price) {}

@@ -1,11 +1,19 @@
 package bookstore.api;
 
+import bookstore.api.validation.IdempotencyKey;
+import bookstore.api.validation.Quantity;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 /**
  * Internal command from the front end to the order service.
  *
  * @param itemId the item to buy, positive
- * @param quantity units, at least 1
- * @param requestId idempotency key: a repeat with the same key returns the first result
- *     (SPEC guarantee 3)
+ * @param quantity units, 1 to {@link bookstore.api.validation.Limits#MAX_QUANTITY}
+ * @param requestId idempotency key, required: a repeat with the same key returns the first
+ *     result (SPEC guarantee 3)
  */
-public record PlaceOrder(int itemId, int quantity, String requestId) {}
+public record PlaceOrder(
+    @Positive(message = "must be a positive whole number") int itemId,
+    @Quantity int quantity,
+    @NotNull(message = "is required") @IdempotencyKey String requestId) {}

@@ -1,10 +1,11 @@
 package bookstore.api;
 
+import bookstore.api.validation.Price;
 import java.math.BigDecimal;
 
 /**
  * Admin command: set an item's price.
  *
- * @param price new unit price, at least 0, at most 2 decimal places
+ * @param price new unit price (see {@link Price})
  */
-public record PriceChange(BigDecimal price) {}
+public record PriceChange(@Price BigDecimal price) {}

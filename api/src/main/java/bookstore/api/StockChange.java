@@ -1,9 +1,13 @@
 package bookstore.api;
 
+import bookstore.api.validation.IdempotencyKey;
+import bookstore.api.validation.Quantity;
+import jakarta.validation.constraints.NotNull;
+
 /**
  * Internal command to the catalog: take units out of stock (a buy) or put them back.
  *
- * @param quantity units, at least 1
- * @param requestId idempotency key of the buy this belongs to
+ * @param quantity units, 1 to {@link bookstore.api.validation.Limits#MAX_QUANTITY}
+ * @param requestId idempotency key of the buy this belongs to, required
  */
-public record StockChange(int quantity, String requestId) {}
+public record StockChange(@Quantity int quantity, @NotNull(message = "is required") @IdempotencyKey String requestId) {}

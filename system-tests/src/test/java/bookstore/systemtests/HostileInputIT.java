@@ -4,6 +4,7 @@ import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.post;
 import static bookstore.systemtests.Http.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -52,6 +54,10 @@ class HostileInputIT {
     api = cluster.frontendUrl() + "/api";
   }
 
+  /** What no error body may show (SPEC "Public API"): Java classes, packages or exception names. */
+  private static final Pattern NAMES_INTERNALS =
+      Pattern.compile("(java|jakarta|javax|org|com|bookstore)\\.[a-z]+\\.|class [a-zA-Z]|Exception|\\barg[0-9]");
+
   static Stream<Arguments> refusedRequests() {
     String buy = "{\"itemId\":1,\"quantity\":1}";
     return Stream.of(
@@ -67,6 +73,37 @@ class HostileInputIT {
         Arguments.of("fractional item id", withBody("POST", "/orders", "application/json", "{\"itemId\":7.9}"), 400),
         Arguments.of("item id as a string", withBody("POST", "/orders", "application/json", "{\"itemId\":\"1\"}"), 400),
         Arguments.of("cache switch 'maybe'", withBody("PUT", "/admin/cache", "application/json", "{\"enabled\":\"maybe\"}"), 400),
+        Arguments.of("cache switch without 'enabled'", withBody("PUT", "/admin/cache", "application/json", "{}"), 400),
+        Arguments.of("search without a topic", get("/books"), 400),
+        Arguments.of("search for a blank topic", get("/books?topic=%20%20"), 400),
+        Arguments.of("search for a topic of 101 characters", get("/books?topic=" + "t".repeat(101)), 400),
+        Arguments.of("buy with an empty body", withBody("POST", "/orders", "application/json", ""), 400),
+        Arguments.of("buy with a JSON null", withBody("POST", "/orders", "application/json", "null"), 400),
+        Arguments.of("buy with a JSON array", withBody("POST", "/orders", "application/json", "[1,1]"), 400),
+        Arguments.of("buy with malformed JSON", withBody("POST", "/orders", "application/json", "{\"itemId\":"), 400),
+        Arguments.of("buy without an item", withBody("POST", "/orders", "application/json", "{\"quantity\":1}"), 400),
+        Arguments.of("buy of item 0", withBody("POST", "/orders", "application/json", "{\"itemId\":0}"), 400),
+        Arguments.of("buy of 0 units", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":0}"), 400),
+        Arguments.of("buy of -1 units", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":-1}"), 400),
+        Arguments.of("buy of 1,000,001 units", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":1000001}"), 400),
+        Arguments.of("a blank Idempotency-Key", withBody("POST", "/orders", "application/json", buy).header("Idempotency-Key", "   "), 400),
+        Arguments.of("new item without a title", withBody("POST", "/admin/items", "application/json",
+            "{\"topic\":\"t\",\"stock\":1,\"price\":1}"), 400),
+        Arguments.of("new item with a title of 201 characters", withBody("POST", "/admin/items", "application/json",
+            "{\"title\":\"" + "t".repeat(201) + "\",\"topic\":\"t\",\"stock\":1,\"price\":1}"), 400),
+        Arguments.of("new item with negative stock", withBody("POST", "/admin/items", "application/json",
+            "{\"title\":\"t\",\"topic\":\"t\",\"stock\":-1,\"price\":1}"), 400),
+        Arguments.of("price with three decimals", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":1.001}"), 400),
+        Arguments.of("negative price", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":-1}"), 400),
+        Arguments.of("price of a billion", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":1000000000}"), 400),
+        Arguments.of("price as a string", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":\"free\"}"), 400),
+        Arguments.of("price of item 'one'", withBody("PUT", "/admin/items/one/price", "application/json", "{\"price\":1}"), 400),
+        Arguments.of("restock of 0 units", withBody("POST", "/admin/items/1/restock", "application/json", "{\"quantity\":0}"), 400),
+        Arguments.of("restock without a quantity", withBody("POST", "/admin/items/1/restock", "application/json", "{}"), 400),
+        Arguments.of("classic lookup without an item number", classic("/lookup"), 400),
+        Arguments.of("classic lookup of item 'abc'", classic("/lookup?item_number=abc"), 400),
+        Arguments.of("classic buy of item -1", classic("/buy?item_number=-1"), 400),
+        Arguments.of("classic search without a topic", classic("/search"), 400),
         Arguments.of("buy sent as text/plain (a cross-site form)", withBody("POST", "/orders", "text/plain", buy), 415),
         Arguments.of("buy without a Content-Type", withBody("POST", "/orders", null, buy), 415),
         Arguments.of("buy of 20 KB", withBody("POST", "/orders", "application/json",
@@ -94,6 +131,7 @@ class HostileInputIT {
     assertEquals(Problem.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""), what);
     assertEquals(status, Http.JSON.fromJson(answer.body(), Problem.class).status(), what);
     assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), what);
+    assertFalse(NAMES_INTERNALS.matcher(answer.body()).find(), what + " names the server's internals: " + answer.body());
     assertEquals(orderPosition, orderPositions(), what + " changed the orders");
   }
 
@@ -136,6 +174,10 @@ class HostileInputIT {
 
   private static HttpRequest.Builder get(String path) {
     return HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/api" + path)).GET();
+  }
+
+  private static HttpRequest.Builder classic(String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + pathAndQuery)).GET();
   }
 
   private static HttpRequest.Builder withBody(String method, String path, String type, String content) {
@@ -183,6 +225,38 @@ class HostileInputIT {
     }
     ReplicaStatus after = body(Http.node(catalogPrimary + "/replica"), ReplicaStatus.class);
     assertEquals(before, after, what + " changed the catalog primary (role, epoch, sequence or digest)");
+  }
+
+  static Stream<Arguments> badCommandsFromTheCluster() {
+    String catalogPrimary = Cluster.shared().catalogUrl(Cluster.REPLICAS);
+    String orders = Cluster.shared().orderUrl(1) + "/orders";
+    return Stream.of(
+        Arguments.of("a decrement of 0 units with a blank key", catalogPrimary + "/catalog/items/5/decrement",
+            "{\"quantity\":0,\"requestId\":\" \"}", List.of("quantity: ", "requestId: ")),
+        Arguments.of("a decrement of 1.5 units", catalogPrimary + "/catalog/items/5/decrement",
+            "{\"quantity\":1.5,\"requestId\":\"k\"}", List.of("quantity must be a whole number")),
+        Arguments.of("a restock without a body", catalogPrimary + "/catalog/items/5/restock", "", List.of("JSON body")),
+        Arguments.of("an order without a key", orders, "{\"itemId\":1,\"quantity\":1}", List.of("requestId: is required")),
+        Arguments.of("an order for item 0", orders, "{\"itemId\":0,\"quantity\":1,\"requestId\":\"k\"}", List.of("itemId: ")));
+  }
+
+  /**
+   * The replicas check what their own cluster sends with the same constraints as the front end
+   * (one definition, on the records), so a bug in a caller cannot write nonsense.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCommandsFromTheCluster")
+  void aReplicaRefusesABadCommandEvenFromItsCluster(String what, String url, String json, List<String> named) {
+    String catalog = position(cluster.catalogUrl(Cluster.REPLICAS));
+    String orders = orderPositions();
+    HttpResponse<String> answer = Http.nodePost(url, json);
+    assertEquals(400, answer.statusCode(), what + ": " + answer.body());
+    Problem problem = Http.JSON.fromJson(answer.body(), Problem.class);
+    for (String name : named) {
+      assertTrue(problem.detail().contains(name), what + ": '" + problem.detail() + "' does not say " + name);
+    }
+    assertEquals(catalog, position(cluster.catalogUrl(Cluster.REPLICAS)), what + " changed the catalog");
+    assertEquals(orders, orderPositions(), what + " changed the orders");
   }
 
   @Test

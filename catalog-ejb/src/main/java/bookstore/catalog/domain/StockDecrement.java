@@ -1,5 +1,6 @@
 package bookstore.catalog.domain;
 
+import bookstore.api.validation.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,7 +20,7 @@ public class StockDecrement {
   public static final String ALL = "StockDecrement.all";
 
   @Id
-  @Column(length = 128)
+  @Column(length = Limits.MAX_KEY_LENGTH)
   private String requestId;
 
   @Column(nullable = false)

@@ -28,7 +28,6 @@ import java.util.logging.Logger;
 @Stateless
 public class OrderService {
   private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
-  private static final int MAX_KEY_LENGTH = 128;
 
   @Inject OrderBook book;
   @Inject CatalogStock catalog;
@@ -37,14 +36,14 @@ public class OrderService {
   @Inject Outbox outbox;
 
   /**
-   * @param command item, quantity and idempotency key
+   * @param command item, quantity and idempotency key, checked by {@link PlaceOrder}'s
+   *     constraints at the API ({@link bookstore.platform.clients.OrderApi})
    * @return the order and the sequence numbers of its writes
-   * @throws ProblemException 400 bad command, 404 unknown item, 409 out of stock, 422 the key was
+   * @throws ProblemException 404 unknown item, 409 out of stock, 422 the key was
    *     first used for another item or quantity, 503 catalog unreachable
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public PlacedOrder place(PlaceOrder command) {
-    validate(command);
     Optional<CustomerOrder> placed = book.byRequestId(command.requestId());
     placed.ifPresent(o -> OrderBook.sameRequest(o, command));
     Optional<PlacedOrder> first = placed.map(o -> new PlacedOrder(o.toApi(), 0, 0, true));
@@ -93,22 +92,6 @@ public class OrderService {
       catalog.giveBack(command.requestId());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "could not give back the stock of " + command, e);
-    }
-  }
-
-  private static void validate(PlaceOrder command) {
-    if (command == null) {
-      throw ProblemException.badRequest("the request needs a JSON body");
-    }
-    if (command.itemId() < 1) {
-      throw ProblemException.badRequest("itemId must be a positive whole number");
-    }
-    if (command.quantity() < 1) {
-      throw ProblemException.badRequest("quantity must be at least 1");
-    }
-    String key = command.requestId();
-    if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw ProblemException.badRequest("requestId must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
   }
 }

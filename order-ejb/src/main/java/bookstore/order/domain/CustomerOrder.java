@@ -1,5 +1,6 @@
 package bookstore.order.domain;
 
+import bookstore.api.validation.Limits;
 import bookstore.api.Order;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,7 +37,7 @@ public class CustomerOrder {
   @Column(nullable = false, precision = 12, scale = 2)
   private BigDecimal unitPrice;
 
-  @Column(nullable = false, unique = true, length = 128)
+  @Column(nullable = false, unique = true, length = Limits.MAX_KEY_LENGTH)
   private String requestId;
 
   @Column(nullable = false)
@@ -49,7 +50,7 @@ public class CustomerOrder {
    * @param itemId item bought
    * @param quantity units, at least 1
    * @param unitPrice price when the stock was taken
-   * @param requestId idempotency key, at most 128 characters
+   * @param requestId idempotency key, at most {@link Limits#MAX_KEY_LENGTH} characters
    * @param createdAt when it was recorded
    */
   public CustomerOrder(

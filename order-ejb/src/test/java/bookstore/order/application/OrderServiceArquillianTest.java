@@ -109,15 +109,6 @@ class OrderServiceArquillianTest {
     assertEquals(before + 1, next.orderNumber());
   }
 
-  @Test
-  void badCommandsAreRefusedWith400() {
-    for (PlaceOrder bad :
-        List.of(new PlaceOrder(0, 1, "k"), new PlaceOrder(1, 0, "k"), new PlaceOrder(1, 1, " "))) {
-      ProblemException e = assertThrows(ProblemException.class, () -> orders.place(bad));
-      assertEquals(400, e.problem().status(), bad.toString());
-    }
-  }
-
   private long highestOrderNumber() {
     return repository.maxOrderNumber();
   }

@@ -5,6 +5,10 @@ import bookstore.api.PriceChange;
 import bookstore.api.Restock;
 import bookstore.api.StockChange;
 import bookstore.api.StockTaken;
+import bookstore.api.validation.IdempotencyKey;
+import bookstore.api.validation.Topic;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,6 +36,9 @@ public interface CatalogApi {
   /** Request header: the lowest catalog sequence number a read may see (SPEC guarantee 5). */
   String MIN_SEQUENCE = "X-Min-Sequence";
 
+  /** The violation text of a command sent without a body. */
+  String BODY_REQUIRED = "the request needs a JSON body";
+
   /**
    * @param topic exact topic
    * @param minSequence lowest sequence the read may see, 0 for any
@@ -39,7 +46,7 @@ public interface CatalogApi {
    */
   @GET
   SearchRead search(
-      @QueryParam("topic") String topic, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
+      @QueryParam("topic") @Topic String topic, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
 
   /**
    * @param id item id
@@ -70,7 +77,7 @@ public interface CatalogApi {
    */
   @POST
   @Path("{id}/decrement")
-  StockTaken decrement(@PathParam("id") int id, StockChange change);
+  StockTaken decrement(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) StockChange change);
 
   /**
    * Gives back the stock a buy took, when its order could not be recorded. Idempotent; a
@@ -80,19 +87,19 @@ public interface CatalogApi {
    */
   @POST
   @Path("decrements/{requestId}/cancel")
-  void cancel(@PathParam("requestId") String requestId);
+  void cancel(@PathParam("requestId") @IdempotencyKey String requestId);
 
   /** @param id item id @param restock units to add @return the item after the write, at its sequence */
   @POST
   @Path("{id}/restock")
-  ItemRead restock(@PathParam("id") int id, Restock restock);
+  ItemRead restock(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) Restock restock);
 
   /** @param id item id @param change new price @return the item after the write, at its sequence */
   @PUT
   @Path("{id}/price")
-  ItemRead setPrice(@PathParam("id") int id, PriceChange change);
+  ItemRead setPrice(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) PriceChange change);
 
   /** @param item the new item @return the item with its assigned id, at the write's sequence */
   @POST
-  ItemRead addItem(NewItem item);
+  ItemRead addItem(@Valid @NotNull(message = BODY_REQUIRED) NewItem item);
 }

@@ -1,6 +1,8 @@
 package bookstore.platform.clients;
 
 import bookstore.api.PlaceOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,7 +31,7 @@ public interface OrderApi {
    * @return the order; 404 unknown item, 409 out of stock
    */
   @POST
-  PlacedOrder place(PlaceOrder command);
+  PlacedOrder place(@Valid @NotNull(message = CatalogApi.BODY_REQUIRED) PlaceOrder command);
 
   /**
    * @param orderNumber the order number

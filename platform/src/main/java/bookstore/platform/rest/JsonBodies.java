@@ -12,22 +12,21 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.io.StringReader;
 import java.lang.reflect.RecordComponent;
-import java.util.regex.Pattern;
 
 /**
- * Parses request bodies and path ids with clear 400 answers: resources take the body as text
- * and the id as a string, so that malformed JSON or a non-numeric id is a 400 problem with a
- * reason rather than the container's bare 400 or 404.
+ * Parses JSON request bodies strictly, with clear 400 answers (issue 11): malformed JSON, a
+ * fraction, an overflow or a string where a whole number belongs, anything but {@code true} or
+ * {@code false} for a Boolean. {@link StrictJsonReader} reads every record body with it.
  */
 public final class JsonBodies {
   private static final Jsonb JSONB = JsonbBuilder.create();
-  private static final Pattern DECIMAL = Pattern.compile("[1-9][0-9]*");
 
   private JsonBodies() {}
 
   /**
    * @param body the request body, JSON text
    * @param type the record it must hold
+   * @param <T> that record's type
    * @return the parsed record
    * @throws ProblemException 400 when the body is missing or not that JSON
    */
@@ -88,32 +87,6 @@ public final class JsonBodies {
         throw ProblemException.badRequest(name + " must be true or false, got " + value);
       }
     }
-  }
-
-  /**
-   * @param raw a path or query segment that must be an item or order number, written as
-   *     {@code [1-9][0-9]*}
-   * @param what what the number names, for the error text ("item id", "order number")
-   * @param max the highest number accepted
-   * @return the number, from 1 to {@code max}
-   * @throws ProblemException 400 when it is not a positive whole number in range
-   */
-  public static long positiveId(String raw, String what, long max) {
-    // exactly the digits: no sign, space, leading zero or non-ASCII digit (Long.parseLong takes
-    // "+5" and an Arabic-Indic five), so that one item has one spelling
-    if (raw == null || !DECIMAL.matcher(raw).matches()) {
-      throw ProblemException.badRequest(what + " must be a positive whole number, got '" + raw + "'");
-    }
-    long value;
-    try {
-      value = Long.parseLong(raw);
-    } catch (NumberFormatException e) { // beyond a long
-      throw ProblemException.badRequest(what + " must be between 1 and " + max + ", got " + raw);
-    }
-    if (value < 1 || value > max) {
-      throw ProblemException.badRequest(what + " must be between 1 and " + max + ", got " + value);
-    }
-    return value;
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,6 +1,7 @@
 package bookstore.platform.rest;
 
 import bookstore.api.Problem;
+import bookstore.api.validation.Limits;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -12,7 +13,7 @@ import java.io.InputStream;
 import java.util.Set;
 
 /**
- * What a request body may be (SPEC "Public API"): at most {@link #MAX_BODY_BYTES} bytes on every
+ * What a request body may be (SPEC "Public API"): at most {@link Limits#MAX_BODY_BYTES} bytes on every
  * route (413 Content Too Large otherwise, read no further), and JSON ({@code application/json},
  * any parameters) on the JSON API under {@code /api/} (415 Unsupported Media Type otherwise).
  * The JSON rule stops a form on any web page from buying ({@code text/plain} needs no CORS
@@ -22,9 +23,6 @@ import java.util.Set;
 @Provider
 @PreMatching
 public class JsonRequestLimits implements ContainerRequestFilter {
-  /** Largest request body accepted, in bytes (16 KB). */
-  public static final int MAX_BODY_BYTES = 16 * 1024;
-
   private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   @Override
@@ -32,10 +30,10 @@ public class JsonRequestLimits implements ContainerRequestFilter {
     if (!WITH_BODY.contains(request.getMethod())) {
       return;
     }
-    byte[] body = readAtMost(request.getEntityStream(), MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
+    byte[] body = readAtMost(request.getEntityStream(), Limits.MAX_BODY_BYTES + 1);
+    if (body.length > Limits.MAX_BODY_BYTES) {
       request.abortWith(ProblemExceptionMapper.problem(new Problem(
-          "about:blank", "Content Too Large", 413, "request bodies are limited to " + MAX_BODY_BYTES + " bytes")));
+          "about:blank", "Content Too Large", 413, "request bodies are limited to " + Limits.MAX_BODY_BYTES + " bytes")));
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(body));

@@ -39,7 +39,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
     LOG.log(Level.SEVERE, "unexpected failure", e);
     return ProblemExceptionMapper.problem(
-        new Problem("about:blank", "Internal Server Error", 500, "unexpected failure: " + e.getClass().getSimpleName()));
+        new Problem("about:blank", "Internal Server Error", 500, "unexpected failure; it is logged"));
   }
 
   private static boolean causedBy(Throwable e, String className) {

@@ -1,11 +1,9 @@
 package bookstore.order.interfaces.rest;
 
 import bookstore.platform.rest.JerseySettings;
-import bookstore.platform.rest.ProblemExceptionMapper;
+import bookstore.platform.rest.ServerProviders;
 import bookstore.replication.rest.AcknowledgeWhenPublished;
 import bookstore.replication.rest.ReplicaResource;
-import bookstore.platform.rest.UnexpectedExceptionMapper;
-import bookstore.platform.rest.WebApplicationExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -16,13 +14,10 @@ import java.util.Set;
 public class OrderApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(
+    return ServerProviders.with(
         OrderResource.class,
         ReplicaResource.class,
-        AcknowledgeWhenPublished.class,
-        ProblemExceptionMapper.class,
-        WebApplicationExceptionMapper.class,
-        UnexpectedExceptionMapper.class);
+        AcknowledgeWhenPublished.class);
   }
 
   /** @return {@link JerseySettings#PROPERTIES}: WADL off */

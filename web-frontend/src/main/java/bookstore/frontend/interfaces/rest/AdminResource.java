@@ -3,16 +3,17 @@ package bookstore.frontend.interfaces.rest;
 import bookstore.api.Item;
 import bookstore.api.NewItem;
 import bookstore.api.PriceChange;
-import bookstore.api.ProblemException;
 import bookstore.api.Restock;
+import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
 import bookstore.frontend.application.CacheControl;
 import bookstore.frontend.application.CacheControl.CacheState;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import bookstore.frontend.infrastructure.replicas.ServiceReplicas.ReplicaView;
-import bookstore.platform.rest.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,35 +35,43 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class AdminResource {
+  private static final String BODY_REQUIRED = "the request needs a JSON body";
+
   @Inject Storefront store;
   @Inject CacheControl cache;
   @Inject ReplicaDirectory replicas;
 
-  /** @param body JSON {@code {title,topic,stock,price}} @return 201 with the new item */
+  /**
+   * @param item the new item, checked by its constraints
+   * @return 201 with the new item and its {@code Location}
+   */
   @POST
   @Path("items")
-  public Response addItem(String body) {
-    Item item = store.addItem(JsonBodies.parse(body, NewItem.class)).item();
-    return Response.created(URI.create("/api/books/" + item.id())).entity(item).build();
+  public Response addItem(@Valid @NotNull(message = BODY_REQUIRED) NewItem item) {
+    Item added = store.addItem(item).item();
+    return Response.created(URI.create("/api/books/" + added.id())).entity(added).build();
   }
 
-  /** @param id item @param body JSON {@code {price}} @return the item after the change */
+  /**
+   * @param id item id as typed
+   * @param change the new price, checked by its constraints
+   * @return the item after the change
+   */
   @PUT
   @Path("items/{id}/price")
-  public Item setPrice(@PathParam("id") String id, String body) {
-    PriceChange change = JsonBodies.parse(body, PriceChange.class);
-    return store.setPrice(BooksResource.itemId(id), change).item();
+  public Item setPrice(@PathParam("id") @WholeNumber String id, @Valid @NotNull(message = BODY_REQUIRED) PriceChange change) {
+    return store.setPrice(Integer.parseInt(id), change).item();
   }
 
-  /** @param id item @param body JSON {@code {quantity}} @return the item after the restock */
+  /**
+   * @param id item id as typed
+   * @param restock units to add, checked by its constraints
+   * @return the item after the restock
+   */
   @POST
   @Path("items/{id}/restock")
-  public Item restock(@PathParam("id") String id, String body) {
-    Restock restock = JsonBodies.parse(body, Restock.class);
-    if (restock.quantity() == null || restock.quantity() < 1) {
-      throw ProblemException.badRequest("quantity must be at least 1");
-    }
-    return store.restock(BooksResource.itemId(id), restock).item();
+  public Item restock(@PathParam("id") @WholeNumber String id, @Valid @NotNull(message = BODY_REQUIRED) Restock restock) {
+    return store.restock(Integer.parseInt(id), restock).item();
   }
 
   /** @return the cache's figures (see {@link CacheState} for each field and its unit) */
@@ -91,18 +100,21 @@ public class AdminResource {
     return replicas.services().stream().flatMap(s -> s.view().stream()).toList();
   }
 
-  /** @param body JSON {@code {"enabled": true|false}} @return the cache's state after */
+  /**
+   * @param change {@code {"enabled": true|false}}
+   * @return the cache's state after
+   */
   @PUT
   @Path("cache")
-  public CacheState setEnabled(String body) {
-    CacheSwitch change = JsonBodies.parse(body, CacheSwitch.class);
-    if (change.enabled() == null) {
-      throw ProblemException.badRequest("'enabled' must be true or false");
-    }
+  public CacheState setEnabled(@Valid @NotNull(message = BODY_REQUIRED) CacheSwitch change) {
     cache.setEnabled(change.enabled());
     return cacheStats();
   }
 
-  /** Body of {@code PUT /api/admin/cache}. @param enabled whether to serve reads from the cache */
-  public record CacheSwitch(Boolean enabled) {}
+  /**
+   * Body of {@code PUT /api/admin/cache}.
+   *
+   * @param enabled whether to serve reads from the cache: JSON {@code true} or {@code false}
+   */
+  public record CacheSwitch(@NotNull(message = "must be true or false") Boolean enabled) {}
 }

@@ -3,10 +3,12 @@ package bookstore.frontend.interfaces.rest;
 import bookstore.api.BookSummary;
 import bookstore.api.Item;
 import bookstore.api.Order;
-import bookstore.api.ProblemException;
+import bookstore.api.validation.Topic;
+import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,34 +29,43 @@ import java.util.UUID;
 public class BookStoreProtocolResource {
   @Inject Storefront store;
 
-  /** @param topic exact topic @return its books as {id,title} */
+  /**
+   * @param topic exact topic, required ({@link Topic})
+   * @return its books as {@code [{id,title}]}
+   */
   @GET
   @Path("search")
-  public List<BookSummary> search(@QueryParam("topic") String topic) {
-    if (topic == null || topic.isBlank()) {
-      throw ProblemException.badRequest("query parameter 'topic' is required");
-    }
+  public List<BookSummary> search(@QueryParam("topic") @Topic String topic) {
     return store.search(topic).books();
   }
 
-  /** @param itemNumber item number as typed @return the item */
+  /**
+   * @param itemNumber item number as typed, required, {@code [1-9][0-9]*} within int range
+   * @return the item
+   */
   @GET
   @Path("lookup")
-  public Item lookup(@QueryParam("item_number") String itemNumber) {
-    return store.lookup(BooksResource.itemId(itemNumber)).item();
+  public Item lookup(@QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
+    return store.lookup(Integer.parseInt(itemNumber)).item();
   }
 
-  /** @param itemNumber item number as typed @return the order for one unit */
+  /**
+   * @param itemNumber item number as typed, required, {@code [1-9][0-9]*} within int range
+   * @return the order for one unit
+   */
   @GET
   @Path("buy")
-  public Order buy(@QueryParam("item_number") String itemNumber) {
-    return store.buy(BooksResource.itemId(itemNumber), 1, UUID.randomUUID().toString()).order();
+  public Order buy(@QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
+    return store.buy(Integer.parseInt(itemNumber), 1, UUID.randomUUID().toString()).order();
   }
 
-  /** @param itemNumber item number as typed @return the order for one unit */
+  /**
+   * @param itemNumber item number as typed, required, {@code [1-9][0-9]*} within int range
+   * @return the order for one unit
+   */
   @POST
   @Path("buy")
-  public Order buyByPost(@QueryParam("item_number") String itemNumber) {
+  public Order buyByPost(@QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
     return buy(itemNumber);
   }
 }

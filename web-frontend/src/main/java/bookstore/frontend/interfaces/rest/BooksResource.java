@@ -1,10 +1,10 @@
 package bookstore.frontend.interfaces.rest;
 
-import bookstore.api.ProblemException;
+import bookstore.api.validation.Topic;
+import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
 import bookstore.platform.clients.ItemRead;
 import bookstore.platform.clients.SearchRead;
-import bookstore.platform.rest.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,38 +27,27 @@ public class BooksResource {
   /** Response header naming who served a read: {@code cache} or {@code catalog-N}. */
   public static final String SERVED_BY = "X-Served-By";
 
-  /** Item ids are positive ints. */
-  static final long MAX_ITEM_ID = Integer.MAX_VALUE;
-
   @Inject Storefront store;
 
   /**
-   * @param topic exact topic, required
+   * @param topic exact topic, required ({@link Topic})
    * @return 200 with its books, possibly none; header {@value #SERVED_BY} says who answered
    */
   @GET
-  public Response search(@QueryParam("topic") String topic) {
-    if (topic == null || topic.isBlank()) {
-      throw ProblemException.badRequest("query parameter 'topic' is required");
-    }
+  public Response search(@QueryParam("topic") @Topic String topic) {
     SearchRead read = store.search(topic);
     return served(Response.ok(read.books()), read.replicaId());
   }
 
   /**
-   * @param id the item number as typed
+   * @param id the item number as typed, {@code [1-9][0-9]*} within int range
    * @return 200 with the item; header {@value #SERVED_BY} says who answered
    */
   @GET
   @Path("{id}")
-  public Response lookup(@PathParam("id") String id) {
-    ItemRead read = store.lookup(itemId(id));
+  public Response lookup(@PathParam("id") @WholeNumber String id) {
+    ItemRead read = store.lookup(Integer.parseInt(id));
     return served(Response.ok(read.item()), read.replicaId());
-  }
-
-  /** @param raw an item id as typed @return it @throws ProblemException 400 when not a positive int */
-  static int itemId(String raw) {
-    return (int) JsonBodies.positiveId(raw, "item id", MAX_ITEM_ID);
   }
 
   private static Response served(Response.ResponseBuilder answer, int replicaId) {

@@ -2,9 +2,7 @@ package bookstore.frontend.interfaces.rest;
 
 import bookstore.platform.rest.JsonRequestLimits;
 import bookstore.platform.rest.JerseySettings;
-import bookstore.platform.rest.ProblemExceptionMapper;
-import bookstore.platform.rest.UnexpectedExceptionMapper;
-import bookstore.platform.rest.WebApplicationExceptionMapper;
+import bookstore.platform.rest.ServerProviders;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -15,15 +13,12 @@ import java.util.Set;
 public class FrontendApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(
+    return ServerProviders.with(
         BooksResource.class,
         OrdersResource.class,
         AdminResource.class,
         BookStoreProtocolResource.class,
         ToyStoreProtocolResource.class,
-        ProblemExceptionMapper.class,
-        WebApplicationExceptionMapper.class,
-        UnexpectedExceptionMapper.class,
         JsonRequestLimits.class);
   }
 

@@ -2,12 +2,14 @@ package bookstore.frontend.interfaces.rest;
 
 import bookstore.api.BuyRequest;
 import bookstore.api.Order;
-import bookstore.api.ProblemException;
+import bookstore.api.validation.IdempotencyKey;
+import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
 import bookstore.platform.clients.PlacedOrder;
-import bookstore.platform.rest.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,30 +32,18 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class OrdersResource {
-  /** Longest accepted idempotency key, in characters. */
-  static final int MAX_KEY_LENGTH = 128;
-
   @Inject Storefront store;
 
   /**
-   * @param body JSON {@code {itemId, quantity}}
-   * @param key the client's idempotency key; one is made when absent
+   * @param request the body, {@code {itemId, quantity}}, checked by its constraints
+   * @param key the client's idempotency key ({@link IdempotencyKey}); one is made when absent
    * @return 201 with the order
    */
   @POST
-  public Response buy(String body, @HeaderParam("Idempotency-Key") String key) {
-    BuyRequest request = JsonBodies.parse(body, BuyRequest.class);
-    if (request.itemId() == null || request.itemId() < 1) {
-      throw ProblemException.badRequest("itemId must be a positive whole number");
-    }
+  public Response buy(
+      @Valid @NotNull(message = "the request needs a JSON body") BuyRequest request,
+      @HeaderParam("Idempotency-Key") @IdempotencyKey String key) {
     int quantity = request.quantity() == null ? 1 : request.quantity();
-    if (quantity < 1) {
-      throw ProblemException.badRequest("quantity must be at least 1, got " + quantity);
-    }
-    if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-      throw ProblemException.badRequest(
-          "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
-    }
     String idempotencyKey = key != null ? key : UUID.randomUUID().toString();
     PlacedOrder placed = store.buy(request.itemId(), quantity, idempotencyKey);
     return Response.created(URI.create("/api/orders/" + placed.order().orderNumber()))
@@ -63,10 +53,14 @@ public class OrdersResource {
         .build();
   }
 
-  /** @param number the order number as typed @return the order; 404 when there is none */
+  /**
+   * @param number the order number as typed, {@code [1-9][0-9]*}
+   * @return the order
+   * @throws bookstore.api.ProblemException 404 when there is none
+   */
   @GET
   @Path("{orderNumber}")
-  public Order order(@PathParam("orderNumber") String number) {
-    return store.order(JsonBodies.positiveId(number, "order number", Long.MAX_VALUE));
+  public Order order(@PathParam("orderNumber") @WholeNumber(max = Long.MAX_VALUE) String number) {
+    return store.order(Long.parseLong(number));
   }
 }

@@ -3,10 +3,15 @@ package bookstore.frontend.interfaces.rest;
 import bookstore.api.Item;
 import bookstore.api.Order;
 import bookstore.api.ProblemException;
+import bookstore.api.validation.Quantity;
+import bookstore.api.validation.Title;
+import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
 import bookstore.platform.rest.JsonBodies;
+import bookstore.platform.rest.Violations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,8 +40,15 @@ import java.util.function.Supplier;
 public class ToyStoreProtocolResource {
   @Inject Storefront store;
 
-  /** The body of a toy-store order. @param name product name @param quantity units */
-  public record ToyOrder(String name, Integer quantity) {}
+  @Inject Validator validator;
+
+  /**
+   * The body of a toy-store order.
+   *
+   * @param name product name, required
+   * @param quantity units, 1 when absent
+   */
+  public record ToyOrder(@Title String name, @Quantity Integer quantity) {}
 
   /** @param name product name @return the product, or a toy-store error */
   @GET
@@ -49,20 +61,18 @@ public class ToyStoreProtocolResource {
         });
   }
 
-  /** @param body JSON {@code {"name","quantity"}} @return the order number, or an error */
+  /**
+   * @param body JSON {@code {"name","quantity"}}, read here so that a bad one is answered in the
+   *     toy store's own error shape
+   * @return the order number, or an error
+   */
   @POST
   @Path("orders")
   public Response order(String body) {
     return answer(
         () -> {
-          ToyOrder request = JsonBodies.parse(body, ToyOrder.class);
-          if (request.name() == null || request.name().isBlank()) {
-            throw ProblemException.badRequest("'name' is required");
-          }
+          ToyOrder request = Violations.requireValid(validator, JsonBodies.parse(body, ToyOrder.class));
           int quantity = request.quantity() == null ? 1 : request.quantity();
-          if (quantity < 1) {
-            throw ProblemException.badRequest("quantity must be at least 1, got " + quantity);
-          }
           int itemId = store.lookupByTitle(request.name()).item().id();
           Order order = store.buy(itemId, quantity, UUID.randomUUID().toString()).order();
           return Map.of("order_number", order.orderNumber());
@@ -75,7 +85,10 @@ public class ToyStoreProtocolResource {
   public Response orderQuery(@PathParam("orderNumber") String number) {
     return answer(
         () -> {
-          Order order = store.order(JsonBodies.positiveId(number, "order number", Long.MAX_VALUE));
+          if (!WholeNumber.Validator.accepts(number, Long.MAX_VALUE)) {
+            throw ProblemException.badRequest("order number must be a whole number, written with digits only");
+          }
+          Order order = store.order(Long.parseLong(number));
           String name = store.lookup(order.itemId()).item().title();
           return Map.of("number", order.orderNumber(), "name", name, "quantity", order.quantity());
         });
