@@ -14,9 +14,13 @@ import bookstore.api.Problem;
 import bookstore.api.ProblemTypes;
 import bookstore.api.ReplicaStatus;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -132,6 +136,8 @@ class HostileInputIT {
     assertEquals(status, Http.JSON.fromJson(answer.body(), Problem.class).status(), what);
     assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), what);
     assertFalse(NAMES_INTERNALS.matcher(answer.body()).find(), what + " names the server's internals: " + answer.body());
+    assertEquals(List.of(), answer.headers().allValues("Server"), what + " names the server");
+    assertEquals(List.of(), answer.headers().allValues("X-Powered-By"), what + " names the server");
     assertEquals(orderPosition, orderPositions(), what + " changed the orders");
   }
 
@@ -161,6 +167,35 @@ class HostileInputIT {
     assertEquals(49, Http.await("the stock one lower", Duration.ofSeconds(10),
         () -> body(Http.get(api + "/books/" + item.id()), Item.class).stock(), stock -> stock == 49).intValue(),
         "one unit taken, by the first request only");
+  }
+
+  /**
+   * A client that starts a request and goes quiet is cut off after the listeners' 10 s idle
+   * timeout (preboot.txt), on the front end and on a replica. The read below blocks until the
+   * node closes the connection; its 30 s limit only bounds a failure.
+   */
+  @Test
+  void aClientThatStopsSendingIsCutOff() throws IOException {
+    for (String url : List.of(cluster.frontendUrl(), cluster.catalogUrl(1))) {
+      URI node = URI.create(url);
+      try (Socket socket = new Socket(node.getHost(), node.getPort())) {
+        socket.setSoTimeout(30_000);
+        long start = System.nanoTime();
+        socket.getOutputStream().write("GET /api/books/1 HT".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        int read;
+        try {
+          read = socket.getInputStream().read();
+        } catch (SocketTimeoutException e) {
+          throw new AssertionError(url + " kept a silent client for 30 s", e);
+        } catch (SocketException reset) {
+          read = -1; // closed with a reset: cut off all the same
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertEquals(-1, read, url + " answered a request it never got whole");
+        assertTrue(seconds <= 20, url + " kept a silent client for " + seconds + " s");
+      }
+    }
   }
 
   @Test
