@@ -4,11 +4,15 @@ import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.get;
 import static bookstore.systemtests.Http.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.Order;
 import bookstore.api.Problem;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +58,41 @@ class BrokerOutageIT {
     cluster.awaitConvergence("order");
     for (String replica : cluster.replicaUrls("order")) {
       assertEquals(200, Http.node(replica + "/orders/" + before.orderNumber()).statusCode(), "acknowledged order on " + replica);
+    }
+  }
+
+  /**
+   * A front end is ready only once the broker has confirmed its cache's invalidation
+   * subscription (issue 11): started while the broker is down it deploys, says what it misses,
+   * and {@code ./bookstore restart frontend} returns only after the broker is back, with a first
+   * lookup and a first buy that succeed.
+   */
+  @Test
+  void aFrontEndStartedWithoutTheBrokerIsReadyOnlyOnceItsCacheIsSubscribed() throws Exception {
+    cluster.kill("broker");
+    cluster.kill("frontend");
+    CompletableFuture<String> restart =
+        CompletableFuture.supplyAsync(() -> cluster.script(Duration.ofMinutes(5), "restart", "frontend"));
+    try {
+      String missing = Http.await("the deployed front end to say it is not ready", Duration.ofMinutes(3),
+          BrokerOutageIT::readiness, r -> r.contains("bookstore-frontend") && r.contains("DOWN"));
+      assertTrue(missing.contains("subscription to catalog.updates"), missing);
+      assertFalse(restart.isDone(), "./bookstore restart frontend returned before the front end was ready: " + missing);
+    } finally {
+      cluster.restart("broker");
+    }
+    restart.get(5, TimeUnit.MINUTES);
+    assertEquals(200, get(api + "/books/1").statusCode(), "the first lookup after the restart");
+    HttpResponse<String> buy = post(api + "/orders", "{\"itemId\":1,\"quantity\":1}");
+    assertEquals(201, buy.statusCode(), "the first buy after the restart: " + buy.body());
+  }
+
+  /** @return the front end's readiness answer, or "" while nothing listens on its port */
+  private static String readiness() {
+    try {
+      return get(cluster.frontendUrl() + "/health/ready").body();
+    } catch (IllegalStateException refused) {
+      return "";
     }
   }
 }

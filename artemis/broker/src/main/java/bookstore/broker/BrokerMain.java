@@ -112,6 +112,7 @@ public final class BrokerMain {
     broker.setSecurityManager(users(passwords));
     broker.createActiveMQServer(); // reads broker.xml: the queue-level rules go into that configuration
     ownSubscriptions(broker.getConfiguration(), passwords.keySet());
+    broker.getConfiguration().registerBrokerPlugin(new SubscriptionConfirmations());
     broker.start();
     System.out.println("broker users: " + String.join(", ", passwords.keySet()));
     System.out.println(

@@ -1,6 +1,7 @@
 package bookstore.frontend.infrastructure.messaging;
 
 import bookstore.api.CatalogUpdate;
+import bookstore.api.UpdateTopics;
 import bookstore.frontend.infrastructure.cache.InvalidationTimes;
 import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.platform.messaging.JsonMessages;
@@ -20,13 +21,14 @@ import jakarta.jms.MessageListener;
  * in memory and starts empty after a restart, so nothing missed while down matters. No
  * transaction: dropping an entry twice is harmless, and so is a write published twice by a new
  * primary. A message that cannot be handled is thrown back, for the broker to redeliver and in
- * the end move to the dead-letter address.
+ * the end move to the dead-letter address. The broker's confirmation that the subscription
+ * exists ({@link UpdateTopics#SUBSCRIBED}) is passed to {@link InvalidationSubscription}.
  */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = "catalog.updates"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = UpdateTopics.CATALOG),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
@@ -39,11 +41,16 @@ import jakarta.jms.MessageListener;
 public class CacheInvalidationConsumer implements MessageListener {
   @Inject ReadCache cache;
   @Inject InvalidationTimes times;
+  @Inject InvalidationSubscription subscription;
 
   @Override
   public void onMessage(Message message) {
     CatalogUpdate update;
     try {
+      if (message.propertyExists(UpdateTopics.SUBSCRIBED)) {
+        subscription.confirmed(message.getLongProperty(UpdateTopics.SUBSCRIBED));
+        return;
+      }
       update = JsonMessages.fromJson(message.getBody(String.class), CatalogUpdate.class);
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable catalog update message", e);

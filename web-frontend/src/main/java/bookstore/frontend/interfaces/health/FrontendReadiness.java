@@ -1,11 +1,14 @@
 package bookstore.frontend.interfaces.health;
 
+import bookstore.api.UpdateTopics;
 import bookstore.frontend.infrastructure.cache.ReadCache;
+import bookstore.frontend.infrastructure.messaging.InvalidationSubscription;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import bookstore.frontend.infrastructure.replicas.ServiceReplicas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -14,7 +17,9 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness of the front end ({@code /health/ready}): UP once its heartbeats have heard a live
  * primary and a caught-up replica of each service (so that a first lookup and a first buy find
- * where to go), else DOWN with what is missing under {@code missing}. Named
+ * where to go) and the broker has confirmed its cache's invalidation subscription (so that no
+ * write after it can leave a stale entry; {@link InvalidationSubscription}), else DOWN with what
+ * is missing under {@code missing}. Named
  * {@code bookstore-frontend} so the start script can tell it from the empty UP Payara reports
  * before any application is deployed.
  */
@@ -23,11 +28,17 @@ import org.eclipse.microprofile.health.Readiness;
 public class FrontendReadiness implements HealthCheck {
   @Inject ReadCache cache;
   @Inject ReplicaDirectory replicas;
+  @Inject InvalidationSubscription invalidations;
 
   @Override
   public HealthCheckResponse call() {
+    Optional<String> subscription = invalidations.confirmedAtMs().isPresent()
+        ? Optional.empty()
+        : Optional.of("the broker has not yet confirmed the cache's subscription to " + UpdateTopics.CATALOG);
     Optional<String> missing =
-        replicas.services().stream().map(ServiceReplicas::missing).flatMap(Optional::stream).reduce((a, b) -> a + "; " + b);
+        Stream.concat(replicas.services().stream().map(ServiceReplicas::missing), Stream.of(subscription))
+            .flatMap(Optional::stream)
+            .reduce((a, b) -> a + "; " + b);
     HealthCheckResponseBuilder response =
         HealthCheckResponse.named("bookstore-frontend")
             .status(missing.isEmpty())

@@ -1,0 +1,33 @@
+package bookstore.frontend.infrastructure.messaging;
+
+import bookstore.api.UpdateTopics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Whether the cache's invalidation consumer is connected: the broker confirmed its subscription
+ * to {@value UpdateTopics#CATALOG} ({@link UpdateTopics#SUBSCRIBED}), so every catalog write from
+ * then on reaches the cache. The front end is not ready before (issue 11). A reconnection after
+ * a broker restart brings a new confirmation; the last one is kept.
+ */
+@ApplicationScoped
+public class InvalidationSubscription {
+  private final AtomicLong confirmedAtMs = new AtomicLong();
+
+  /**
+   * @param brokerTimeMs when the broker created the consumer, ms since the epoch
+   */
+  void confirmed(long brokerTimeMs) {
+    confirmedAtMs.accumulateAndGet(Math.max(1, brokerTimeMs), Math::max);
+  }
+
+  /**
+   * @return when the broker last confirmed the subscription (ms since the epoch), or empty if it
+   *     never has since this front end started
+   */
+  public OptionalLong confirmedAtMs() {
+    long at = confirmedAtMs.get();
+    return at == 0 ? OptionalLong.empty() : OptionalLong.of(at);
+  }
+}
