@@ -65,7 +65,7 @@ class BrokerOutageIT {
    * A front end is ready only once the broker has confirmed its cache's invalidation
    * subscription (issue 11): started while the broker is down it deploys, says what it misses,
    * and {@code ./bookstore restart frontend} returns only after the broker is back, with a first
-   * lookup and a first buy that succeed.
+   * lookup, search and buy that succeed.
    */
   @Test
   void aFrontEndStartedWithoutTheBrokerIsReadyOnlyOnceItsCacheIsSubscribed() throws Exception {
@@ -83,6 +83,7 @@ class BrokerOutageIT {
     }
     restart.get(5, TimeUnit.MINUTES);
     assertEquals(200, get(api + "/books/1").statusCode(), "the first lookup after the restart");
+    assertEquals(200, get(api + "/books?topic=distributed%20systems").statusCode(), "the first search after the restart");
     HttpResponse<String> buy = post(api + "/orders", "{\"itemId\":1,\"quantity\":1}");
     assertEquals(201, buy.statusCode(), "the first buy after the restart: " + buy.body());
   }
