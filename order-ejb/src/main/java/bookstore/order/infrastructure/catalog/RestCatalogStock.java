@@ -1,85 +1,69 @@
 package bookstore.order.infrastructure.catalog;
 
-import bookstore.api.ProblemException;
-import bookstore.api.ProblemTypes;
 import bookstore.api.StockChange;
 import bookstore.api.StockTaken;
 import bookstore.order.application.CatalogStock;
 import bookstore.platform.clients.CatalogApi;
 import bookstore.platform.clients.RestClients;
+import bookstore.platform.routing.Failover;
+import bookstore.platform.routing.ReplicaRouter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@link CatalogStock} over the catalog's internal REST API (MicroProfile Rest Client). Any
- * catalog replica takes the call and forwards it to its primary; when a replica does not answer,
- * or no primary is known during a failover, the call goes to the next replica, until {@code
- * bookstore.failover.deadline-ms} (default 10,000 ms). Both calls are idempotent per request id,
- * so a retry after a lost answer takes no stock twice (SPEC guarantee 3).
+ * {@link CatalogStock} over the catalog's internal REST API (MicroProfile Rest Client), routed
+ * by a {@link ReplicaRouter}: each call goes to the catalog primary the heartbeats name ({@link
+ * CatalogMonitor}), and follows it through a failover under the one {@link Failover} policy.
+ * Both calls are idempotent per request id, so a retry after a lost answer takes no stock twice
+ * (SPEC guarantee 3).
  */
 @ApplicationScoped
 public class RestCatalogStock implements CatalogStock {
-  private static final long PAUSE_NANOS = 100_000_000;
+  private static final Logger LOG = Logger.getLogger(RestCatalogStock.class.getName());
 
   @Inject
   @ConfigProperty(name = "bookstore.catalog.urls")
   List<String> catalogUrls;
 
-  @Inject
-  @ConfigProperty(name = "bookstore.failover.deadline-ms", defaultValue = "10000")
-  long deadlineMs;
+  @Inject Failover failover;
 
-  private List<CatalogApi> replicas;
-  private final AtomicInteger preferred = new AtomicInteger();
+  private ReplicaRouter<CatalogApi> catalog;
 
   @PostConstruct
   void connect() {
-    replicas =
-        catalogUrls.stream()
-            .map(url -> RestClients.build(url, CatalogApi.class))
-            .toList();
-    preferred.set(replicas.size() - 1);
+    List<String> urls = catalogUrls.stream().map(String::trim).toList();
+    catalog = new ReplicaRouter<>(
+        "catalog",
+        urls,
+        url -> RestClients.build(url, CatalogApi.class),
+        url -> RestClients.build(url, CatalogApi.class),
+        failover,
+        (kind, text) -> LOG.info(kind + ": " + text));
+  }
+
+  /**
+   * @return the catalog's replicas as this order replica's heartbeats see them
+   */
+  ReplicaRouter<CatalogApi> catalog() {
+    return catalog;
   }
 
   @Override
   public StockTaken take(int itemId, int quantity, String requestId) {
-    return withFailover(api -> api.decrement(itemId, new StockChange(quantity, requestId)));
+    return catalog.write(api -> api.decrement(itemId, new StockChange(quantity, requestId)), true);
   }
 
   @Override
   public void giveBack(String requestId) {
-    withFailover(
+    catalog.write(
         api -> {
           api.cancel(requestId);
           return null;
-        });
-  }
-
-  private <T> T withFailover(Function<CatalogApi, T> call) {
-    long deadline = System.nanoTime() + deadlineMs * 1_000_000;
-    RuntimeException last = null;
-    while (System.nanoTime() < deadline) {
-      int index = preferred.get();
-      try {
-        return call.apply(replicas.get(index));
-      } catch (ProcessingException unreachable) {
-        last = unreachable;
-      } catch (ProblemException e) {
-        if (!ProblemTypes.retryable(e.problem().type())) {
-          throw e;
-        }
-        last = e;
-      }
-      preferred.compareAndSet(index, Math.floorMod(index - 1, replicas.size()));
-      LockSupport.parkNanos(PAUSE_NANOS);
-    }
-    throw ProblemException.unavailable("the catalog could not be reached: " + last);
+        },
+        true);
   }
 }

@@ -2,9 +2,10 @@ package bookstore.frontend.infrastructure.replicas;
 
 import bookstore.frontend.application.ClusterEvents;
 import bookstore.platform.clients.CatalogApi;
-import bookstore.platform.clients.Heartbeat;
 import bookstore.platform.clients.OrderApi;
 import bookstore.platform.clients.RestClients;
+import bookstore.platform.routing.Failover;
+import bookstore.platform.routing.ReplicaRouter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The replicas this front end talks to, from {@code bookstore.catalog.urls} and {@code
  * bookstore.order.urls} (comma-separated base URLs in replica-id order), with what the
- * heartbeats say of each ({@link ServiceReplicas}). Reads go round robin over the live,
- * caught-up replicas; writes go to the primary and follow it through a failover, retrying
- * within {@code bookstore.failover.deadline-ms} (default 10,000 ms).
+ * heartbeats say of each: a {@link ReplicaRouter} per service. Reads go round robin over the
+ * live, caught-up replicas; writes go to the primary and follow it through a failover under the
+ * one {@link Failover} policy.
  */
 @ApplicationScoped
 public class ReplicaDirectory {
@@ -34,14 +35,11 @@ public class ReplicaDirectory {
   @ConfigProperty(name = "bookstore.client.read-timeout-ms.reads", defaultValue = "2000")
   long readsTimeoutMs;
 
-  @Inject
-  @ConfigProperty(name = "bookstore.failover.deadline-ms", defaultValue = "10000")
-  long deadlineMs;
-
+  @Inject Failover failover;
   @Inject ClusterEvents events;
 
-  private ServiceReplicas<CatalogApi> catalog;
-  private ServiceReplicas<OrderApi> orders;
+  private ReplicaRouter<CatalogApi> catalog;
+  private ReplicaRouter<OrderApi> orders;
 
   @PostConstruct
   void connect() {
@@ -50,17 +48,17 @@ public class ReplicaDirectory {
   }
 
   /** @return the catalog's replicas */
-  public ServiceReplicas<CatalogApi> catalog() {
+  public ReplicaRouter<CatalogApi> catalog() {
     return catalog;
   }
 
   /** @return the order service's replicas */
-  public ServiceReplicas<OrderApi> orders() {
+  public ReplicaRouter<OrderApi> orders() {
     return orders;
   }
 
   /** @return both services' replicas, for the heartbeat timer */
-  public List<ServiceReplicas<?>> services() {
+  public List<ReplicaRouter<?>> services() {
     return List.of(catalog, orders);
   }
 
@@ -73,7 +71,9 @@ public class ReplicaDirectory {
   }
 
   /**
-   * @param write an idempotent write to the catalog (retried on any failure to answer)
+   * @param write an admin write to the catalog (a price, a restock, a new item): not keyed, so
+   *     resent only when it cannot have arrived (the connection was refused)
+   * @param <T> its answer's type
    * @return the primary's answer
    */
   public <T> T writeCatalog(Function<CatalogApi, T> write) {
@@ -93,18 +93,13 @@ public class ReplicaDirectory {
     return orders.write(write, true);
   }
 
-  /** @param service a service's replicas @param id replica id @param heartbeat what it answered, or null */
-  public void heard(ServiceReplicas<?> service, int id, Heartbeat heartbeat) {
-    service.heard(id, heartbeat);
-  }
-
-  private <T> ServiceReplicas<T> services(String name, List<String> urls, Class<T> api) {
-    return new ServiceReplicas<>(
+  private <T> ReplicaRouter<T> services(String name, List<String> urls, Class<T> api) {
+    return new ReplicaRouter<>(
         name,
         urls.stream().map(String::trim).toList(),
         url -> RestClients.build(url, api),
         url -> RestClients.build(url, api, readsTimeoutMs),
-        deadlineMs,
-        events);
+        failover,
+        (kind, text) -> events.record(ClusterEvents.Kind.valueOf(kind.name()), text));
   }
 }

@@ -4,7 +4,7 @@ import bookstore.api.UpdateTopics;
 import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.frontend.infrastructure.messaging.InvalidationSubscription;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
-import bookstore.frontend.infrastructure.replicas.ServiceReplicas;
+import bookstore.platform.routing.ReplicaRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public class FrontendReadiness implements HealthCheck {
         ? Optional.empty()
         : Optional.of("the broker has not yet confirmed the cache's subscription to " + UpdateTopics.CATALOG);
     Optional<String> missing =
-        Stream.concat(replicas.services().stream().map(ServiceReplicas::missing), Stream.of(subscription))
+        Stream.concat(replicas.services().stream().map(ReplicaRouter::missing), Stream.of(subscription))
             .flatMap(Optional::stream)
             .reduce((a, b) -> a + "; " + b);
     HealthCheckResponseBuilder response =

@@ -2,7 +2,7 @@ package bookstore.frontend.interfaces.metrics;
 
 import bookstore.frontend.application.CacheControl;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
-import bookstore.frontend.infrastructure.replicas.ServiceReplicas;
+import bookstore.platform.routing.ReplicaRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -33,7 +33,7 @@ public class FrontendMetrics {
     cacheGauge("bookstore.cache.invalidations", "invalidations received from the catalog", CacheControl.CacheState::invalidationsReceived);
     cacheGauge("bookstore.cache.stale.fills.refused", "fills older than an invalidation already seen", CacheControl.CacheState::staleFillsRefused);
     cacheGauge("bookstore.cache.invalidation.p99", "99th percentile of write-to-invalidation time (ms)", s -> s.invalidations().p99Ms());
-    for (ServiceReplicas<?> service : replicas.services()) {
+    for (ReplicaRouter<?> service : replicas.services()) {
       for (int id = 1; id <= service.urls().size(); id++) {
         int replica = id;
         Tag[] tags = {new Tag("service", service.name()), new Tag("replica", String.valueOf(id))};

@@ -9,7 +9,7 @@ import bookstore.frontend.application.Storefront;
 import bookstore.frontend.application.CacheControl;
 import bookstore.frontend.application.CacheControl.CacheState;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
-import bookstore.frontend.infrastructure.replicas.ServiceReplicas.ReplicaView;
+import bookstore.platform.routing.ReplicaRouter.ReplicaView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

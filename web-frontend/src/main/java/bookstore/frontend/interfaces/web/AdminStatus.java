@@ -7,8 +7,8 @@ import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.frontend.infrastructure.cache.ReadCache.EntryView;
 import bookstore.frontend.infrastructure.replicas.ReplicaDigests;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
-import bookstore.frontend.infrastructure.replicas.ServiceReplicas;
-import bookstore.frontend.infrastructure.replicas.ServiceReplicas.ReplicaView;
+import bookstore.platform.routing.ReplicaRouter;
+import bookstore.platform.routing.ReplicaRouter.ReplicaView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -64,7 +64,7 @@ public class AdminStatus {
     services = replicas.services().stream().map(this::service).toList();
   }
 
-  private Service service(ServiceReplicas<?> replicas) {
+  private Service service(ReplicaRouter<?> replicas) {
     return new Service(
         replicas.name(),
         replicas.view().stream()

@@ -1,8 +1,7 @@
-package bookstore.frontend.infrastructure.replicas;
+package bookstore.platform.routing;
 
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
-import bookstore.frontend.application.ClusterEvents;
 import bookstore.platform.clients.ConnectionRefused;
 import bookstore.platform.clients.Heartbeat;
 import jakarta.ws.rs.ProcessingException;
@@ -10,29 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * One service's replicas as this front end sees them: a REST client each, and from the
- * heartbeats whether each is alive, caught up, and which one is primary (SPEC "Replication",
- * guarantee 6). A replica that stops answering leaves the round robin at once; one that answers
- * again rejoins once it has applied what the primary held when it came back.
+ * One service's replicas as a caller sees them, and the one way every node finds where a call
+ * goes (SPEC "Replication", guarantee 6): a REST client per replica, and from the heartbeats
+ * ({@link #heard}, fed by {@link ReplicaHeartbeats}) whether each is alive, caught up, and which
+ * one is primary. Reads go round robin over the live, caught-up replicas; writes go to the
+ * primary. A replica that stops answering leaves the round robin at once; one that answers again
+ * rejoins once it has applied what the primary held when it came back. Every call follows the
+ * service through a failover with the one {@link Failover} policy. Used by the front end (both
+ * services) and by the order service (its catalog calls).
  *
  * @param <A> the service's client interface
  */
-public final class ServiceReplicas<A> {
-  private static final long PAUSE_NANOS = 100_000_000;
-
+public final class ReplicaRouter<A> {
   private final String name;
   private final List<String> urls;
   private final List<A> clients;
   private final List<A> readClients;
-  private final long deadlineMs;
+  private final Failover failover;
   private final Replica[] replicas;
   private final AtomicInteger nextRead = new AtomicInteger();
 
-  private final ClusterEvents events;
+  private final RoutingEvents events;
   /** The primary's heartbeat as last seen, to notice elections and failovers. */
   private Heartbeat lastPrimary;
 
@@ -55,17 +55,22 @@ public final class ServiceReplicas<A> {
    * @param urls the replicas' base URLs, by id
    * @param client makes a client for writes (long read timeout: a write waits for its commit)
    * @param readClient makes a client for reads (short read timeout: a slow replica is passed over)
-   * @param deadlineMs how long a read or write is retried through a failover, ms
+   * @param failover the retry policy (the container's {@link Failover} bean)
    * @param events where replicas going down and back and primaries changing are recorded
    */
-  ServiceReplicas(
-      String name, List<String> urls, Function<String, A> client, Function<String, A> readClient, long deadlineMs, ClusterEvents events) {
+  public ReplicaRouter(
+      String name,
+      List<String> urls,
+      Function<String, A> client,
+      Function<String, A> readClient,
+      Failover failover,
+      RoutingEvents events) {
     this.events = events;
     this.name = name;
     this.urls = List.copyOf(urls);
     this.clients = urls.stream().map(client).toList();
     this.readClients = urls.stream().map(readClient).toList();
-    this.deadlineMs = deadlineMs;
+    this.failover = failover;
     this.replicas = new Replica[urls.size()];
     for (int i = 0; i < replicas.length; i++) {
       replicas[i] = new Replica();
@@ -88,13 +93,13 @@ public final class ServiceReplicas<A> {
    * @param id replica id, 1..N
    * @param heartbeat its answer, or null when it missed the heartbeats allowed
    */
-  synchronized void heard(int id, Heartbeat heartbeat) {
+  public synchronized void heard(int id, Heartbeat heartbeat) {
     Replica r = replicas[id - 1];
     long now = System.currentTimeMillis();
     if (heartbeat == null) {
       if (r.alive || r.downSinceMs == 0) {
         r.downSinceMs = now;
-        events.record(ClusterEvents.Kind.DOWN, name + "-" + id + " is down: it missed its heartbeats");
+        events.record(RoutingEvents.Kind.DOWN, name + "-" + id + " is down: it missed its heartbeats");
       }
       r.alive = false;
       r.caughtUp = false;
@@ -103,7 +108,7 @@ public final class ServiceReplicas<A> {
     }
     if (!r.alive) {
       r.rejoinAt = primaryHeartbeat() == null ? 0 : primaryHeartbeat().lastSequence();
-      events.record(ClusterEvents.Kind.BACK, name + "-" + id + " answers again; rejoins reads at sequence " + r.rejoinAt);
+      events.record(RoutingEvents.Kind.BACK, name + "-" + id + " answers again; rejoins reads at sequence " + r.rejoinAt);
     }
     r.alive = true;
     r.downSinceMs = 0;
@@ -112,7 +117,7 @@ public final class ServiceReplicas<A> {
     if (!r.caughtUp && heartbeat.lastSequence() >= r.rejoinAt) {
       r.caughtUp = true;
       if (r.rejoinAt > 0) {
-        events.record(ClusterEvents.Kind.CAUGHT_UP, name + "-" + id + " caught up at sequence " + heartbeat.lastSequence() + ": it serves reads again");
+        events.record(RoutingEvents.Kind.CAUGHT_UP, name + "-" + id + " caught up at sequence " + heartbeat.lastSequence() + ": it serves reads again");
       }
     }
     Heartbeat primary = primaryHeartbeat();
@@ -134,9 +139,9 @@ public final class ServiceReplicas<A> {
     Heartbeat before = lastPrimary;
     lastPrimary = primary;
     if (before == null) {
-      events.record(ClusterEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch());
+      events.record(RoutingEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch());
     } else if (before.replicaId() != primary.replicaId() || before.epoch() != primary.epoch()) {
-      events.record(ClusterEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch()
+      events.record(RoutingEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch()
           + " (was " + name + "-" + before.replicaId() + " in epoch " + before.epoch() + ")");
     }
   }
@@ -188,86 +193,99 @@ public final class ServiceReplicas<A> {
    * Reads from the replicas, round robin: first the live, caught-up ones, then any. A replica
    * that refuses the connection is taken as dead until its next heartbeat; one that answers too
    * slowly is passed over for this read only (the heartbeats judge it). When no replica answers,
-   * the round is tried again after a pause until the failover deadline, so that a read during a
-   * failover or a restart sees latency, not an error (SPEC guarantee 6).
+   * the round is made again under the {@link Failover} policy, so that a read during a failover
+   * or a restart sees latency, not an error (SPEC guarantee 6).
    *
    * @param read a read
+   * @param <T> its answer's type
    * @return its answer from the first replica that gives one; a replica behind the read's
    *     sequence hands it to the primary
    * @throws ProblemException the replica's own refusal (404, 400), or 503 when none answers
-   *     within the deadline
+   *     within the failover deadline
    */
-  <T> T read(Function<A, T> read) {
-    long deadline = System.nanoTime() + deadlineMs * 1_000_000;
-    RuntimeException last = null;
+  public <T> T read(Function<A, T> read) {
+    try {
+      return failover.untilDeadline(() -> readRound(read));
+    } catch (Failover.Retryable e) {
+      throw ProblemException.unavailable(
+          "no " + name + " replica answered within " + Failover.DEADLINE_MS + " ms (" + e.getMessage() + ")");
+    }
+  }
+
+  private <T> T readRound(Function<A, T> read) {
+    String last = "no replica was tried";
     int n = readClients.size();
-    do {
-      int start = Math.floorMod(nextRead.getAndIncrement(), n);
-      for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < n; i++) {
-          int index = (start + i) % n;
-          Replica r = replicas[index];
-          if ((pass == 0) != (r.alive && r.caughtUp)) {
-            continue; // first pass: the replicas the heartbeats vouch for; second: the others
+    int start = Math.floorMod(nextRead.getAndIncrement(), n);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < n; i++) {
+        int index = (start + i) % n;
+        Replica r = replicas[index];
+        if ((pass == 0) != (r.alive && r.caughtUp)) {
+          continue; // first pass: the replicas the heartbeats vouch for; second: the others
+        }
+        try {
+          return read.apply(readClients.get(index));
+        } catch (ProcessingException e) {
+          if (ConnectionRefused.in(e)) {
+            r.alive = false;
+            r.caughtUp = false;
           }
-          try {
-            return read.apply(readClients.get(index));
-          } catch (ProcessingException e) {
-            if (ConnectionRefused.in(e)) {
-              r.alive = false;
-              r.caughtUp = false;
-            }
-            last = e;
-          } catch (ProblemException e) {
-            if (ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
-              return write(read, true);
-            }
-            if (e.problem().status() != 503) {
-              throw e;
-            }
-            last = e;
+          last = name + "-" + (index + 1) + " did not answer";
+        } catch (ProblemException e) {
+          if (ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
+            return write(read, true);
           }
+          if (e.problem().status() != 503) {
+            throw e;
+          }
+          last = name + "-" + (index + 1) + ": " + e.problem().detail();
         }
       }
-      LockSupport.parkNanos(PAUSE_NANOS);
-    } while (System.nanoTime() < deadline);
-    throw ProblemException.unavailable("no " + name + " replica answered within " + deadlineMs + " ms: " + last.getMessage());
+    }
+    throw new Failover.Retryable("last: " + last, null);
   }
 
   /**
    * Sends a write to the primary, following it through a failover: a primary that does not
-   * answer, or a replica that knows no primary yet, is retried after a pause until the deadline.
+   * answer, or a replica that knows no primary yet, is tried again under the {@link Failover}
+   * policy.
    *
    * @param write the write
-   * @param idempotent whether the write may be resent after a lost answer (a buy, keyed); other
-   *     writes are resent only when they cannot have arrived (the connection was refused)
+   * @param idempotent whether the write may be resent after a lost answer (a buy or a stock
+   *     change, keyed by its idempotency key); other writes are resent only when they cannot
+   *     have arrived (the connection was refused)
+   * @param <T> its answer's type
    * @return the primary's answer
-   * @throws ProblemException the primary's refusal, or 503 at the deadline
+   * @throws ProblemException the primary's refusal; 503 when a write that is not idempotent lost
+   *     its answer (it may or may not have been made), or at the failover deadline
    */
-  <T> T write(Function<A, T> write, boolean idempotent) {
-    long deadline = System.nanoTime() + deadlineMs * 1_000_000;
-    RuntimeException last;
-    do {
-      int primary = primaryId();
-      try {
-        return write.apply(clients.get(primary - 1));
-      } catch (ProcessingException e) {
-        if (!idempotent && !(ConnectionRefused.in(e))) {
-          throw ProblemException.unavailable("the " + name + " primary did not answer; the write may or may not have been made");
-        }
-        replicas[primary - 1].alive = false;
-        last = e;
-      } catch (ProblemException e) {
-        // no primary yet, a node not serving yet, or (for a read handed to the primary) a
-        // replica the heartbeats still named primary that has stepped down and is behind
-        if (!ProblemTypes.retryable(e.problem().type()) && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
-          throw e;
-        }
-        last = e;
+  public <T> T write(Function<A, T> write, boolean idempotent) {
+    try {
+      return failover.untilDeadline(() -> writeAttempt(write, idempotent));
+    } catch (Failover.Retryable e) {
+      throw ProblemException.unavailable(
+          "no " + name + " primary answered within " + Failover.DEADLINE_MS + " ms (" + e.getMessage() + ")");
+    }
+  }
+
+  private <T> T writeAttempt(Function<A, T> write, boolean idempotent) {
+    int primary = primaryId();
+    try {
+      return write.apply(clients.get(primary - 1));
+    } catch (ProcessingException e) {
+      if (!idempotent && !(ConnectionRefused.in(e))) {
+        throw ProblemException.unavailable("the " + name + " primary did not answer; the write may or may not have been made");
       }
-      LockSupport.parkNanos(PAUSE_NANOS);
-    } while (System.nanoTime() < deadline);
-    throw ProblemException.unavailable("no " + name + " primary answered within " + deadlineMs + " ms: " + last.getMessage());
+      replicas[primary - 1].alive = false;
+      throw new Failover.Retryable("last: " + name + "-" + primary + " did not answer", e);
+    } catch (ProblemException e) {
+      // no primary yet, a node not serving yet, or (for a read handed to the primary) a
+      // replica the heartbeats still named primary that has stepped down and is behind
+      if (!ProblemTypes.retryable(e.problem().type()) && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
+        throw e;
+      }
+      throw new Failover.Retryable("last: " + name + "-" + primary + ": " + e.problem().detail(), e);
+    }
   }
 
   /**
@@ -295,7 +313,7 @@ public final class ServiceReplicas<A> {
    *     highest epoch), else the live replica with the highest id (it forwards, or answers that
    *     an election is under way)
    */
-  int primaryId() {
+  public int primaryId() {
     Heartbeat best = primaryHeartbeat();
     if (best != null) {
       return best.replicaId();
