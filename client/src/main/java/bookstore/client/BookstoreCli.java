@@ -4,7 +4,6 @@ import bookstore.api.BookSummary;
 import bookstore.api.Item;
 import bookstore.api.Order;
 import bookstore.api.ProblemException;
-import bookstore.client.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command-line client: {@code search TOPIC}, {@code lookup ID}, {@code buy ID [QTY]},
- * {@code order NUMBER}, and the load generator {@code bench} ({@link BenchCommand}). Prints readable text, or the store's raw JSON with {@code --json}. Exit
+ * {@code order NUMBER} (the load generator is the bench module's own program, {@code
+ * bookstore.bench.BenchCommand}). Prints readable text, or the store's raw JSON with {@code --json}. Exit
  * codes: 0 done, 1 the store refused (its problem is printed), 2 usage error, 3 the store is not
  * running.
  */
@@ -30,8 +30,7 @@ import picocli.CommandLine.Spec;
       BookstoreCli.Search.class,
       BookstoreCli.Lookup.class,
       BookstoreCli.Buy.class,
-      BookstoreCli.OrderQuery.class,
-      BenchCommand.class
+      BookstoreCli.OrderQuery.class
     })
 public final class BookstoreCli {
   /** Exit code when the store refused the request. */

@@ -22,7 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,13 +33,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * admin page sends a browser without a login to its login form; the generated password file is
  * its owner's only. The public API needs no login.
  */
+@ClusterTest
 class AdminLoginIT {
   private static final String WRONG = "Basic " + Base64.getEncoder().encodeToString("admin:not-the-password".getBytes(StandardCharsets.UTF_8));
-  private static Cluster cluster;
+  private final Cluster cluster;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = Cluster.shared();
+  AdminLoginIT(Cluster cluster) {
+    this.cluster = cluster;
   }
 
   /**
@@ -48,21 +47,21 @@ class AdminLoginIT {
    *     /api/admin} (so that a new one is covered the day it is added), the admin page, and
    *     {@code /metrics} and {@code /openapi} on every node
    */
-  static Stream<Arguments> adminPaths() {
+  static Stream<Arguments> adminPaths(Cluster cluster) {
     List<Arguments> paths = new ArrayList<>();
-    JsonObject openApi = json(Http.send(HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/openapi"))
+    JsonObject openApi = json(Http.send(HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + "/openapi"))
         .header("Accept", "application/json").header("Authorization", Http.adminLogin()).GET()).body());
     for (Map.Entry<String, jakarta.json.JsonValue> path : openApi.getJsonObject("paths").entrySet()) {
       if (path.getKey().startsWith("/api/admin")) {
         for (String method : path.getValue().asJsonObject().keySet()) {
-          paths.add(Arguments.of(method.toUpperCase(), Cluster.shared().frontendUrl() + path.getKey().replace("{id}", "1")));
+          paths.add(Arguments.of(method.toUpperCase(), cluster.frontendUrl() + path.getKey().replace("{id}", "1")));
         }
       }
     }
     assertTrue(paths.size() >= 7, "the OpenAPI document lists the admin API: " + paths);
-    List<String> nodes = new ArrayList<>(List.of(Cluster.shared().frontendUrl()));
-    nodes.addAll(Cluster.shared().replicaUrls("catalog"));
-    nodes.addAll(Cluster.shared().replicaUrls("order"));
+    List<String> nodes = new ArrayList<>(List.of(cluster.frontendUrl()));
+    nodes.addAll(cluster.replicaUrls("catalog"));
+    nodes.addAll(cluster.replicaUrls("order"));
     for (String node : nodes) {
       paths.add(Arguments.of("GET", node + "/metrics"));
       paths.add(Arguments.of("GET", node + "/openapi"));

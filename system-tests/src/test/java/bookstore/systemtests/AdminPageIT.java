@@ -1,5 +1,6 @@
 package bookstore.systemtests;
 
+import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NotFoundException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -30,7 +32,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin page in a real browser (issue 10): headless Chromium (Debian's {@code chromium} and
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * of each step go to {@code target/screenshots/}. The steps build on one another, in order, in
  * one browser.
  */
+@ClusterTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPageIT {
   /**
@@ -51,8 +53,12 @@ class AdminPageIT {
   static final Duration DOWN_BOUND = Duration.ofSeconds(5);
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static Cluster cluster;
   private static WebDriver browser;
+  private final Cluster cluster;
+
+  AdminPageIT(Cluster cluster) {
+    this.cluster = cluster;
+  }
 
   @BeforeAll
   static void openBrowser() throws IOException {
@@ -61,7 +67,6 @@ class AdminPageIT {
     // .ci/run installs both; on a machine without them this test says so and is skipped
     Assumptions.assumeTrue(Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(chromedriver)),
         "no " + chromium + " or " + chromedriver + ": apt-get install chromium chromium-driver to run the admin page's browser test");
-    cluster = Cluster.shared();
     Files.createDirectories(SCREENSHOTS);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
@@ -212,7 +217,9 @@ class AdminPageIT {
 
   private static void waitFor(String what, Duration deadline, java.util.function.BooleanSupplier condition) {
     try {
-      new WebDriverWait(browser, deadline, Duration.ofMillis(100)).withMessage(what).until(b -> condition.getAsBoolean());
+      await(what).atMost(deadline).pollInterval(Duration.ofMillis(100))
+          .ignoreExceptionsInstanceOf(NotFoundException.class) // an element not on the page yet: read again
+          .until(condition::getAsBoolean);
     } catch (RuntimeException notSeen) {
       screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
       throw notSeen;

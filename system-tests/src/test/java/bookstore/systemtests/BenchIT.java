@@ -3,12 +3,12 @@ package bookstore.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bookstore.client.bench.BenchPlan;
-import bookstore.client.bench.BenchResult;
-import bookstore.client.bench.Benchmark;
-import bookstore.client.bench.load.Operation;
-import bookstore.client.bench.report.OperationStats;
-import bookstore.client.bench.report.SampleCsv;
+import bookstore.bench.BenchPlan;
+import bookstore.bench.BenchResult;
+import bookstore.bench.Benchmark;
+import bookstore.bench.load.Operation;
+import bookstore.bench.report.OperationStats;
+import bookstore.bench.report.SampleCsv;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,10 +22,16 @@ import org.junit.jupiter.api.Test;
  * clients, 5 s) writes one CSV row per request and its plots, and the counts add up. Nothing is
  * timed: the figures depend on the machine.
  */
+@ClusterTest
 class BenchIT {
+  private final Cluster cluster;
+
+  BenchIT(Cluster cluster) {
+    this.cluster = cluster;
+  }
+
   @Test
   void aShortRunWritesItsCsvAndPlotsAndTheCountsAddUp() throws IOException {
-    Cluster cluster = Cluster.shared();
     Path dir = Path.of("target", "bench-it").toAbsolutePath();
     Benchmark bench = new Benchmark(URI.create(cluster.frontendUrl()), System.out, null);
 

@@ -3,6 +3,7 @@ package bookstore.systemtests;
 import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.get;
 import static bookstore.systemtests.Http.post;
+import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
  * everything resumes when the broker is back; nothing acknowledged is lost (its journal is
  * persistent).
  */
+@ClusterTest
 class BrokerOutageIT {
-  private static Cluster cluster;
-  private static String api;
+  private final Cluster cluster;
+  private final String api;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = Cluster.shared();
-    api = cluster.frontendUrl() + "/api";
+  BrokerOutageIT(Cluster cluster) {
+    this.cluster = cluster;
+    this.api = cluster.frontendUrl() + "/api";
   }
 
   @Test
@@ -50,8 +50,8 @@ class BrokerOutageIT {
     }
     long back = System.nanoTime();
     HttpResponse<String> after =
-        Http.await("a buy to succeed after the broker is back", Duration.ofSeconds(60),
-            () -> post(api + "/orders", "{\"itemId\":1,\"quantity\":1}"), r -> r.statusCode() == 201);
+        await("a buy to succeed after the broker is back").atMost(Duration.ofSeconds(60))
+            .until(() -> post(api + "/orders", "{\"itemId\":1,\"quantity\":1}"), r -> r.statusCode() == 201);
     System.out.printf("writes resumed %.2f s after the broker was ready%n", (System.nanoTime() - back) / 1e9);
     assertEquals(before.orderNumber() + 1, body(after, Order.class).orderNumber(), "no write happened while the broker was down");
     cluster.awaitConvergence("catalog");
@@ -74,8 +74,8 @@ class BrokerOutageIT {
     CompletableFuture<String> restart =
         CompletableFuture.supplyAsync(() -> cluster.script(Duration.ofMinutes(5), "restart", "frontend"));
     try {
-      String missing = Http.await("the deployed front end to say it is not ready", Duration.ofMinutes(3),
-          BrokerOutageIT::readiness, r -> r.contains("bookstore-frontend") && r.contains("DOWN"));
+      String missing = await("the deployed front end to say it is not ready").atMost(Duration.ofMinutes(3))
+          .until(this::readiness, r -> r.contains("bookstore-frontend") && r.contains("DOWN"));
       assertTrue(missing.contains("subscription to catalog.updates"), missing);
       assertFalse(restart.isDone(), "./bookstore restart frontend returned before the front end was ready: " + missing);
     } finally {
@@ -89,7 +89,7 @@ class BrokerOutageIT {
   }
 
   /** @return the front end's readiness answer, or "" while nothing listens on its port */
-  private static String readiness() {
+  private String readiness() {
     try {
       return get(cluster.frontendUrl() + "/health/ready").body();
     } catch (IllegalStateException refused) {

@@ -1,5 +1,7 @@
 package bookstore.systemtests;
 
+import static bookstore.systemtests.Poll.await;
+
 import bookstore.api.ReplicaStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The cluster the end-to-end tests share: started once per test JVM with {@code ./bookstore
@@ -115,16 +118,18 @@ public final class Cluster {
    *
    * @param service "catalog" or "order"
    * @return the status they agree on (of replica 1)
+   * @throws ConditionTimeoutException when they do not agree in time (their status and snapshot
+   *     are kept, see {@link #keepEvidence})
    */
   public ReplicaStatus awaitConvergence(String service) {
     try {
-      return Http.await(
-              "every " + service + " replica at the same sequence and digest",
-              Duration.ofSeconds(60),
+      return await("every " + service + " replica at the same sequence and digest")
+          .atMost(Duration.ofSeconds(60))
+          .until(
               () -> replicaUrls(service).stream().map(u -> Http.body(Http.node(u + "/replica"), ReplicaStatus.class)).toList(),
               all -> all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1)
           .get(0);
-    } catch (AssertionError diverged) {
+    } catch (ConditionTimeoutException | AssertionError diverged) {
       keepEvidence(service);
       throw diverged;
     }

@@ -3,6 +3,7 @@ package bookstore.systemtests;
 import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.get;
 import static bookstore.systemtests.Http.post;
+import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * seconds later. Every operation is recorded (invoke, then ok, fail or unknown), and the history
  * is checked against what every replica holds afterwards.
  */
+@ClusterTest
 class FailoverIT {
   private static final int CLIENTS = 8;
   private static final int ITEMS = 4;
@@ -49,13 +50,12 @@ class FailoverIT {
    */
   private static final long THINK_TIME_MS = 25;
 
-  private static Cluster cluster;
-  private static String api;
+  private final Cluster cluster;
+  private final String api;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = Cluster.shared();
-    api = cluster.frontendUrl() + "/api";
+  FailoverIT(Cluster cluster) {
+    this.cluster = cluster;
+    this.api = cluster.frontendUrl() + "/api";
   }
 
   /** One client operation: what was asked, and how it ended. */
@@ -99,7 +99,7 @@ class FailoverIT {
       faults.add(killAndRestart(primaryOf("order"), true, history));
       faults.add(killAndRestart("order-1", false, history));
       long minimum = start + TimeUnit.SECONDS.toNanos(60);
-      Http.await("a history of at least 60 s", Duration.ofMinutes(2), System::nanoTime, now -> now >= minimum);
+      await("a history of at least 60 s").atMost(Duration.ofMinutes(2)).until(System::nanoTime, now -> now >= minimum);
       awaitOperations(history, 200);
     } finally {
       running.set(false);
@@ -112,7 +112,7 @@ class FailoverIT {
     check(List.copyOf(history), faults, items, (System.nanoTime() - start) / 1e9);
   }
 
-  private static void client(Random random, List<Integer> items, ConcurrentLinkedQueue<Op> history, AtomicBoolean running) {
+  private void client(Random random, List<Integer> items, ConcurrentLinkedQueue<Op> history, AtomicBoolean running) {
     while (running.get()) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(THINK_TIME_MS));
       int itemId = items.get(random.nextInt(items.size()));
@@ -150,7 +150,7 @@ class FailoverIT {
     return at < 0 ? body.substring(0, Math.min(120, body.length())) : body.substring(at, Math.min(body.length(), at + 160));
   }
 
-  private static String primaryOf(String service) {
+  private String primaryOf(String service) {
     for (String url : cluster.replicaUrls(service)) {
       ReplicaStatus status = body(Http.node(url + "/replica"), ReplicaStatus.class);
       if (status.role().equals("PRIMARY")) {
@@ -161,7 +161,7 @@ class FailoverIT {
   }
 
   /** Kills a node, lets the clients run on without it for a while, then restarts it. */
-  private static Fault killAndRestart(String node, boolean primary, ConcurrentLinkedQueue<Op> history) {
+  private Fault killAndRestart(String node, boolean primary, ConcurrentLinkedQueue<Op> history) {
     long killed = System.nanoTime();
     cluster.kill(node);
     awaitOperations(history, 100); // the store keeps serving with the node down
@@ -172,11 +172,11 @@ class FailoverIT {
   /** Waits until the clients have completed {@code count} more successful operations. */
   private static void awaitOperations(ConcurrentLinkedQueue<Op> history, int count) {
     long target = history.stream().filter(o -> o.outcome().equals("ok")).count() + count;
-    Http.await(count + " more successful operations", Duration.ofMinutes(1),
-        () -> history.stream().filter(o -> o.outcome().equals("ok")).count(), done -> done >= target);
+    await(count + " more successful operations").atMost(Duration.ofMinutes(1))
+        .until(() -> history.stream().filter(o -> o.outcome().equals("ok")).count(), done -> done >= target);
   }
 
-  private static void check(List<Op> history, List<Fault> faults, List<Integer> items, double seconds) {
+  private void check(List<Op> history, List<Fault> faults, List<Integer> items, double seconds) {
     List<Op> buys = history.stream().filter(o -> o.type().equals("buy")).toList();
     List<Op> acknowledged = buys.stream().filter(o -> o.outcome().equals("ok")).toList();
     List<Op> errors = history.stream().filter(o -> o.outcome().equals("unknown")).toList();

@@ -3,6 +3,7 @@ package bookstore.systemtests;
 import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.post;
 import static bookstore.systemtests.Http.send;
+import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,6 @@ import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,82 +48,82 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the request it was first sent with (422 otherwise, IETF Idempotency-Key draft); what the nodes
  * write is their owner's only.
  */
+@ClusterTest
 class HostileInputIT {
-  private static Cluster cluster;
-  private static String api;
+  private final Cluster cluster;
+  private final String api;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = Cluster.shared();
-    api = cluster.frontendUrl() + "/api";
+  HostileInputIT(Cluster cluster) {
+    this.cluster = cluster;
+    this.api = cluster.frontendUrl() + "/api";
   }
 
   /** What no error body may show (SPEC "Public API"): Java classes, packages or exception names. */
   private static final Pattern NAMES_INTERNALS =
       Pattern.compile("(java|jakarta|javax|org|com|bookstore)\\.[a-z]+\\.|class [a-zA-Z]|Exception|\\barg[0-9]");
 
-  static Stream<Arguments> refusedRequests() {
+  static Stream<Arguments> refusedRequests(Cluster cluster) {
     String buy = "{\"itemId\":1,\"quantity\":1}";
     return Stream.of(
-        Arguments.of("id with a leading space", get("/books/%205"), 400),
-        Arguments.of("id with a plus sign", get("/books/+5"), 400),
-        Arguments.of("id with a leading zero", get("/books/05"), 400),
-        Arguments.of("id in Arabic-Indic digits", get("/books/%D9%A5"), 400),
-        Arguments.of("id beyond int range", get("/books/4294967301"), 400),
-        Arguments.of("order number beyond long range", get("/orders/99999999999999999999"), 400),
-        Arguments.of("item id 4294967301 (would wrap to 5)", withBody("POST", "/orders", "application/json", "{\"itemId\":4294967301}"), 400),
-        Arguments.of("quantity 4294967297 (would wrap to 1)", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":4294967297}"), 400),
-        Arguments.of("fractional quantity", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":1.5}"), 400),
-        Arguments.of("fractional item id", withBody("POST", "/orders", "application/json", "{\"itemId\":7.9}"), 400),
-        Arguments.of("item id as a string", withBody("POST", "/orders", "application/json", "{\"itemId\":\"1\"}"), 400),
-        Arguments.of("cache switch 'maybe'", withBody("PUT", "/admin/cache", "application/json", "{\"enabled\":\"maybe\"}"), 400),
-        Arguments.of("cache switch without 'enabled'", withBody("PUT", "/admin/cache", "application/json", "{}"), 400),
-        Arguments.of("search without a topic", get("/books"), 400),
-        Arguments.of("search for a blank topic", get("/books?topic=%20%20"), 400),
-        Arguments.of("search for a topic of 101 characters", get("/books?topic=" + "t".repeat(101)), 400),
-        Arguments.of("buy with an empty body", withBody("POST", "/orders", "application/json", ""), 400),
-        Arguments.of("buy with a JSON null", withBody("POST", "/orders", "application/json", "null"), 400),
-        Arguments.of("buy with a JSON array", withBody("POST", "/orders", "application/json", "[1,1]"), 400),
-        Arguments.of("buy with malformed JSON", withBody("POST", "/orders", "application/json", "{\"itemId\":"), 400),
-        Arguments.of("buy without an item", withBody("POST", "/orders", "application/json", "{\"quantity\":1}"), 400),
-        Arguments.of("buy of item 0", withBody("POST", "/orders", "application/json", "{\"itemId\":0}"), 400),
-        Arguments.of("buy of 0 units", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":0}"), 400),
-        Arguments.of("buy of -1 units", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":-1}"), 400),
-        Arguments.of("buy of 1,000,001 units", withBody("POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":1000001}"), 400),
-        Arguments.of("a blank Idempotency-Key", withBody("POST", "/orders", "application/json", buy).header("Idempotency-Key", "   "), 400),
-        Arguments.of("new item without a title", withBody("POST", "/admin/items", "application/json",
+        Arguments.of("id with a leading space", get(cluster, "/books/%205"), 400),
+        Arguments.of("id with a plus sign", get(cluster, "/books/+5"), 400),
+        Arguments.of("id with a leading zero", get(cluster, "/books/05"), 400),
+        Arguments.of("id in Arabic-Indic digits", get(cluster, "/books/%D9%A5"), 400),
+        Arguments.of("id beyond int range", get(cluster, "/books/4294967301"), 400),
+        Arguments.of("order number beyond long range", get(cluster, "/orders/99999999999999999999"), 400),
+        Arguments.of("item id 4294967301 (would wrap to 5)", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":4294967301}"), 400),
+        Arguments.of("quantity 4294967297 (would wrap to 1)", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":4294967297}"), 400),
+        Arguments.of("fractional quantity", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":1.5}"), 400),
+        Arguments.of("fractional item id", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":7.9}"), 400),
+        Arguments.of("item id as a string", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":\"1\"}"), 400),
+        Arguments.of("cache switch 'maybe'", withBody(cluster, "PUT", "/admin/cache", "application/json", "{\"enabled\":\"maybe\"}"), 400),
+        Arguments.of("cache switch without 'enabled'", withBody(cluster, "PUT", "/admin/cache", "application/json", "{}"), 400),
+        Arguments.of("search without a topic", get(cluster, "/books"), 400),
+        Arguments.of("search for a blank topic", get(cluster, "/books?topic=%20%20"), 400),
+        Arguments.of("search for a topic of 101 characters", get(cluster, "/books?topic=" + "t".repeat(101)), 400),
+        Arguments.of("buy with an empty body", withBody(cluster, "POST", "/orders", "application/json", ""), 400),
+        Arguments.of("buy with a JSON null", withBody(cluster, "POST", "/orders", "application/json", "null"), 400),
+        Arguments.of("buy with a JSON array", withBody(cluster, "POST", "/orders", "application/json", "[1,1]"), 400),
+        Arguments.of("buy with malformed JSON", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":"), 400),
+        Arguments.of("buy without an item", withBody(cluster, "POST", "/orders", "application/json", "{\"quantity\":1}"), 400),
+        Arguments.of("buy of item 0", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":0}"), 400),
+        Arguments.of("buy of 0 units", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":0}"), 400),
+        Arguments.of("buy of -1 units", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":-1}"), 400),
+        Arguments.of("buy of 1,000,001 units", withBody(cluster, "POST", "/orders", "application/json", "{\"itemId\":1,\"quantity\":1000001}"), 400),
+        Arguments.of("a blank Idempotency-Key", withBody(cluster, "POST", "/orders", "application/json", buy).header("Idempotency-Key", "   "), 400),
+        Arguments.of("new item without a title", withBody(cluster, "POST", "/admin/items", "application/json",
             "{\"topic\":\"t\",\"stock\":1,\"price\":1}"), 400),
-        Arguments.of("new item with a title of 201 characters", withBody("POST", "/admin/items", "application/json",
+        Arguments.of("new item with a title of 201 characters", withBody(cluster, "POST", "/admin/items", "application/json",
             "{\"title\":\"" + "t".repeat(201) + "\",\"topic\":\"t\",\"stock\":1,\"price\":1}"), 400),
-        Arguments.of("new item with negative stock", withBody("POST", "/admin/items", "application/json",
+        Arguments.of("new item with negative stock", withBody(cluster, "POST", "/admin/items", "application/json",
             "{\"title\":\"t\",\"topic\":\"t\",\"stock\":-1,\"price\":1}"), 400),
-        Arguments.of("price with three decimals", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":1.001}"), 400),
-        Arguments.of("negative price", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":-1}"), 400),
-        Arguments.of("price of a billion", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":1000000000}"), 400),
-        Arguments.of("price as a string", withBody("PUT", "/admin/items/1/price", "application/json", "{\"price\":\"free\"}"), 400),
-        Arguments.of("price of item 'one'", withBody("PUT", "/admin/items/one/price", "application/json", "{\"price\":1}"), 400),
-        Arguments.of("restock of 0 units", withBody("POST", "/admin/items/1/restock", "application/json", "{\"quantity\":0}"), 400),
-        Arguments.of("restock without a quantity", withBody("POST", "/admin/items/1/restock", "application/json", "{}"), 400),
-        Arguments.of("classic lookup without an item number", classic("/lookup"), 400),
-        Arguments.of("classic lookup of item 'abc'", classic("/lookup?item_number=abc"), 400),
-        Arguments.of("classic buy of item -1", classic("/buy?item_number=-1"), 400),
-        Arguments.of("classic search without a topic", classic("/search"), 400),
-        Arguments.of("buy sent as text/plain (a cross-site form)", withBody("POST", "/orders", "text/plain", buy), 415),
-        Arguments.of("buy without a Content-Type", withBody("POST", "/orders", null, buy), 415),
-        Arguments.of("buy of 20 KB", withBody("POST", "/orders", "application/json",
+        Arguments.of("price with three decimals", withBody(cluster, "PUT", "/admin/items/1/price", "application/json", "{\"price\":1.001}"), 400),
+        Arguments.of("negative price", withBody(cluster, "PUT", "/admin/items/1/price", "application/json", "{\"price\":-1}"), 400),
+        Arguments.of("price of a billion", withBody(cluster, "PUT", "/admin/items/1/price", "application/json", "{\"price\":1000000000}"), 400),
+        Arguments.of("price as a string", withBody(cluster, "PUT", "/admin/items/1/price", "application/json", "{\"price\":\"free\"}"), 400),
+        Arguments.of("price of item 'one'", withBody(cluster, "PUT", "/admin/items/one/price", "application/json", "{\"price\":1}"), 400),
+        Arguments.of("restock of 0 units", withBody(cluster, "POST", "/admin/items/1/restock", "application/json", "{\"quantity\":0}"), 400),
+        Arguments.of("restock without a quantity", withBody(cluster, "POST", "/admin/items/1/restock", "application/json", "{}"), 400),
+        Arguments.of("classic lookup without an item number", classic(cluster, "/lookup"), 400),
+        Arguments.of("classic lookup of item 'abc'", classic(cluster, "/lookup?item_number=abc"), 400),
+        Arguments.of("classic buy of item -1", classic(cluster, "/buy?item_number=-1"), 400),
+        Arguments.of("classic search without a topic", classic(cluster, "/search"), 400),
+        Arguments.of("buy sent as text/plain (a cross-site form)", withBody(cluster, "POST", "/orders", "text/plain", buy), 415),
+        Arguments.of("buy without a Content-Type", withBody(cluster, "POST", "/orders", null, buy), 415),
+        Arguments.of("buy of 20 KB", withBody(cluster, "POST", "/orders", "application/json",
             "{\"itemId\":1,\"quantity\":1,\"pad\":\"" + "x".repeat(20 * 1024) + "\"}"), 413),
-        Arguments.of("admin change sent as a form", withBody("PUT", "/admin/cache", "application/x-www-form-urlencoded", "enabled=false"), 415),
-        Arguments.of("a lookup deleted", withBody("DELETE", "/books/1", null, ""), 405),
-        Arguments.of("an order replaced", withBody("PUT", "/orders", "application/json", buy), 405),
+        Arguments.of("admin change sent as a form", withBody(cluster, "PUT", "/admin/cache", "application/x-www-form-urlencoded", "enabled=false"), 415),
+        Arguments.of("a lookup deleted", withBody(cluster, "DELETE", "/books/1", null, ""), 405),
+        Arguments.of("an order replaced", withBody(cluster, "PUT", "/orders", "application/json", buy), 405),
         Arguments.of("an Idempotency-Key of 600 characters",
-            withBody("POST", "/orders", "application/json", buy).header("Idempotency-Key", "k".repeat(600)), 400),
-        Arguments.of("an empty Idempotency-Key", withBody("POST", "/orders", "application/json", buy).header("Idempotency-Key", ""), 400),
-        Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/application.wadl")).GET(), 404),
-        Arguments.of("a catalog replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(Cluster.shared().catalogUrl(1) + "/application.wadl"))
-            .header(Http.CLUSTER_SECRET, Cluster.shared().clusterSecret()).GET(), 404),
-        Arguments.of("an order replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(Cluster.shared().orderUrl(1) + "/application.wadl"))
-            .header(Http.CLUSTER_SECRET, Cluster.shared().clusterSecret()).GET(), 404),
-        Arguments.of("the web application's own files", HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/WEB-INF/web.xml")).GET(), 404));
+            withBody(cluster, "POST", "/orders", "application/json", buy).header("Idempotency-Key", "k".repeat(600)), 400),
+        Arguments.of("an empty Idempotency-Key", withBody(cluster, "POST", "/orders", "application/json", buy).header("Idempotency-Key", ""), 400),
+        Arguments.of("Jersey's WADL", HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + "/application.wadl")).GET(), 404),
+        Arguments.of("a catalog replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(cluster.catalogUrl(1) + "/application.wadl"))
+            .header(Http.CLUSTER_SECRET, cluster.clusterSecret()).GET(), 404),
+        Arguments.of("an order replica's WADL, asked by a node", HttpRequest.newBuilder(URI.create(cluster.orderUrl(1) + "/application.wadl"))
+            .header(Http.CLUSTER_SECRET, cluster.clusterSecret()).GET(), 404),
+        Arguments.of("the web application's own files", HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + "/WEB-INF/web.xml")).GET(), 404));
   }
 
   @ParameterizedTest(name = "{0}: {2}")
@@ -164,8 +164,8 @@ class HostileInputIT {
     assertEquals(order, body(replayed, Order.class));
 
     assertEquals(orders, orderPositions(), "no order after the first");
-    assertEquals(49, Http.await("the stock one lower", Duration.ofSeconds(10),
-        () -> body(Http.get(api + "/books/" + item.id()), Item.class).stock(), stock -> stock == 49).intValue(),
+    assertEquals(49, await("the stock one lower").atMost(Duration.ofSeconds(10))
+        .until(() -> body(Http.get(api + "/books/" + item.id()), Item.class).stock(), stock -> stock == 49).intValue(),
         "one unit taken, by the first request only");
   }
 
@@ -207,16 +207,16 @@ class HostileInputIT {
     }
   }
 
-  private static HttpRequest.Builder get(String path) {
-    return HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/api" + path)).GET();
+  private static HttpRequest.Builder get(Cluster cluster, String path) {
+    return HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + "/api" + path)).GET();
   }
 
-  private static HttpRequest.Builder classic(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + pathAndQuery)).GET();
+  private static HttpRequest.Builder classic(Cluster cluster, String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + pathAndQuery)).GET();
   }
 
-  private static HttpRequest.Builder withBody(String method, String path, String type, String content) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Cluster.shared().frontendUrl() + "/api" + path))
+  private static HttpRequest.Builder withBody(Cluster cluster, String method, String path, String type, String content) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + "/api" + path))
         .method(method, HttpRequest.BodyPublishers.ofString(content));
     if (path.startsWith("/admin/")) {
       b.header("Authorization", Http.adminLogin()); // logged in: the body itself is what is refused
@@ -225,8 +225,8 @@ class HostileInputIT {
   }
 
   /** @return calls only a node of the cluster may make, each as an outsider would send it */
-  static Stream<Arguments> internalCalls() {
-    String catalogPrimary = Cluster.shared().catalogUrl(Cluster.REPLICAS);
+  static Stream<Arguments> internalCalls(Cluster cluster) {
+    String catalogPrimary = cluster.catalogUrl(Cluster.REPLICAS);
     return Stream.of(
         Arguments.of("take stock without an order", "POST", catalogPrimary + "/catalog/items/5/decrement", "{\"quantity\":1,\"requestId\":\"forged\"}"),
         Arguments.of("give stock back", "POST", catalogPrimary + "/catalog/items/decrements/forged/cancel", ""),
@@ -235,7 +235,7 @@ class HostileInputIT {
         Arguments.of("fetch the whole state", "GET", catalogPrimary + "/replica/snapshot", null),
         Arguments.of("read the write log", "GET", catalogPrimary + "/replica/log?after=0&limit=10", null),
         Arguments.of("ask for a heartbeat", "GET", catalogPrimary + "/replica/heartbeat", null),
-        Arguments.of("read an order off a replica", "GET", Cluster.shared().orderUrl(1) + "/orders/1", null));
+        Arguments.of("read an order off a replica", "GET", cluster.orderUrl(1) + "/orders/1", null));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -262,9 +262,9 @@ class HostileInputIT {
     assertEquals(before, after, what + " changed the catalog primary (role, epoch, sequence or digest)");
   }
 
-  static Stream<Arguments> badCommandsFromTheCluster() {
-    String catalogPrimary = Cluster.shared().catalogUrl(Cluster.REPLICAS);
-    String orders = Cluster.shared().orderUrl(1) + "/orders";
+  static Stream<Arguments> badCommandsFromTheCluster(Cluster cluster) {
+    String catalogPrimary = cluster.catalogUrl(Cluster.REPLICAS);
+    String orders = cluster.orderUrl(1) + "/orders";
     return Stream.of(
         Arguments.of("a decrement of 0 units with a blank key", catalogPrimary + "/catalog/items/5/decrement",
             "{\"quantity\":0,\"requestId\":\" \"}", List.of("quantity: ", "requestId: ")),
@@ -325,10 +325,11 @@ class HostileInputIT {
   }
 
   /** @return every order replica's last sequence and digest, once they agree (no write in flight) */
-  private static String orderPositions() {
-    return Http.await("the order replicas in step", Duration.ofSeconds(10),
-        () -> cluster.replicaUrls("order").stream().map(HostileInputIT::position).distinct().toList(),
-        positions -> positions.size() == 1).get(0);
+  private String orderPositions() {
+    return await("the order replicas in step").atMost(Duration.ofSeconds(10))
+        .until(() -> cluster.replicaUrls("order").stream().map(HostileInputIT::position).distinct().toList(),
+            positions -> positions.size() == 1)
+        .get(0);
   }
 
   /** @return the replica's last sequence and digest */

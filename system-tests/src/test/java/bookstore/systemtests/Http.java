@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /** A small HTTP/JSON helper for the end-to-end tests. */
 public final class Http {
@@ -108,33 +106,6 @@ public final class Http {
       throw new AssertionError("expected 2xx, got " + response.statusCode() + ": " + response.body());
     }
     return JSON.fromJson(response.body(), type);
-  }
-
-  /**
-   * Polls until a value satisfies a condition, or fails at the deadline.
-   *
-   * @param what what is awaited, for the failure message
-   * @param deadline how long to poll
-   * @param read reads the current value
-   * @param done the condition
-   * @return the first value that satisfied it
-   */
-  public static <T> T await(String what, Duration deadline, Supplier<T> read, Predicate<T> done) {
-    long end = System.nanoTime() + deadline.toNanos();
-    T last = null;
-    while (System.nanoTime() < end) {
-      last = read.get();
-      if (done.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(50); // poll interval, not a wait for a condition
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError(what + " not seen within " + deadline + "; last: " + last);
   }
 
   /**

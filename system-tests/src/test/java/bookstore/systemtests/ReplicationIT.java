@@ -3,6 +3,7 @@ package bookstore.systemtests;
 import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.get;
 import static bookstore.systemtests.Http.post;
+import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,23 +37,23 @@ import org.junit.jupiter.api.Test;
  * and of a wiped backup, and read-your-writes with reads landing on backups (SPEC guarantees 1
  * to 5).
  */
+@ClusterTest
 class ReplicationIT {
-  private static Cluster cluster;
-  private static String api;
+  private final Cluster cluster;
+  private final String api;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = Cluster.shared();
-    api = cluster.frontendUrl() + "/api";
+  ReplicationIT(Cluster cluster) {
+    this.cluster = cluster;
+    this.api = cluster.frontendUrl() + "/api";
   }
 
-  private static Item addItem(String title, int stock) {
+  private Item addItem(String title, int stock) {
     String json =
         "{\"title\":\"" + title + "\",\"topic\":\"replication\",\"stock\":" + stock + ",\"price\":2.00}";
     return body(Http.admin("POST", api + "/admin/items", json), Item.class);
   }
 
-  private static HttpResponse<String> buy(int itemId, int quantity, String key) {
+  private HttpResponse<String> buy(int itemId, int quantity, String key) {
     return post(api + "/orders", "{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}", key);
   }
 
@@ -201,12 +201,12 @@ class ReplicationIT {
             });
     writer.start();
     try {
-      Http.await("some writes", Duration.ofSeconds(30), () -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()), s -> s < 9_980);
+      await("some writes").atMost(Duration.ofSeconds(30)).until(() -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()), s -> s < 9_980);
       cluster.kill("catalog-1");
       cluster.kill("order-1");
       int stockAtKill = stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id());
-      Http.await("writes while the backups are down", Duration.ofSeconds(30),
-          () -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()), s -> s < stockAtKill - 20);
+      await("writes while the backups are down").atMost(Duration.ofSeconds(30))
+          .until(() -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()), s -> s < stockAtKill - 20);
       cluster.restart("catalog-1");
       cluster.restart("order-1");
     } finally {

@@ -3,6 +3,7 @@ package bookstore.systemtests;
 import static bookstore.systemtests.Http.body;
 import static bookstore.systemtests.Http.get;
 import static bookstore.systemtests.Http.post;
+import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,21 +33,21 @@ import org.junit.jupiter.api.Test;
  * {@code ./bookstore start}: the public API, its errors, cache invalidation through Artemis, no
  * oversell under concurrent buyers, and durability across {@code kill -9}.
  */
+@ClusterTest
 class StoreEndToEndIT {
-  private static Cluster cluster;
-  private static String api;
+  private final Cluster cluster;
+  private final String api;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = Cluster.shared();
-    api = cluster.frontendUrl() + "/api";
+  StoreEndToEndIT(Cluster cluster) {
+    this.cluster = cluster;
+    this.api = cluster.frontendUrl() + "/api";
   }
 
-  private static Item lookup(int id) {
+  private Item lookup(int id) {
     return body(get(api + "/books/" + id), Item.class);
   }
 
-  private static Item addItem(String title, int stock) {
+  private Item addItem(String title, int stock) {
     return body(
         Http.admin(
             "POST",
@@ -56,7 +56,7 @@ class StoreEndToEndIT {
         Item.class);
   }
 
-  private static HttpResponse<String> buy(int itemId, int quantity) {
+  private HttpResponse<String> buy(int itemId, int quantity) {
     return post(api + "/orders", "{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}");
   }
 
@@ -172,7 +172,7 @@ class StoreEndToEndIT {
             cluster.catalogUrl(1) + "/catalog/items/6/decrement",
             "{\"quantity\":1,\"requestId\":\"" + java.util.UUID.randomUUID() + "\"}");
     assertEquals(200, taken.statusCode(), taken.body());
-    Http.await("the front end serving the new stock", Duration.ofSeconds(10), () -> lookup(6).stock(), s -> s == stock - 1);
+    await("the front end serving the new stock").atMost(Duration.ofSeconds(10)).until(() -> lookup(6).stock(), s -> s == stock - 1);
   }
 
   @Test
