@@ -10,6 +10,13 @@ public final class ProblemTypes {
   public static final String REPLICA_BEHIND = "urn:bookstore:replica-behind";
   /** No primary is known (an election is under way) or this replica stopped being it: retry. */
   public static final String NO_PRIMARY = "urn:bookstore:no-primary";
+  /**
+   * A node this request needed (the primary a write was forwarded to, a replica a call went to)
+   * did not answer: the request may be retried on another replica or after a pause, as after
+   * {@link #NO_PRIMARY}.
+   */
+  public static final String PEER_UNREACHABLE = "urn:bookstore:peer-unreachable";
+
   /** The message broker is unreachable: the write was not made; retrying soon is safe. */
   public static final String BROKER_UNAVAILABLE = "urn:bookstore:broker-unavailable";
 
@@ -30,12 +37,11 @@ public final class ProblemTypes {
 
   /**
    * @param type a problem's type
-   * @return whether it says the request was not made and the same request may go to the
-   *     primary again, or another replica, after a pause ({@link #NO_PRIMARY}, {@link
-   *     #NOT_SERVING})
+   * @return whether the same request may go to the primary again, or another replica, after a
+   *     pause ({@link #NO_PRIMARY}, {@link #NOT_SERVING}, {@link #PEER_UNREACHABLE})
    */
   public static boolean retryable(String type) {
-    return NO_PRIMARY.equals(type) || NOT_SERVING.equals(type);
+    return NO_PRIMARY.equals(type) || NOT_SERVING.equals(type) || PEER_UNREACHABLE.equals(type);
   }
 
   /** @param detail why @return a 503 {@link #NOT_SERVING} problem */

@@ -8,7 +8,7 @@ import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
 import bookstore.api.StockTaken;
 import bookstore.api.WriteStamp;
-import bookstore.catalog.domain.Item;
+import bookstore.catalog.domain.CatalogItem;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.domain.StockDecrement;
 import bookstore.platform.clients.ItemRead;
@@ -82,7 +82,7 @@ public class CatalogService {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ItemRead lookupByTitle(String title, long minSequence) {
     long sequence = barrier.await(minSequence);
-    Item item =
+    CatalogItem item =
         items.byTitle(title).orElseThrow(() -> ProblemException.notFound("no item titled '" + title + "'"));
     return new ItemRead(sequence, item.toApi(), identity.replicaId());
   }
@@ -111,7 +111,7 @@ public class CatalogService {
       outbox.acknowledgeAfter(d.getSequence()); // the first answer only once it is replicated
       return new StockTaken(d.getItemId(), d.getQuantity(), d.getUnitPrice(), d.getStockLeft(), d.getSequence());
     }
-    Item item = existing(id);
+    CatalogItem item = existing(id);
     if (!item.take(quantity)) {
       throw ProblemException.conflict(
           "item " + id + " has " + item.getStock() + " in stock, " + quantity + " asked");
@@ -139,7 +139,7 @@ public class CatalogService {
       return;
     }
     StockDecrement d = taken.get();
-    Item item = existing(d.getItemId());
+    CatalogItem item = existing(d.getItemId());
     item.restock(d.getQuantity());
     d.cancel();
     WriteStamp stamp = sequencer.stamp(state);
@@ -156,7 +156,7 @@ public class CatalogService {
    */
   public ItemRead restock(int id, int quantity) {
     ReplicaState state = sequencer.lockForWrite();
-    Item item = existing(id);
+    CatalogItem item = existing(id);
     item.restock(quantity);
     return written(sequencer.stamp(state), Kind.RESTOCK, item, quantity);
   }
@@ -169,7 +169,7 @@ public class CatalogService {
    */
   public ItemRead setPrice(int id, BigDecimal price) {
     ReplicaState state = sequencer.lockForWrite();
-    Item item = existing(id);
+    CatalogItem item = existing(id);
     item.setPrice(price);
     return written(sequencer.stamp(state), Kind.PRICE, item, 0);
   }
@@ -180,8 +180,8 @@ public class CatalogService {
    */
   public ItemRead addItem(NewItem request) {
     ReplicaState state = sequencer.lockForWrite();
-    Item item =
-        new Item(
+    CatalogItem item =
+        new CatalogItem(
             items.maxId() + 1,
             request.title().strip(),
             request.topic().strip(),
@@ -198,7 +198,7 @@ public class CatalogService {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Integer> soldOut() {
-    return items.all().stream().filter(i -> i.getStock() == 0).map(Item::getId).toList();
+    return items.all().stream().filter(i -> i.getStock() == 0).map(CatalogItem::getId).toList();
   }
 
   /**
@@ -211,7 +211,7 @@ public class CatalogService {
    */
   public boolean refillIfSoldOut(int id, int level) {
     ReplicaState state = sequencer.lockForWrite();
-    Optional<Item> item = items.find(id).filter(i -> i.getStock() == 0);
+    Optional<CatalogItem> item = items.find(id).filter(i -> i.getStock() == 0);
     if (item.isEmpty()) {
       return false;
     }
@@ -220,13 +220,13 @@ public class CatalogService {
     return true;
   }
 
-  private ItemRead written(WriteStamp stamp, Kind kind, Item item, int quantity) {
+  private ItemRead written(WriteStamp stamp, Kind kind, CatalogItem item, int quantity) {
     bookstore.api.Item state = item.toApi();
     events.written(CatalogUpdate.now(stamp, kind, state, null, quantity));
     return new ItemRead(stamp.sequence(), state, identity.replicaId());
   }
 
-  private Item existing(int id) {
+  private CatalogItem existing(int id) {
     return items.find(id).orElseThrow(() -> ProblemException.notFound("no item " + id));
   }
 }

@@ -2,7 +2,7 @@ package bookstore.catalog.application;
 
 import bookstore.api.CatalogUpdate;
 import bookstore.api.WriteStamp;
-import bookstore.catalog.domain.Item;
+import bookstore.catalog.domain.CatalogItem;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.domain.StockDecrement;
 import bookstore.platform.messaging.JsonMessages;
@@ -30,11 +30,11 @@ public class CatalogState implements ReplicatedState {
   @Override
   public void apply(String updateJson) {
     CatalogUpdate update = JsonMessages.fromJson(updateJson, CatalogUpdate.class);
-    Optional<Item> item = items.find(update.item().id());
+    Optional<CatalogItem> item = items.find(update.item().id());
     if (item.isPresent()) {
       item.get().copyFrom(update.item());
     } else {
-      items.add(Item.of(update.item()));
+      items.add(CatalogItem.of(update.item()));
     }
     switch (update.kind()) {
       case DECREMENT -> {
@@ -63,7 +63,7 @@ public class CatalogState implements ReplicatedState {
   public String snapshot() {
     return JsonMessages.toJson(
         new CatalogSnapshot(
-            items.all().stream().map(Item::toApi).toList(),
+            items.all().stream().map(CatalogItem::toApi).toList(),
             items.decrements().stream()
                 .map(
                     d ->
@@ -82,7 +82,7 @@ public class CatalogState implements ReplicatedState {
   public void install(String snapshotJson) {
     CatalogSnapshot snapshot = JsonMessages.fromJson(snapshotJson, CatalogSnapshot.class);
     items.clear();
-    snapshot.items().forEach(i -> items.add(Item.of(i)));
+    snapshot.items().forEach(i -> items.add(CatalogItem.of(i)));
     for (CatalogSnapshot.Decrement d : snapshot.decrements()) {
       StockDecrement decrement =
           new StockDecrement(d.requestId(), d.itemId(), d.quantity(), d.unitPrice(), d.stockLeft(), d.sequence());
@@ -97,7 +97,7 @@ public class CatalogState implements ReplicatedState {
   @Transactional
   public String digest() {
     StateDigest digest = new StateDigest();
-    for (Item i : items.all()) {
+    for (CatalogItem i : items.all()) {
       digest.add("item", i.getId(), i.getTitle(), i.getTopic(), i.getStock(), i.getPrice().toPlainString());
     }
     for (StockDecrement d : items.decrements()) {

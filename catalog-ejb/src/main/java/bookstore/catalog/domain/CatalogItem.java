@@ -15,18 +15,18 @@ import java.math.RoundingMode;
 @Entity
 @Table(name = "ITEM")
 @NamedQuery(
-    name = Item.BY_TOPIC,
-    query = "select i from Item i where i.topic = :topic order by i.id")
-@NamedQuery(name = Item.ALL, query = "select i from Item i order by i.id")
+    name = CatalogItem.BY_TOPIC,
+    query = "select i from CatalogItem i where i.topic = :topic order by i.id")
+@NamedQuery(name = CatalogItem.ALL, query = "select i from CatalogItem i order by i.id")
 @NamedQuery(
-    name = Item.BY_TITLE,
-    query = "select i from Item i where i.title = :title order by i.id")
-@NamedQuery(name = Item.MAX_ID, query = "select max(i.id) from Item i")
-public class Item {
-  public static final String BY_TOPIC = "Item.byTopic";
-  public static final String ALL = "Item.all";
-  public static final String BY_TITLE = "Item.byTitle";
-  public static final String MAX_ID = "Item.maxId";
+    name = CatalogItem.BY_TITLE,
+    query = "select i from CatalogItem i where i.title = :title order by i.id")
+@NamedQuery(name = CatalogItem.MAX_ID, query = "select max(i.id) from CatalogItem i")
+public class CatalogItem {
+  public static final String BY_TOPIC = "CatalogItem.byTopic";
+  public static final String ALL = "CatalogItem.all";
+  public static final String BY_TITLE = "CatalogItem.byTitle";
+  public static final String MAX_ID = "CatalogItem.maxId";
 
   @Id private int id;
 
@@ -42,7 +42,7 @@ public class Item {
   @Column(nullable = false, precision = 12, scale = 2)
   private BigDecimal price;
 
-  protected Item() {}
+  protected CatalogItem() {}
 
   /**
    * @param id positive item number
@@ -51,7 +51,7 @@ public class Item {
    * @param stock initial stock, at least 0
    * @param price unit price, at least 0; kept with 2 decimal places
    */
-  public Item(int id, String title, String topic, int stock, BigDecimal price) {
+  public CatalogItem(int id, String title, String topic, int stock, BigDecimal price) {
     if (id < 1 || stock < 0 || price.signum() < 0) {
       throw new IllegalArgumentException("bad item " + id + " stock " + stock + " price " + price);
     }
@@ -128,8 +128,8 @@ public class Item {
   }
 
   /** @param state an item as the API shows it @return a new entity with that state */
-  public static Item of(bookstore.api.Item state) {
-    return new Item(state.id(), state.title(), state.topic(), state.stock(), state.price());
+  public static CatalogItem of(bookstore.api.Item state) {
+    return new CatalogItem(state.id(), state.title(), state.topic(), state.stock(), state.price());
   }
 
   /** @return the item as the API shows it */

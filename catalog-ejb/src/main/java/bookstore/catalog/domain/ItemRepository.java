@@ -7,22 +7,22 @@ import java.util.Optional;
 public interface ItemRepository {
 
   /** @param id item id @return the item, or empty when there is none */
-  Optional<Item> find(int id);
+  Optional<CatalogItem> find(int id);
 
   /** @param topic exact topic @return its items ordered by id, possibly none */
-  List<Item> byTopic(String topic);
+  List<CatalogItem> byTopic(String topic);
 
   /** @param title exact title @return the item with that title and the lowest id, or empty */
-  Optional<Item> byTitle(String title);
+  Optional<CatalogItem> byTitle(String title);
 
   /** @return every item ordered by id */
-  List<Item> all();
+  List<CatalogItem> all();
 
   /** @return the highest item id in use, 0 when the catalog is empty */
   int maxId();
 
   /** @param item a new item to keep */
-  void add(Item item);
+  void add(CatalogItem item);
 
   /** @param requestId a buy's idempotency key @return the stock it took, or empty */
   Optional<StockDecrement> decrement(String requestId);

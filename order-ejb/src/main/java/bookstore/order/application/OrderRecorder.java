@@ -24,7 +24,7 @@ import java.util.Optional;
  * rolled-back order leaves no gap. Reads join no transaction ({@code SUPPORTS}).
  */
 @Stateless
-public class OrderBook {
+public class OrderRecorder {
   @Inject OrderRepository orders;
   @Inject WriteSequencer sequencer;
   @Inject OrderEvents events;

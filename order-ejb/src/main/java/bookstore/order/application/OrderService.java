@@ -29,7 +29,7 @@ import java.util.logging.Logger;
 public class OrderService {
   private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
 
-  @Inject OrderBook book;
+  @Inject OrderRecorder recorder;
   @Inject CatalogStock catalog;
   @Inject ReadBarrier barrier;
   @Inject ReplicaIdentity identity;
@@ -44,17 +44,17 @@ public class OrderService {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public PlacedOrder place(PlaceOrder command) {
-    Optional<CustomerOrder> placed = book.byRequestId(command.requestId());
-    placed.ifPresent(o -> OrderBook.sameRequest(o, command));
+    Optional<CustomerOrder> placed = recorder.byRequestId(command.requestId());
+    placed.ifPresent(o -> OrderRecorder.sameRequest(o, command));
     Optional<PlacedOrder> first = placed.map(o -> new PlacedOrder(o.toApi(), 0, 0, true));
     if (first.isPresent()) {
       outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
       return first.get();
     }
     StockTaken taken = catalog.take(command.itemId(), command.quantity(), command.requestId());
-    OrderBook.Recorded recorded;
+    OrderRecorder.Recorded recorded;
     try {
-      recorded = book.record(command, taken);
+      recorded = recorder.record(command, taken);
     } catch (ProblemException e) {
       if (!ProblemTypes.NO_PRIMARY.equals(e.problem().type())) {
         giveBackUnlessRecorded(command, e);
@@ -78,13 +78,13 @@ public class OrderService {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public OrderRead find(long orderNumber, long minSequence) {
     long sequence = barrier.await(minSequence);
-    return book.find(orderNumber)
+    return recorder.find(orderNumber)
         .map(o -> new OrderRead(sequence, o.toApi(), identity.replicaId()))
         .orElseThrow(() -> ProblemException.notFound("no order " + orderNumber));
   }
 
   private void giveBackUnlessRecorded(PlaceOrder command, RuntimeException cause) {
-    if (book.byRequestId(command.requestId()).isPresent()) {
+    if (recorder.byRequestId(command.requestId()).isPresent()) {
       return;
     }
     LOG.log(Level.WARNING, "order for " + command.requestId() + " not recorded, giving stock back", cause);

@@ -43,7 +43,7 @@ class OrderServiceArquillianTest {
         .addClass(ClusterSecret.class)
         .addPackages(false, OrderRepository.class.getPackage())
         .addPackages(false, JpaOrderRepository.class.getPackage())
-        .addClasses(OrderService.class, OrderBook.class, OrderBook.Recorded.class, OrderEvents.class)
+        .addClasses(OrderService.class, OrderRecorder.class, OrderRecorder.Recorded.class, OrderEvents.class)
         .addClasses(CatalogStock.class, OrderState.class, OrderSnapshot.class, FakeCatalogStock.class, RecordingOrderEvents.class)
         .addPackages(false, "bookstore.order.interfaces.rest")
         .addAsResource("META-INF/persistence.xml")

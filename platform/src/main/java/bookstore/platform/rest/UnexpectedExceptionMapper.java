@@ -23,7 +23,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (causedBy(e, "jakarta.ws.rs.ProcessingException")) {
       return ProblemExceptionMapper.problem(
           new Problem(
-              ProblemTypes.NO_PRIMARY,
+              ProblemTypes.PEER_UNREACHABLE,
               "Peer Unreachable",
               503,
               "a replica this request needed did not answer (it may have failed); retry"));

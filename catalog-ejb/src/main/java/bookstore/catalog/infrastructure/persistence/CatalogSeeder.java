@@ -50,7 +50,7 @@ public class CatalogSeeder {
       }
       Item[] seed = JsonbBuilder.create().fromJson(in, Item[].class);
       for (Item i : seed) {
-        items.add(new bookstore.catalog.domain.Item(i.id(), i.title(), i.topic(), i.stock(), i.price()));
+        items.add(new bookstore.catalog.domain.CatalogItem(i.id(), i.title(), i.topic(), i.stock(), i.price()));
       }
       LOG.info("loaded " + seed.length + " items from " + resource);
     } catch (IOException e) {

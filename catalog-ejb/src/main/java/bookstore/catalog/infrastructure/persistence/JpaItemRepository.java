@@ -1,6 +1,6 @@
 package bookstore.catalog.infrastructure.persistence;
 
-import bookstore.catalog.domain.Item;
+import bookstore.catalog.domain.CatalogItem;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.domain.StockDecrement;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +16,18 @@ public class JpaItemRepository implements ItemRepository {
   EntityManager em;
 
   @Override
-  public Optional<Item> find(int id) {
-    return Optional.ofNullable(em.find(Item.class, id));
+  public Optional<CatalogItem> find(int id) {
+    return Optional.ofNullable(em.find(CatalogItem.class, id));
   }
 
   @Override
-  public List<Item> byTopic(String topic) {
-    return em.createNamedQuery(Item.BY_TOPIC, Item.class).setParameter("topic", topic).getResultList();
+  public List<CatalogItem> byTopic(String topic) {
+    return em.createNamedQuery(CatalogItem.BY_TOPIC, CatalogItem.class).setParameter("topic", topic).getResultList();
   }
 
   @Override
-  public Optional<Item> byTitle(String title) {
-    return em.createNamedQuery(Item.BY_TITLE, Item.class)
+  public Optional<CatalogItem> byTitle(String title) {
+    return em.createNamedQuery(CatalogItem.BY_TITLE, CatalogItem.class)
         .setParameter("title", title)
         .setMaxResults(1)
         .getResultStream()
@@ -35,18 +35,18 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
-  public List<Item> all() {
-    return em.createNamedQuery(Item.ALL, Item.class).getResultList();
+  public List<CatalogItem> all() {
+    return em.createNamedQuery(CatalogItem.ALL, CatalogItem.class).getResultList();
   }
 
   @Override
   public int maxId() {
-    Integer max = em.createNamedQuery(Item.MAX_ID, Integer.class).getSingleResult();
+    Integer max = em.createNamedQuery(CatalogItem.MAX_ID, Integer.class).getSingleResult();
     return max == null ? 0 : max;
   }
 
   @Override
-  public void add(Item item) {
+  public void add(CatalogItem item) {
     em.persist(item);
   }
 
