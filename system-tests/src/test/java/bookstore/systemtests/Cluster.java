@@ -173,6 +173,30 @@ public final class Cluster {
    * @throws IllegalStateException when it fails or takes too long
    */
   public String script(Duration timeout, String... args) {
+    Outcome outcome = run(timeout, args);
+    if (outcome.exitCode() != 0) {
+      throw new IllegalStateException("./bookstore " + String.join(" ", args) + " failed: " + outcome.output());
+    }
+    return outcome.output();
+  }
+
+  /**
+   * How a run of {@code ./bookstore} ended.
+   *
+   * @param exitCode its exit status
+   * @param output standard output and error, merged
+   */
+  public record Outcome(int exitCode, String output) {}
+
+  /**
+   * Runs {@code ./bookstore ARGS} against this cluster, whatever its exit status.
+   *
+   * @param timeout how long it may take
+   * @param args the command and its arguments
+   * @return its exit status and output
+   * @throws IllegalStateException when it takes too long or cannot be started
+   */
+  public Outcome run(Duration timeout, String... args) {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bookstore").toString());
     command.addAll(List.of(args));
@@ -196,10 +220,7 @@ public final class Cluster {
       }
       String text = new String(output);
       System.out.println("$ ./bookstore " + String.join(" ", args) + "\n" + text);
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException("./bookstore " + String.join(" ", args) + " failed: " + text);
-      }
-      return text;
+      return new Outcome(process.exitValue(), text);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
