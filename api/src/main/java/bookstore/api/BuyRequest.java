@@ -1,8 +1,8 @@
 package bookstore.api;
 
+import bookstore.api.validation.ItemId;
 import bookstore.api.validation.Quantity;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 
 /**
  * The body of {@code POST /api/orders}, checked by its constraints at the front end (400
@@ -13,5 +13,5 @@ import jakarta.validation.constraints.Positive;
  *     missing quantity means 1
  */
 public record BuyRequest(
-    @NotNull(message = "is required") @Positive(message = "must be a positive whole number") Integer itemId,
+    @NotNull(message = "is required") @ItemId Integer itemId,
     @Quantity Integer quantity) {}

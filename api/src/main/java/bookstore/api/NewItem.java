@@ -1,10 +1,10 @@
 package bookstore.api;
 
 import bookstore.api.validation.Price;
+import bookstore.api.validation.StockLevel;
 import bookstore.api.validation.Title;
 import bookstore.api.validation.Topic;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 
 /**
@@ -18,5 +18,5 @@ import java.math.BigDecimal;
 public record NewItem(
     @Title String title,
     @Topic String topic,
-    @NotNull(message = "is required") @PositiveOrZero(message = "must be a whole number of at least 0") Integer stock,
+    @NotNull(message = "is required") @StockLevel Integer stock,
     @Price BigDecimal price) {}

@@ -1,9 +1,9 @@
 package bookstore.api;
 
 import bookstore.api.validation.IdempotencyKey;
+import bookstore.api.validation.ItemId;
 import bookstore.api.validation.Quantity;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 
 /**
  * Internal command from the front end to the order service.
@@ -14,6 +14,6 @@ import jakarta.validation.constraints.Positive;
  *     result (SPEC guarantee 3)
  */
 public record PlaceOrder(
-    @Positive(message = "must be a positive whole number") int itemId,
+    @ItemId int itemId,
     @Quantity int quantity,
     @NotNull(message = "is required") @IdempotencyKey String requestId) {}

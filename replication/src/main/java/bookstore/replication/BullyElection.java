@@ -53,12 +53,12 @@ public class BullyElection {
   @Inject Outbox outbox;
 
   @Inject
-  @ConfigProperty(name = "bookstore.election.drain-quiet-ms", defaultValue = "600")
+  @ConfigProperty(name = "bookstore.election.drain-quiet-ms")
   long drainQuietMs;
 
   /** How many writes behind a live lower primary a returning replica may be and take over. */
   @Inject
-  @ConfigProperty(name = "bookstore.election.takeover-lag", defaultValue = "20")
+  @ConfigProperty(name = "bookstore.election.takeover-lag")
   long takeoverLag;
 
   /** Takes in the epoch persisted before a restart; a replica alone is its own primary. */

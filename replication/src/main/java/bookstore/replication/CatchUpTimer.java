@@ -35,7 +35,7 @@ public class CatchUpTimer {
   @Inject ReplicaApplier applier;
 
   @Inject
-  @ConfigProperty(name = "bookstore.replication.catch-up-interval-ms", defaultValue = "1000")
+  @ConfigProperty(name = "bookstore.replication.catch-up-interval-ms")
   long intervalMs;
 
   @PostConstruct

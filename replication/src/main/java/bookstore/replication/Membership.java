@@ -21,11 +21,11 @@ public class Membership {
   @Inject ReplicaIdentity identity;
 
   @Inject
-  @ConfigProperty(name = "bookstore.heartbeat.interval-ms", defaultValue = "1000")
+  @ConfigProperty(name = "bookstore.heartbeat.interval-ms")
   long intervalMs;
 
   @Inject
-  @ConfigProperty(name = "bookstore.heartbeat.misses", defaultValue = "3")
+  @ConfigProperty(name = "bookstore.heartbeat.misses")
   int misses;
 
   private final Map<Integer, Seen> seen = new ConcurrentHashMap<>();

@@ -20,7 +20,7 @@ public class ReadBarrier {
   @Inject CommittedPosition position;
 
   @Inject
-  @ConfigProperty(name = "bookstore.replication.read-wait-ms", defaultValue = "500")
+  @ConfigProperty(name = "bookstore.replication.read-wait-ms")
   long waitMs;
 
   /**

@@ -22,11 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReplicaIdentity {
   @Inject
-  @ConfigProperty(name = "bookstore.replica.id", defaultValue = "1")
+  @ConfigProperty(name = "bookstore.replica.id")
   int replicaId;
 
   @Inject
-  @ConfigProperty(name = "bookstore.service", defaultValue = "unknown")
+  @ConfigProperty(name = "bookstore.service")
   String service;
 
   /** Comma-separated; read as text: Payara's config cannot inject {@code Optional<List<String>>}. */

@@ -29,11 +29,11 @@ public class RestockTimer {
   @Inject CatalogService catalog;
 
   @Inject
-  @ConfigProperty(name = "bookstore.restock.interval-ms", defaultValue = "10000")
+  @ConfigProperty(name = "bookstore.restock.interval-ms")
   long intervalMs;
 
   @Inject
-  @ConfigProperty(name = "bookstore.restock.level", defaultValue = "100")
+  @ConfigProperty(name = "bookstore.restock.level")
   int level;
 
   @PostConstruct

@@ -7,9 +7,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Builds the MicroProfile Rest Clients every node uses to call a replica's internal API, with
- * the timeouts from MicroProfile Config: {@code bookstore.client.connect-timeout-ms} (default
- * 1,000 ms) and {@code bookstore.client.read-timeout-ms} (default 10,000 ms: a write waits for
- * its commit).
+ * the timeouts from MicroProfile Config: {@code bookstore.client.connect-timeout-ms} and {@code
+ * bookstore.client.read-timeout-ms} (ms; a write waits for its commit), whose defaults are in
+ * each WAR's {@code microprofile-config.properties}.
  */
 public final class RestClients {
   private RestClients() {}
@@ -21,7 +21,7 @@ public final class RestClients {
    *     bookstore.api.ProblemException}
    */
   public static <T> T build(String url, Class<T> api) {
-    return build(url, api, setting("bookstore.client.read-timeout-ms", 10_000));
+    return build(url, api, setting("bookstore.client.read-timeout-ms"));
   }
 
   /**
@@ -33,14 +33,14 @@ public final class RestClients {
   public static <T> T build(String url, Class<T> api, long readTimeoutMs) {
     return RestClientBuilder.newBuilder()
         .baseUri(URI.create(url.trim()))
-        .connectTimeout(setting("bookstore.client.connect-timeout-ms", 1_000), TimeUnit.MILLISECONDS)
+        .connectTimeout(setting("bookstore.client.connect-timeout-ms"), TimeUnit.MILLISECONDS)
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .register(ProblemResponseMapper.class)
         .register(ClusterSecretHeader.class)
         .build(api);
   }
 
-  private static long setting(String name, long defaultMs) {
-    return ConfigProvider.getConfig().getOptionalValue(name, Long.class).orElse(defaultMs);
+  private static long setting(String name) {
+    return ConfigProvider.getConfig().getValue(name, Long.class);
   }
 }

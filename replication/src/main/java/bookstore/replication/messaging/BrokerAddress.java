@@ -25,11 +25,11 @@ public class BrokerAddress {
   static final int CALL_TIMEOUT_MS = 5_000;
 
   @Inject
-  @ConfigProperty(name = "bookstore.broker.host", defaultValue = "127.0.0.1")
+  @ConfigProperty(name = "bookstore.broker.host")
   String host;
 
   @Inject
-  @ConfigProperty(name = "bookstore.broker.port", defaultValue = "61616")
+  @ConfigProperty(name = "bookstore.broker.port")
   int port;
 
   /** The broker user of this service's replicas: its role sends and consumes its updates topic only. */

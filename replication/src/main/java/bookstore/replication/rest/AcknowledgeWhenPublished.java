@@ -26,7 +26,7 @@ public class AcknowledgeWhenPublished implements ContainerResponseFilter {
   @Inject Outbox outbox;
 
   @Inject
-  @ConfigProperty(name = "bookstore.replication.publish-timeout-ms", defaultValue = "5000")
+  @ConfigProperty(name = "bookstore.replication.publish-timeout-ms")
   long timeoutMs;
 
   @Override

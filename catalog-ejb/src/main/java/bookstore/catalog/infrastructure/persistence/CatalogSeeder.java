@@ -34,7 +34,7 @@ public class CatalogSeeder {
   @Inject WriteSequencer sequencer;
 
   @Inject
-  @ConfigProperty(name = "bookstore.catalog.data", defaultValue = "books")
+  @ConfigProperty(name = "bookstore.catalog.data")
   String dataFile;
 
   @PostConstruct

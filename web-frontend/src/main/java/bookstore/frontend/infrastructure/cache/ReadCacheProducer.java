@@ -14,11 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReadCacheProducer {
   @Inject
-  @ConfigProperty(name = "bookstore.cache.max-entries", defaultValue = "10000")
+  @ConfigProperty(name = "bookstore.cache.max-entries")
   long maxEntries;
 
   @Inject
-  @ConfigProperty(name = "bookstore.cache.enabled", defaultValue = "true")
+  @ConfigProperty(name = "bookstore.cache.enabled")
   boolean enabled;
 
   /** @return the cache; a singleton without a client proxy, since ReadCache has no no-args constructor */

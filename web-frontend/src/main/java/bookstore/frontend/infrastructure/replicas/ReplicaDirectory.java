@@ -32,7 +32,7 @@ public class ReplicaDirectory {
 
   /** Read timeout of reads (ms): a replica slower than this is passed over for the next one. */
   @Inject
-  @ConfigProperty(name = "bookstore.client.read-timeout-ms.reads", defaultValue = "2000")
+  @ConfigProperty(name = "bookstore.client.read-timeout-ms.reads")
   long readsTimeoutMs;
 
   @Inject Failover failover;

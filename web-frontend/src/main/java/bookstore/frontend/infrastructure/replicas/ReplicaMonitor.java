@@ -25,11 +25,11 @@ public class ReplicaMonitor {
   @Inject ReplicaDirectory directory;
 
   @Inject
-  @ConfigProperty(name = "bookstore.heartbeat.interval-ms", defaultValue = "1000")
+  @ConfigProperty(name = "bookstore.heartbeat.interval-ms")
   long intervalMs;
 
   @Inject
-  @ConfigProperty(name = "bookstore.heartbeat.misses", defaultValue = "3")
+  @ConfigProperty(name = "bookstore.heartbeat.misses")
   int allowedMisses;
 
   private ReplicaHeartbeats heartbeats;
