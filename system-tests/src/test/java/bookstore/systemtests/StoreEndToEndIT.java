@@ -166,7 +166,7 @@ class StoreEndToEndIT {
   void aCatalogWriteBehindTheFrontEndsBackInvalidatesItsCachedLookup() {
     int stock = lookup(6).stock();
     assertEquals(stock, lookup(6).stock());
-    // write to the catalog node directly: only the message on cache.invalidations tells the front end
+    // write to the catalog node directly: only the write's message on catalog.updates tells the front end
     HttpResponse<String> taken =
         Http.nodePost(
             cluster.catalogUrl(1) + "/catalog/items/6/decrement",

@@ -10,8 +10,8 @@ import bookstore.api.CatalogUpdate;
 public interface CatalogEvents {
 
   /**
-   * Publishes the write to the replicas ({@code catalog.updates}) and its invalidation to every
-   * front end ({@code cache.invalidations}).
+   * Publishes the write on {@code catalog.updates}: the backups apply it and every front end
+   * drops the cache entries it touches (one message per write).
    *
    * @param update the stamped write with the item's state after it
    */
