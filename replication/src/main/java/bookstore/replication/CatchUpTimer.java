@@ -1,6 +1,6 @@
 package bookstore.replication;
 
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.Heartbeat;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

@@ -1,8 +1,8 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemException;
-import bookstore.api.WriteStamp;
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.replication.WriteStamp;
+import bookstore.api.internal.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.platform.clients.ReplicaApi.Snapshot;
 import jakarta.ejb.Stateless;

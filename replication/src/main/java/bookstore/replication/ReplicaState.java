@@ -1,6 +1,6 @@
 package bookstore.replication;
 
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.WriteStamp;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;

@@ -1,6 +1,6 @@
 package bookstore.replication;
 
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.WriteStamp;
 
 /**
  * A service's replicated state as the replication machinery sees it: updates and snapshots as

@@ -1,6 +1,6 @@
 package bookstore.replication;
 
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.WriteStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,7 +1,7 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemTypes;
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.WriteStamp;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.ProblemException;
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.WriteStamp;
 import bookstore.replication.ReplicationFakes.Cluster;
 import bookstore.replication.ReplicationFakes.Replica;
 import java.util.List;

@@ -3,7 +3,7 @@ package bookstore.replication;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.Heartbeat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

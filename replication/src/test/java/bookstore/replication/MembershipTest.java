@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.Heartbeat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;

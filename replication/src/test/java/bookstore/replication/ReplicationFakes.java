@@ -1,9 +1,9 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemException;
-import bookstore.api.ReplicaStatus;
-import bookstore.api.WriteStamp;
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.ReplicaStatus;
+import bookstore.api.replication.WriteStamp;
+import bookstore.api.internal.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.replication.rest.ReplicaResources;
 import jakarta.ws.rs.ProcessingException;

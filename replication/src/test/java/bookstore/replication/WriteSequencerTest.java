@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.WriteStamp;
 import bookstore.replication.ReplicationFakes.Cluster;
 import bookstore.replication.ReplicationFakes.Replica;
 import org.junit.jupiter.api.Test;

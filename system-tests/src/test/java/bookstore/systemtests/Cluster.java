@@ -2,7 +2,7 @@ package bookstore.systemtests;
 
 import static bookstore.systemtests.Poll.await;
 
-import bookstore.api.ReplicaStatus;
+import bookstore.api.internal.ReplicaStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

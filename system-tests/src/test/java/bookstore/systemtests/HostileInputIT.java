@@ -13,7 +13,7 @@ import bookstore.api.Item;
 import bookstore.api.Order;
 import bookstore.api.Problem;
 import bookstore.api.ProblemTypes;
-import bookstore.api.ReplicaStatus;
+import bookstore.api.internal.ReplicaStatus;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;

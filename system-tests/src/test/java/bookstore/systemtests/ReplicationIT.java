@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.Item;
 import bookstore.api.Order;
-import bookstore.api.ReplicaStatus;
+import bookstore.api.internal.ReplicaStatus;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

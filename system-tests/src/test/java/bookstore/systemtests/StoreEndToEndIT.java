@@ -11,7 +11,7 @@ import bookstore.api.BookSummary;
 import bookstore.api.Item;
 import bookstore.api.Order;
 import bookstore.api.Problem;
-import bookstore.api.ReplicaStatus;
+import bookstore.api.internal.ReplicaStatus;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.BuyRequest;
 import bookstore.api.NewItem;
-import bookstore.api.PlaceOrder;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.api.PriceChange;
 import bookstore.api.Restock;
-import bookstore.api.StockChange;
+import bookstore.api.internal.StockChange;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

@@ -1,6 +1,6 @@
 package bookstore.broker;
 
-import bookstore.api.UpdateTopics;
+import bookstore.api.replication.UpdateTopics;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.RoutingType;

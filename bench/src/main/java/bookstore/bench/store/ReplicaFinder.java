@@ -1,7 +1,7 @@
 package bookstore.bench.store;
 
 import bookstore.client.StoreHttp;
-import bookstore.api.ReplicaStatus;
+import bookstore.api.internal.ReplicaStatus;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package bookstore.catalog.application;
 
-import bookstore.api.CatalogUpdate;
+import bookstore.api.replication.CatalogUpdate;
 
 /**
  * Tells the rest of the store about a catalog write (port; the JMS adapter is in

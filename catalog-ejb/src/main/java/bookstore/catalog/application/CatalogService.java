@@ -1,18 +1,18 @@
 package bookstore.catalog.application;
 
 import bookstore.api.BookSummary;
-import bookstore.api.CatalogUpdate;
-import bookstore.api.CatalogUpdate.Kind;
+import bookstore.api.replication.CatalogUpdate;
+import bookstore.api.replication.CatalogUpdate.Kind;
 import bookstore.api.NewItem;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
-import bookstore.api.StockTaken;
-import bookstore.api.WriteStamp;
+import bookstore.api.internal.StockTaken;
+import bookstore.api.replication.WriteStamp;
 import bookstore.catalog.domain.CatalogItem;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.domain.StockDecrement;
-import bookstore.platform.clients.ItemRead;
-import bookstore.platform.clients.SearchRead;
+import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.SearchRead;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;

@@ -1,7 +1,7 @@
 package bookstore.catalog.application;
 
-import bookstore.api.CatalogUpdate;
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.CatalogUpdate;
+import bookstore.api.replication.WriteStamp;
 import bookstore.catalog.domain.CatalogItem;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.domain.StockDecrement;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.BookSummary;
-import bookstore.api.CatalogUpdate;
+import bookstore.api.replication.CatalogUpdate;
 import bookstore.api.Item;
 import bookstore.api.NewItem;
 import bookstore.api.ProblemException;
-import bookstore.api.StockTaken;
+import bookstore.api.internal.StockTaken;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.infrastructure.persistence.CatalogSeeder;
 import bookstore.platform.security.ClusterSecret;
@@ -34,7 +34,7 @@ class CatalogServiceArquillianTest {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "catalog-test.war")
-        .addPackages(false, "bookstore.api")
+        .addPackages(false, "bookstore.api", "bookstore.api.internal", "bookstore.api.replication", "bookstore.api.validation")
         .addPackages(false, "bookstore.replication", "bookstore.replication.health", "bookstore.replication.rest")
         .addPackages(false, "bookstore.platform.rest", "bookstore.platform.clients")
         // the secret the Rest Clients send; not the replicas' check of it (bookstore.replication.security):

@@ -1,6 +1,6 @@
 package bookstore.catalog.application;
 
-import bookstore.api.CatalogUpdate;
+import bookstore.api.replication.CatalogUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

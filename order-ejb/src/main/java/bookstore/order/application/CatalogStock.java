@@ -1,6 +1,6 @@
 package bookstore.order.application;
 
-import bookstore.api.StockTaken;
+import bookstore.api.internal.StockTaken;
 
 /**
  * The catalog as the order service needs it (port; the REST adapter is in infrastructure).

@@ -1,6 +1,6 @@
 package bookstore.order.application;
 
-import bookstore.api.OrderUpdate;
+import bookstore.api.replication.OrderUpdate;
 
 /**
  * Tells the order replicas about a new order (port; JMS adapter in infrastructure). Called

@@ -1,11 +1,11 @@
 package bookstore.order.application;
 
-import bookstore.api.OrderUpdate;
-import bookstore.api.PlaceOrder;
+import bookstore.api.replication.OrderUpdate;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
-import bookstore.api.StockTaken;
-import bookstore.api.WriteStamp;
+import bookstore.api.internal.StockTaken;
+import bookstore.api.replication.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
 import bookstore.replication.Outbox;

@@ -1,12 +1,12 @@
 package bookstore.order.application;
 
-import bookstore.api.PlaceOrder;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
-import bookstore.api.StockTaken;
+import bookstore.api.internal.StockTaken;
 import bookstore.order.domain.CustomerOrder;
-import bookstore.platform.clients.OrderRead;
-import bookstore.platform.clients.PlacedOrder;
+import bookstore.api.internal.OrderRead;
+import bookstore.api.internal.PlacedOrder;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;

@@ -1,6 +1,6 @@
 package bookstore.order.application;
 
-import bookstore.api.OrderUpdate;
+import bookstore.api.replication.OrderUpdate;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package bookstore.order.application;
 
-import bookstore.api.OrderUpdate;
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.OrderUpdate;
+import bookstore.api.replication.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
 import bookstore.platform.messaging.JsonMessages;

@@ -86,7 +86,7 @@ public class CustomerOrder {
   }
 
   /** @param update a replicated order write @return the order it created */
-  public static CustomerOrder of(bookstore.api.OrderUpdate update) {
+  public static CustomerOrder of(bookstore.api.replication.OrderUpdate update) {
     Order o = update.order();
     return new CustomerOrder(
         o.orderNumber(), o.itemId(), o.quantity(), o.unitPrice(), update.requestId(), update.createdAt());

@@ -1,7 +1,7 @@
 package bookstore.order.application;
 
 import bookstore.api.ProblemException;
-import bookstore.api.StockTaken;
+import bookstore.api.internal.StockTaken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 

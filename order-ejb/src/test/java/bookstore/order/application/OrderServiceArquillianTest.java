@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bookstore.api.Order;
-import bookstore.api.PlaceOrder;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.order.domain.OrderRepository;
 import bookstore.order.infrastructure.persistence.JpaOrderRepository;
@@ -35,7 +35,7 @@ class OrderServiceArquillianTest {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "order-test.war")
-        .addPackages(false, "bookstore.api")
+        .addPackages(false, "bookstore.api", "bookstore.api.internal", "bookstore.api.replication", "bookstore.api.validation")
         .addPackages(false, "bookstore.replication", "bookstore.replication.health", "bookstore.replication.rest")
         .addPackages(false, "bookstore.platform.rest", "bookstore.platform.clients")
         // the secret the Rest Clients send; not the replicas' check of it (bookstore.replication.security):

@@ -1,6 +1,6 @@
 package bookstore.order.application;
 
-import bookstore.api.OrderUpdate;
+import bookstore.api.replication.OrderUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

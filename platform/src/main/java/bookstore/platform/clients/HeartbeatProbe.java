@@ -1,5 +1,6 @@
 package bookstore.platform.clients;
 
+import bookstore.api.internal.Heartbeat;
 import bookstore.platform.messaging.JsonMessages;
 import bookstore.platform.security.ClusterSecret;
 import java.net.URI;

@@ -1,6 +1,8 @@
 package bookstore.platform.clients;
 
-import bookstore.api.PlaceOrder;
+import bookstore.api.internal.OrderRead;
+import bookstore.api.internal.PlaceOrder;
+import bookstore.api.internal.PlacedOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,7 @@
 package bookstore.platform.clients;
 
-import bookstore.api.ReplicaStatus;
+import bookstore.api.internal.Heartbeat;
+import bookstore.api.internal.ReplicaStatus;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

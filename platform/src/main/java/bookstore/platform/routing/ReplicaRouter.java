@@ -3,7 +3,7 @@ package bookstore.platform.routing;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
 import bookstore.platform.clients.ConnectionRefused;
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.Heartbeat;
 import jakarta.ws.rs.ProcessingException;
 import java.util.ArrayList;
 import java.util.List;

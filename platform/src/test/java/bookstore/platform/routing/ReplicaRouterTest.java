@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bookstore.api.Problem;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.Heartbeat;
 import bookstore.platform.routing.ReplicaRouter.ReplicaView;
 import bookstore.platform.routing.RoutingEvents.Kind;
 import jakarta.ws.rs.ProcessingException;

@@ -1,6 +1,6 @@
 package bookstore.replication.health;
 
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.Heartbeat;
 import bookstore.replication.Membership;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReplicaIdentity;

@@ -1,6 +1,6 @@
 package bookstore.replication.messaging;
 
-import bookstore.api.WriteStamp;
+import bookstore.api.replication.WriteStamp;
 import bookstore.platform.messaging.JsonMessages;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReplicationLog;

@@ -1,6 +1,6 @@
 package bookstore.replication.metrics;
 
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.Heartbeat;
 import bookstore.replication.BullyElection;
 import bookstore.replication.Membership;
 import bookstore.replication.ReplicaApplier;

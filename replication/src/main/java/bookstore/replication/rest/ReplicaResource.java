@@ -1,8 +1,8 @@
 package bookstore.replication.rest;
 
 import bookstore.api.ProblemException;
-import bookstore.api.ReplicaStatus;
-import bookstore.platform.clients.Heartbeat;
+import bookstore.api.internal.ReplicaStatus;
+import bookstore.api.internal.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.replication.LocalHeartbeat;
 import bookstore.replication.Membership;

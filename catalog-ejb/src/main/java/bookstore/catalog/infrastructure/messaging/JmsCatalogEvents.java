@@ -1,6 +1,6 @@
 package bookstore.catalog.infrastructure.messaging;
 
-import bookstore.api.CatalogUpdate;
+import bookstore.api.replication.CatalogUpdate;
 import bookstore.catalog.application.CatalogEvents;
 import bookstore.replication.messaging.ReplicatedWrites;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package bookstore.order.infrastructure.catalog;
 
-import bookstore.api.StockChange;
-import bookstore.api.StockTaken;
+import bookstore.api.internal.StockChange;
+import bookstore.api.internal.StockTaken;
 import bookstore.order.application.CatalogStock;
 import bookstore.platform.clients.CatalogApi;
 import bookstore.platform.clients.RestClients;

@@ -1,6 +1,6 @@
 package bookstore.order.infrastructure.messaging;
 
-import bookstore.api.OrderUpdate;
+import bookstore.api.replication.OrderUpdate;
 import bookstore.order.application.OrderEvents;
 import bookstore.replication.messaging.ReplicatedWrites;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package bookstore.order.interfaces.rest;
 
-import bookstore.api.PlaceOrder;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.order.application.OrderService;
 import bookstore.platform.clients.OrderApi;
-import bookstore.platform.clients.OrderRead;
-import bookstore.platform.clients.PlacedOrder;
+import bookstore.api.internal.OrderRead;
+import bookstore.api.internal.PlacedOrder;
 import bookstore.replication.PeerClients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package bookstore.frontend.infrastructure.cache;
 
-import bookstore.platform.clients.ItemRead;
-import bookstore.platform.clients.SearchRead;
+import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.SearchRead;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;

@@ -1,7 +1,7 @@
 package bookstore.frontend.infrastructure.messaging;
 
-import bookstore.api.CatalogUpdate;
-import bookstore.api.UpdateTopics;
+import bookstore.api.replication.CatalogUpdate;
+import bookstore.api.replication.UpdateTopics;
 import bookstore.frontend.infrastructure.cache.InvalidationTimes;
 import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.platform.messaging.JsonMessages;

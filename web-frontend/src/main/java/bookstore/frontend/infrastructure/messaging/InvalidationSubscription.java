@@ -1,6 +1,6 @@
 package bookstore.frontend.infrastructure.messaging;
 
-import bookstore.api.UpdateTopics;
+import bookstore.api.replication.UpdateTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;

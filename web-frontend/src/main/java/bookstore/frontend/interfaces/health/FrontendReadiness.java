@@ -1,6 +1,6 @@
 package bookstore.frontend.interfaces.health;
 
-import bookstore.api.UpdateTopics;
+import bookstore.api.replication.UpdateTopics;
 import bookstore.frontend.infrastructure.cache.ReadCache;
 import bookstore.frontend.infrastructure.messaging.InvalidationSubscription;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;

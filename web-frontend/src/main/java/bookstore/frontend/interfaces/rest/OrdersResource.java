@@ -5,7 +5,7 @@ import bookstore.api.Order;
 import bookstore.api.validation.IdempotencyKey;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
-import bookstore.platform.clients.PlacedOrder;
+import bookstore.api.internal.PlacedOrder;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

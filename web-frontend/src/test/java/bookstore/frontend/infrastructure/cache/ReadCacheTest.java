@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.BookSummary;
 import bookstore.api.Item;
-import bookstore.platform.clients.ItemRead;
-import bookstore.platform.clients.SearchRead;
+import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.SearchRead;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

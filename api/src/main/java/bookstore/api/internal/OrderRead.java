@@ -1,4 +1,4 @@
-package bookstore.platform.clients;
+package bookstore.api.internal;
 
 import bookstore.api.Order;
 

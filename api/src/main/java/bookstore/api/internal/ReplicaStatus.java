@@ -1,4 +1,4 @@
-package bookstore.api;
+package bookstore.api.internal;
 
 /**
  * What one replica says of itself ({@code GET /replica} on a catalog or order node): enough

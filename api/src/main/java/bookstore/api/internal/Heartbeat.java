@@ -1,4 +1,4 @@
-package bookstore.platform.clients;
+package bookstore.api.internal;
 
 /**
  * What a replica answers to a heartbeat ({@code GET /replica/heartbeat}): cheap, no digest.

@@ -1,4 +1,4 @@
-package bookstore.api;
+package bookstore.api.internal;
 
 import java.math.BigDecimal;
 

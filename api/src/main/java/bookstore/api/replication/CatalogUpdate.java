@@ -1,4 +1,6 @@
-package bookstore.api;
+package bookstore.api.replication;
+
+import bookstore.api.Item;
 
 /**
  * A replicated catalog write, published on the topic {@code catalog.updates}. It carries the

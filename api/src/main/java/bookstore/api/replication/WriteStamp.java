@@ -1,4 +1,4 @@
-package bookstore.api;
+package bookstore.api.replication;
 
 /**
  * The position of one replicated write in its service's history. Every write a primary

@@ -1,4 +1,4 @@
-package bookstore.api;
+package bookstore.api.replication;
 
 /**
  * The broker's update topics (SPEC "Replication": one message per write), and the one message on

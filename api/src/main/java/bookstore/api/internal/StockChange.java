@@ -1,4 +1,4 @@
-package bookstore.api;
+package bookstore.api.internal;
 
 import bookstore.api.validation.IdempotencyKey;
 import bookstore.api.validation.Quantity;

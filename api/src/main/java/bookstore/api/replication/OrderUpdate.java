@@ -1,5 +1,6 @@
-package bookstore.api;
+package bookstore.api.replication;
 
+import bookstore.api.Order;
 import java.time.Instant;
 
 /**
