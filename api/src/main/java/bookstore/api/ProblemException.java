@@ -6,6 +6,7 @@ package bookstore.api;
  * turn a replica's problem answer back into one.
  */
 public class ProblemException extends RuntimeException {
+  /** The problem to answer with. */
   private final Problem problem;
 
   /**
@@ -28,22 +29,34 @@ public class ProblemException extends RuntimeException {
     return problem;
   }
 
-  /** @param detail what was asked for @return a 400 Bad Request problem */
+  /**
+   * @param detail what was asked for
+   * @return a 400 Bad Request problem
+   */
   public static ProblemException badRequest(String detail) {
     return new ProblemException(400, "Bad Request", detail);
   }
 
-  /** @param detail what was not found @return a 404 Not Found problem */
+  /**
+   * @param detail what was not found
+   * @return a 404 Not Found problem
+   */
   public static ProblemException notFound(String detail) {
     return new ProblemException(404, "Not Found", detail);
   }
 
-  /** @param detail why the request conflicts with the state @return a 409 Conflict problem */
+  /**
+   * @param detail why the request conflicts with the state
+   * @return a 409 Conflict problem
+   */
   public static ProblemException conflict(String detail) {
     return new ProblemException(409, "Conflict", detail);
   }
 
-  /** @param detail which dependency is unavailable @return a 503 Service Unavailable problem */
+  /**
+   * @param detail which dependency is unavailable
+   * @return a 503 Service Unavailable problem
+   */
   public static ProblemException unavailable(String detail) {
     return new ProblemException(503, "Service Unavailable", detail);
   }

@@ -44,12 +44,18 @@ public final class ProblemTypes {
     return NO_PRIMARY.equals(type) || NOT_SERVING.equals(type) || PEER_UNREACHABLE.equals(type);
   }
 
-  /** @param detail why @return a 503 {@link #NOT_SERVING} problem */
+  /**
+   * @param detail why
+   * @return a 503 {@link #NOT_SERVING} problem
+   */
   public static ProblemException notServing(String detail) {
     return new ProblemException(new Problem(NOT_SERVING, "Not Serving", 503, detail));
   }
 
-  /** @param detail why @return a 503 {@link #NO_PRIMARY} problem */
+  /**
+   * @param detail why
+   * @return a 503 {@link #NO_PRIMARY} problem
+   */
   public static ProblemException noPrimary(String detail) {
     return new ProblemException(new Problem(NO_PRIMARY, "No Primary", 503, detail));
   }

@@ -27,27 +27,42 @@ public record BenchPlan(
     return new BenchPlan(5, Duration.ofSeconds(30), 0, 0.2, ItemMix.SEEDED_BOOKS, Duration.ZERO, null);
   }
 
-  /** @param value clients @return this plan with that many clients */
+  /**
+   * @param value clients
+   * @return this plan with that many clients
+   */
   public BenchPlan withClients(int value) {
     return new BenchPlan(value, duration, requests, buyProbability, items, thinkTime, cache);
   }
 
-  /** @param value duration @return this plan running for that long (not a request count) */
+  /**
+   * @param value duration
+   * @return this plan running for that long (not a request count)
+   */
   public BenchPlan withDuration(Duration value) {
     return new BenchPlan(clients, value, 0, buyProbability, items, thinkTime, cache);
   }
 
-  /** @param value requests @return this plan running that many requests */
+  /**
+   * @param value requests
+   * @return this plan running that many requests
+   */
   public BenchPlan withRequests(long value) {
     return new BenchPlan(clients, duration, value, buyProbability, items, thinkTime, cache);
   }
 
-  /** @param value 0 to 1 @return this plan with that buy probability */
+  /**
+   * @param value 0 to 1
+   * @return this plan with that buy probability
+   */
   public BenchPlan withBuyProbability(double value) {
     return new BenchPlan(clients, duration, requests, value, items, thinkTime, cache);
   }
 
-  /** @param value on, off, or null to leave it @return this plan with that cache setting */
+  /**
+   * @param value on, off, or null to leave it
+   * @return this plan with that cache setting
+   */
   public BenchPlan withCache(Boolean value) {
     return new BenchPlan(clients, duration, requests, buyProbability, items, thinkTime, value);
   }

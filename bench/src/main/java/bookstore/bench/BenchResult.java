@@ -30,7 +30,10 @@ public record BenchResult(
     return run.samples().size();
   }
 
-  /** @param operation an operation @return its figures, if it occurred */
+  /**
+   * @param operation an operation
+   * @return its figures, if it occurred
+   */
   public Optional<OperationStats> stats(Operation operation) {
     return Optional.ofNullable(stats.get(operation));
   }

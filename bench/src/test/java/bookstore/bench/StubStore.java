@@ -55,7 +55,10 @@ final class StubStore implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  /** @param items ids of the items to hold @param units their stock (items) */
+  /**
+   * @param items ids of the items to hold
+   * @param units their stock (items)
+   */
   StubStore(List<Integer> items, int units) throws IOException {
     items.forEach(id -> {
       stock.put(id, units);
@@ -67,7 +70,10 @@ final class StubStore implements AutoCloseable {
     server.start();
   }
 
-  /** @param itemId an item @return its stock now (items), null for an unknown item */
+  /**
+   * @param itemId an item
+   * @return its stock now (items), null for an unknown item
+   */
   Integer stock(int itemId) {
     return stock.get(itemId);
   }

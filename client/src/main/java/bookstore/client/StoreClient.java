@@ -41,13 +41,19 @@ public final class StoreClient {
     this.http = new StoreHttp(base);
   }
 
-  /** @param topic exact topic @return its books */
+  /**
+   * @param topic exact topic
+   * @return its books
+   */
   public Answer<List<BookSummary>> search(String topic) {
     String json = send(http.search(topic));
     return new Answer<>(Arrays.asList(JSONB.fromJson(json, BookSummary[].class)), json);
   }
 
-  /** @param id item id as typed (the store checks it) @return the item */
+  /**
+   * @param id item id as typed (the store checks it)
+   * @return the item
+   */
   public Answer<Item> lookup(String id) {
     String json = send(http.lookup(id));
     return new Answer<>(JSONB.fromJson(json, Item.class), json);
@@ -64,7 +70,10 @@ public final class StoreClient {
     return new Answer<>(JSONB.fromJson(json, Order.class), json);
   }
 
-  /** @param number order number as typed @return the order */
+  /**
+   * @param number order number as typed
+   * @return the order
+   */
   public Answer<Order> order(String number) {
     String json = send(http.order(number));
     return new Answer<>(JSONB.fromJson(json, Order.class), json);

@@ -76,7 +76,15 @@ public final class StoreHttp {
    * @param timeout how long to wait for the answer once connected
    */
   public record Request(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
-    /** Checks the request and copies its headers. */
+    /**
+     * Checks the request and copies its headers.
+     *
+     * @param method {@code GET}, {@code POST} or {@code PUT}
+     * @param uri the absolute URL
+     * @param headers request headers by name, or null for none
+     * @param body the JSON body sent (UTF-8), or null for none
+     * @param timeout how long to wait for the answer once connected
+     */
     public Request {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(uri, "uri");
@@ -94,7 +102,13 @@ public final class StoreHttp {
    *     {@link HttpURLConnection#getHeaderFields()} gives them: the status line under a null name)
    */
   public record Answer(int status, String body, Map<String, List<String>> headers) {
-    /** Takes the headers as they are: the load generator reads one header of every answer. */
+    /**
+     * Takes the headers as they are: the load generator reads one header of every answer.
+     *
+     * @param status the status code, e.g. 200
+     * @param body the body as text (UTF-8), or null for none
+     * @param headers the answer's headers by name, or null for none
+     */
     public Answer {
       body = body == null ? "" : body;
       headers = headers == null ? Map.of() : headers;
@@ -191,27 +205,42 @@ public final class StoreHttp {
     }
   }
 
-  /** @param itemId item @return {@code GET /api/books/{id}} */
+  /**
+   * @param itemId item
+   * @return {@code GET /api/books/{id}}
+   */
   public Request lookup(int itemId) {
     return lookup(String.valueOf(itemId));
   }
 
-  /** @param id item id as typed (the store checks it) @return {@code GET /api/books/{id}} */
+  /**
+   * @param id item id as typed (the store checks it)
+   * @return {@code GET /api/books/{id}}
+   */
   public Request lookup(String id) {
     return get("/api/books/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
   }
 
-  /** @param number order number as typed @return {@code GET /api/orders/{number}} */
+  /**
+   * @param number order number as typed
+   * @return {@code GET /api/orders/{number}}
+   */
   public Request order(String number) {
     return get("/api/orders/" + URLEncoder.encode(number, StandardCharsets.UTF_8));
   }
 
-  /** @param topic exact topic @return {@code GET /api/books?topic=T} */
+  /**
+   * @param topic exact topic
+   * @return {@code GET /api/books?topic=T}
+   */
   public Request search(String topic) {
     return get("/api/books?topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20"));
   }
 
-  /** @param itemId item @return {@code POST /api/orders} for one unit with a fresh idempotency key */
+  /**
+   * @param itemId item
+   * @return {@code POST /api/orders} for one unit with a fresh idempotency key
+   */
   public Request buy(int itemId) {
     return buy(itemId, 1, UUID.randomUUID().toString());
   }
@@ -231,17 +260,28 @@ public final class StoreHttp {
     return new Request("POST", frontend.resolve("/api/orders"), headers, json, REQUEST_TIMEOUT);
   }
 
-  /** @param itemId item @param quantity units to add @return {@code POST /api/admin/items/{id}/restock} */
+  /**
+   * @param itemId item
+   * @param quantity units to add
+   * @return {@code POST /api/admin/items/{id}/restock}
+   */
   public Request restock(int itemId, int quantity) {
     return admin("POST", "/api/admin/items/" + itemId + "/restock", "{\"quantity\":" + quantity + "}");
   }
 
-  /** @param itemId item @param price new unit price @return {@code PUT /api/admin/items/{id}/price} */
+  /**
+   * @param itemId item
+   * @param price new unit price
+   * @return {@code PUT /api/admin/items/{id}/price}
+   */
   public Request setPrice(int itemId, BigDecimal price) {
     return admin("PUT", "/api/admin/items/" + itemId + "/price", "{\"price\":" + price.toPlainString() + "}");
   }
 
-  /** @param json {@code {title,topic,stock,price}} @return {@code POST /api/admin/items} */
+  /**
+   * @param json {@code {title,topic,stock,price}}
+   * @return {@code POST /api/admin/items}
+   */
   public Request addItem(String json) {
     return admin("POST", "/api/admin/items", json);
   }
@@ -251,7 +291,10 @@ public final class StoreHttp {
     return admin("GET", "/api/admin/cache", null);
   }
 
-  /** @param enabled whether the front end serves reads from its cache @return {@code PUT /api/admin/cache} */
+  /**
+   * @param enabled whether the front end serves reads from its cache
+   * @return {@code PUT /api/admin/cache}
+   */
   public Request switchCache(boolean enabled) {
     return admin("PUT", "/api/admin/cache", "{\"enabled\":" + enabled + "}");
   }

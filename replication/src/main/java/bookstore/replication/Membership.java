@@ -48,7 +48,10 @@ public class Membership {
     seen.remove(id);
   }
 
-  /** @param id a peer's id @return whether it answered a heartbeat within the allowed misses */
+  /**
+   * @param id a peer's id
+   * @return whether it answered a heartbeat within the allowed misses
+   */
   public boolean alive(int id) {
     return heardWithin(id, misses);
   }
@@ -101,7 +104,10 @@ public class Membership {
     return heard * 2 > replicas;
   }
 
-  /** @param id a peer's id @return its last heartbeat, if it is alive */
+  /**
+   * @param id a peer's id
+   * @return its last heartbeat, if it is alive
+   */
   public Optional<Heartbeat> lastHeard(int id) {
     Seen s = seen.get(id);
     return s != null && alive(id) ? Optional.of(s.heartbeat()) : Optional.empty();

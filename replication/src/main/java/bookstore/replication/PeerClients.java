@@ -21,7 +21,10 @@ public class PeerClients {
 
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
-  /** @param id a peer's id @return its replica API */
+  /**
+   * @param id a peer's id
+   * @return its replica API
+   */
   public ReplicaApi replica(int id) {
     return client(id, ReplicaApi.class);
   }
@@ -35,6 +38,7 @@ public class PeerClients {
   /**
    * Where a write that reached this replica goes.
    *
+   * @param <T> the client interface's type
    * @param api a JAX-RS client interface the primary serves, e.g. {@code CatalogApi}
    * @return a client of it on the primary, or empty when this replica is the primary
    * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} while no primary

@@ -23,6 +23,10 @@ public class ReplicaState {
   private long lastSequence;
   private long lastEpoch;
 
+  /**
+   * For JPA only, which fills the fields from the {@code REPLICA_STATE} row; a replica's first
+   * row is made with {@link #ReplicaState(long)}.
+   */
   protected ReplicaState() {}
 
   /** @param epoch the epoch to start in, at least 1 */

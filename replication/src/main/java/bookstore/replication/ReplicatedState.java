@@ -10,7 +10,10 @@ import bookstore.api.replication.WriteStamp;
  */
 public interface ReplicatedState {
 
-  /** @param updateJson an update from the service's topic @return its stamp */
+  /**
+   * @param updateJson an update from the service's topic
+   * @return its stamp
+   */
   WriteStamp stampOf(String updateJson);
 
   /**

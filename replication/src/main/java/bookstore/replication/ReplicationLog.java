@@ -63,7 +63,10 @@ public class ReplicationLog {
         .toList();
   }
 
-  /** @param sequence a sequence number @return the epoch of the write the log holds there, if any */
+  /**
+   * @param sequence a sequence number
+   * @return the epoch of the write the log holds there, if any
+   */
   @Transactional(TxType.SUPPORTS)
   public java.util.Optional<Long> epochAt(long sequence) {
     WriteLogEntry entry = em.find(WriteLogEntry.class, sequence);

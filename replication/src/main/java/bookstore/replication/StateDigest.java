@@ -13,6 +13,7 @@ import java.util.HexFormat;
 public final class StateDigest {
   private final MessageDigest sha256;
 
+  /** Starts a digest with no records added yet. */
   public StateDigest() {
     try {
       sha256 = MessageDigest.getInstance("SHA-256");

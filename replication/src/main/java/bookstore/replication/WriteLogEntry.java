@@ -37,6 +37,7 @@ public class WriteLogEntry {
   @Column(nullable = false)
   private String payload;
 
+  /** For JPA only, which fills the fields from the {@code WRITE_LOG} row. */
   protected WriteLogEntry() {}
 
   WriteLogEntry(long sequence, long epoch, String payload) {
@@ -45,14 +46,27 @@ public class WriteLogEntry {
     this.payload = payload;
   }
 
+  /**
+   * @return the write's sequence number, the primary's gapless write sequence for this service
+   *     starting at 1; the row's key, and the order the log is kept and served in
+   */
   public long getSequence() {
     return sequence;
   }
 
+  /**
+   * @return the election epoch of the primary that sequenced the write (starting at 1); for the
+   *     empty entry that marks a snapshot's base, the epoch of the snapshot's last write
+   */
   public long getEpoch() {
     return epoch;
   }
 
+  /**
+   * @return the write as published on the update topic: the service's update record (carrying
+   *     its stamp) as JSON; empty for the entry that marks where the log starts after a snapshot
+   *     was installed
+   */
   public String getPayload() {
     return payload;
   }

@@ -59,12 +59,18 @@ public final class Cluster {
     return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
   }
 
-  /** @param replicaId catalog replica id @return that catalog node's base URL */
+  /**
+   * @param replicaId catalog replica id
+   * @return that catalog node's base URL
+   */
   public String catalogUrl(int replicaId) {
     return "http://127.0.0.1:" + (8080 + replicaId + PORT_OFFSET);
   }
 
-  /** @param replicaId order replica id @return that order node's base URL */
+  /**
+   * @param replicaId order replica id
+   * @return that order node's base URL
+   */
   public String orderUrl(int replicaId) {
     return "http://127.0.0.1:" + (8090 + replicaId + PORT_OFFSET);
   }
@@ -103,7 +109,10 @@ public final class Cluster {
     return runDir;
   }
 
-  /** @param service "catalog" or "order" @return the base URLs of its replicas, by id */
+  /**
+   * @param service "catalog" or "order"
+   * @return the base URLs of its replicas, by id
+   */
   public List<String> replicaUrls(String service) {
     List<String> urls = new ArrayList<>();
     for (int id = 1; id <= REPLICAS; id++) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.Item;
+import bookstore.api.internal.ItemRead;
 import bookstore.api.Order;
 import bookstore.api.internal.ReplicaStatus;
 import java.net.http.HttpResponse;
@@ -234,7 +235,7 @@ class FailoverIT {
       }
       for (int itemId : items) {
         for (String catalog : cluster.replicaUrls("catalog")) {
-          int stock = body(Http.node(catalog + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
+          int stock = body(Http.node(catalog + "/catalog/items/" + itemId), ItemRead.class).item().stock();
           assertTrue(stock >= 0, "stock of " + itemId + " on " + catalog);
           assertEquals(INITIAL_STOCK, stock + soldPerItem.getOrDefault(itemId, 0),
               "item " + itemId + ": stock on " + catalog + " + quantities ordered on " + replica + " = initial stock (no restocks)");

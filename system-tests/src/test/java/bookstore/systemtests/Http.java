@@ -25,12 +25,19 @@ public final class Http {
 
   private Http() {}
 
-  /** @param url absolute URL @return the response */
+  /**
+   * @param url absolute URL
+   * @return the response
+   */
   public static HttpResponse<String> get(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).GET());
   }
 
-  /** @param url absolute URL @param json body @return the response */
+  /**
+   * @param url absolute URL
+   * @param json body
+   * @return the response
+   */
   public static HttpResponse<String> post(String url, String json) {
     return post(url, json, null);
   }
@@ -52,7 +59,11 @@ public final class Http {
     return send(request);
   }
 
-  /** @param url absolute URL @param json body @return the response to a PUT */
+  /**
+   * @param url absolute URL
+   * @param json body
+   * @return the response to a PUT
+   */
   public static HttpResponse<String> put(String url, String json) {
     return send(
         HttpRequest.newBuilder(URI.create(url))
@@ -78,7 +89,11 @@ public final class Http {
     return send(HttpRequest.newBuilder(URI.create(url)).header(CLUSTER_SECRET, Cluster.shared().clusterSecret()).GET());
   }
 
-  /** @param url absolute URL on a replica @param json body @return the response to a POST sent with the cluster secret */
+  /**
+   * @param url absolute URL on a replica
+   * @param json body
+   * @return the response to a POST sent with the cluster secret
+   */
   public static HttpResponse<String> nodePost(String url, String json) {
     return send(HttpRequest.newBuilder(URI.create(url))
         .header(CLUSTER_SECRET, Cluster.shared().clusterSecret())
@@ -86,12 +101,20 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** @param url absolute URL of an admin call @return the response to a GET as the admin */
+  /**
+   * @param url absolute URL of an admin call
+   * @return the response to a GET as the admin
+   */
   public static HttpResponse<String> adminGet(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin()).GET());
   }
 
-  /** @param url absolute URL of an admin call @param method POST, PUT or DELETE @param json body, or null @return the response */
+  /**
+   * @param url absolute URL of an admin call
+   * @param method POST, PUT or DELETE
+   * @param json body, or null
+   * @return the response
+   */
   public static HttpResponse<String> admin(String method, String url, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin());
     if (json == null) {
@@ -100,7 +123,11 @@ public final class Http {
     return send(request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** @param response a 2xx answer @param type record type @return the parsed body */
+  /**
+   * @param response a 2xx answer
+   * @param type record type
+   * @return the parsed body
+   */
   public static <T> T body(HttpResponse<String> response, Class<T> type) {
     if (response.statusCode() / 100 != 2) {
       throw new AssertionError("expected 2xx, got " + response.statusCode() + ": " + response.body());
@@ -117,7 +144,10 @@ public final class Http {
     return send(BROWSER, HttpRequest.newBuilder(URI.create(url)).GET());
   }
 
-  /** @param request any request, sent with a 30 s timeout @return the response */
+  /**
+   * @param request any request, sent with a 30 s timeout
+   * @return the response
+   */
   public static HttpResponse<String> send(HttpRequest.Builder request) {
     return send(CLIENT, request);
   }

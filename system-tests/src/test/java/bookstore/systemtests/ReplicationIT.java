@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.Item;
 import bookstore.api.Order;
+import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.PlacedOrder;
 import bookstore.api.internal.ReplicaStatus;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -62,7 +64,37 @@ class ReplicationIT {
   }
 
   private static int stockOn(String catalogUrl, int itemId) {
-    return body(Http.node(catalogUrl + "/catalog/items/" + itemId), StoreEndToEndIT.ItemReadJson.class).item().stock();
+    return body(Http.node(catalogUrl + "/catalog/items/" + itemId), ItemRead.class).item().stock();
+  }
+
+  /**
+   * A write that reaches a backup is made by the primary (SPEC "Replication": a backup forwards
+   * it), once: a stock change sent to catalog-1 and an order placed at order-1, both backups,
+   * answer with the primary's answer, and every replica then holds the one write.
+   */
+  @Test
+  void aWriteSentToABackupIsMadeOnceByThePrimary() {
+    Item item = addItem("Forwarded " + UUID.randomUUID(), 10);
+    ReplicaStatus backup = status(cluster.catalogUrl(1));
+    assertEquals("BACKUP", backup.role(), "catalog-1 is a backup");
+    String key = "forwarded-" + UUID.randomUUID();
+    HttpResponse<String> taken = Http.nodePost(cluster.catalogUrl(1) + "/catalog/items/" + item.id() + "/decrement",
+        "{\"quantity\":2,\"requestId\":\"" + key + "\"}");
+    assertEquals(200, taken.statusCode(), taken.body());
+    ReplicaStatus converged = cluster.awaitConvergence("catalog");
+    assertTrue(converged.lastSequence() > backup.lastSequence(), "the primary sequenced the write");
+    for (String replica : cluster.replicaUrls("catalog")) {
+      assertEquals(8, stockOn(replica, item.id()), "2 taken once, on " + replica);
+    }
+
+    assertEquals("BACKUP", status(cluster.orderUrl(1)).role(), "order-1 is a backup");
+    HttpResponse<String> placed = Http.nodePost(cluster.orderUrl(1) + "/orders",
+        "{\"itemId\":" + item.id() + ",\"quantity\":1,\"requestId\":\"placed-" + UUID.randomUUID() + "\"}");
+    assertEquals(200, placed.statusCode(), placed.body());
+    Order order = body(placed, PlacedOrder.class).order();
+    cluster.awaitConvergence("order");
+    assertEquals(order, body(get(api + "/orders/" + order.orderNumber()), Order.class), "the front end reads the order");
+    assertEquals(7, body(get(api + "/books/" + item.id()), Item.class).stock(), "and the stock it took");
   }
 
   @Test

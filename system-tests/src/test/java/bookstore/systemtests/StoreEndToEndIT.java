@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.BookSummary;
 import bookstore.api.Item;
+import bookstore.api.internal.ItemRead;
 import bookstore.api.Order;
 import bookstore.api.Problem;
 import bookstore.api.internal.ReplicaStatus;
@@ -232,7 +233,7 @@ class StoreEndToEndIT {
     String orderPrimary = cluster.orderUrl(Cluster.REPLICAS);
     String catalogBefore = position(catalogPrimary);
     String orderBefore = position(orderPrimary);
-    Item itemBefore = body(Http.node(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item();
+    Item itemBefore = body(Http.node(catalogPrimary + "/catalog/items/7"), ItemRead.class).item();
 
     cluster.kill("catalog-" + Cluster.REPLICAS);
     cluster.kill("order-" + Cluster.REPLICAS);
@@ -242,12 +243,10 @@ class StoreEndToEndIT {
     assertEquals(catalogBefore, position(catalogPrimary), "catalog sequence and digest after restart");
     assertEquals(orderBefore, position(orderPrimary), "order sequence and digest after restart");
     assertEquals(order, body(get(api + "/orders/" + order.orderNumber()), Order.class));
-    assertEquals(itemBefore, body(Http.node(catalogPrimary + "/catalog/items/7"), ItemReadJson.class).item());
+    assertEquals(itemBefore, body(Http.node(catalogPrimary + "/catalog/items/7"), ItemRead.class).item());
     HttpResponse<String> next = buy(7, 1);
     assertEquals(201, next.statusCode(), "the store takes buys again: " + next.body());
     assertEquals(order.orderNumber() + 1, body(next, Order.class).orderNumber(), "no gap after the restart");
   }
 
-  /** The catalog node's internal read answer: {sequence, item, replicaId}. */
-  public record ItemReadJson(long sequence, Item item, int replicaId) {}
 }

@@ -27,7 +27,10 @@ public record ClusterWarmUp(Duration length, ItemMix items) {
   /** {@code --cluster-warm-up}'s default. */
   public static final Duration DEFAULT_LENGTH = Duration.ofSeconds(120);
 
-  /** @param items the items the sessions pick @return no warm-up */
+  /**
+   * @param items the items the sessions pick
+   * @return no warm-up
+   */
   public static ClusterWarmUp none(ItemMix items) {
     return new ClusterWarmUp(Duration.ZERO, items);
   }

@@ -78,7 +78,10 @@ public final class EvaluationDocument {
     return "![" + name + "](evaluation/" + name + ".png)\n";
   }
 
-  /** @param name {@code course} or {@code peak} @param markdown its new text */
+  /**
+   * @param name {@code course} or {@code peak}
+   * @param markdown its new text
+   */
   public void section(String name, String markdown) {
     if (!SECTIONS.contains(name) || name.equals("targets")) {
       throw new IllegalArgumentException("no experiment section '" + name + "'");
@@ -115,7 +118,11 @@ public final class EvaluationDocument {
     }
   }
 
-  /** Writes the document and the figures. @return the document's path */
+  /**
+   * Writes the document and the figures.
+   *
+   * @return the document's path
+   */
   public Path write() {
     sections.put("targets", targetsTable());
     StringBuilder text = new StringBuilder();

@@ -41,7 +41,10 @@ public final class FailoverRun {
   private final Benchmark bench;
   private final ClusterControl control;
 
-  /** @param bench the benchmark @param control kills and restarts nodes */
+  /**
+   * @param bench the benchmark
+   * @param control kills and restarts nodes
+   */
   public FailoverRun(Benchmark bench, ClusterControl control) {
     this.bench = bench;
     this.control = control;
@@ -113,7 +116,10 @@ public final class FailoverRun {
     return Optional.of(new Outcomes(node, result, killAt, max, errors, restarted));
   }
 
-  /** @param o what happened @return a Markdown table of it */
+  /**
+   * @param o what happened
+   * @return a Markdown table of it
+   */
   public static String table(Outcomes o) {
     MarkdownTable table = new MarkdownTable("operation", "requests", "errors", "max ms in window", "p99 ms (whole run)");
     o.result().stats().values().forEach(

@@ -32,7 +32,10 @@ public final class InvalidationProbe {
   private final StoreHttp http;
   private final StoreAdmin admin;
 
-  /** @param http the store @param admin its admin calls */
+  /**
+   * @param http the store
+   * @param admin its admin calls
+   */
   public InvalidationProbe(StoreHttp http, StoreAdmin admin) {
     this.http = http;
     this.admin = admin;

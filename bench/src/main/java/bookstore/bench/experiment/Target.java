@@ -51,7 +51,10 @@ public enum Target {
     return goal;
   }
 
-  /** @param measured the figure, in this target's unit @return whether it meets the target */
+  /**
+   * @param measured the figure, in this target's unit
+   * @return whether it meets the target
+   */
   public boolean met(double measured) {
     return atMost ? measured <= limit : measured >= limit;
   }
@@ -65,7 +68,10 @@ public enum Target {
     return atMost ? Math.min(a, b) : Math.max(a, b);
   }
 
-  /** @param measured the figure, in this target's unit @return it with its unit */
+  /**
+   * @param measured the figure, in this target's unit
+   * @return it with its unit
+   */
   public String show(double measured) {
     return ("ms".equals(unit) ? Format.ms(measured) : Format.rate(measured)) + " " + unit;
   }

@@ -184,7 +184,10 @@ public final class Wrk {
         """.formatted(items, runToken);
   }
 
-  /** @param duration a run's length @return it in whole seconds, as wrk takes it: rounded up, at least 1 */
+  /**
+   * @param duration a run's length
+   * @return it in whole seconds, as wrk takes it: rounded up, at least 1
+   */
   static long seconds(Duration duration) {
     return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
@@ -289,7 +292,11 @@ public final class Wrk {
     return m.find() ? millis(m.group(1)) : OptionalDouble.empty();
   }
 
-  /** @param time as wrk prints it, e.g. {@code 654.21us}, {@code 1.21ms}, {@code 2.00s}, {@code 1.50m} @return it in ms */
+  /**
+   * @param time as wrk prints it, e.g. {@code 654.21us}, {@code 1.21ms}, {@code 2.00s},
+   *     {@code 1.50m}
+   * @return it in ms
+   */
   static OptionalDouble millis(String time) {
     Matcher m = TIME.matcher(time);
     if (!m.matches()) {

@@ -14,7 +14,12 @@ public record ItemMix(List<Integer> items, double hotShare) {
   /** The seven books every fresh catalog holds (ids 1..7), uniform. */
   public static final ItemMix SEEDED_BOOKS = new ItemMix(List.of(1, 2, 3, 4, 5, 6, 7), 0);
 
-  /** Checks the mix. */
+  /**
+   * Checks the mix.
+   *
+   * @param items item ids, at least one; the first is the hot one
+   * @param hotShare share of sessions that pick the first item on purpose, 0 to 1 (0: uniform)
+   */
   public ItemMix {
     items = List.copyOf(items);
     if (items.isEmpty()) {
@@ -25,7 +30,10 @@ public record ItemMix(List<Integer> items, double hotShare) {
     }
   }
 
-  /** @param random the session's random source @return the item to use */
+  /**
+   * @param random the session's random source
+   * @return the item to use
+   */
   public int next(RandomGenerator random) {
     if (hotShare > 0 && random.nextDouble() < hotShare) {
       return items.get(0);

@@ -36,25 +36,38 @@ public final class LoadClient {
     return random;
   }
 
-  /** @param itemId item @return the timed lookup */
+  /**
+   * @param itemId item
+   * @return the timed lookup
+   */
   public Sample lookup(int itemId) {
     claim();
     return record(requests.lookup(itemId));
   }
 
-  /** @param itemId item @return the timed buy of one unit */
+  /**
+   * @param itemId item
+   * @return the timed buy of one unit
+   */
   public Sample buy(int itemId) {
     claim();
     return record(requests.buy(itemId));
   }
 
-  /** @param topic exact topic @return the timed search */
+  /**
+   * @param topic exact topic
+   * @return the timed search
+   */
   public Sample search(String topic) {
     claim();
     return record(requests.search(topic));
   }
 
-  /** @param itemId item @param quantity units (items) @return the timed restock */
+  /**
+   * @param itemId item
+   * @param quantity units (items)
+   * @return the timed restock
+   */
   public Sample restock(int itemId, int quantity) {
     claim();
     return record(requests.restock(itemId, quantity));

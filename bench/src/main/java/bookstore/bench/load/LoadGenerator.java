@@ -35,7 +35,15 @@ public final class LoadGenerator {
    * @param actions things to do during the run, at a given time
    */
   public record Plan(int clients, Duration duration, long requests, Duration thinkTime, List<Action> actions) {
-    /** Checks the plan. */
+    /**
+     * Checks the plan.
+     *
+     * @param clients concurrent clients (connections), at least 1
+     * @param duration how long the clients start new requests; used when {@code requests} is 0
+     * @param requests total requests over all clients, or 0 to run for {@code duration}
+     * @param thinkTime pause of each client between its sessions (0 or null: none)
+     * @param actions things to do during the run, or null for none
+     */
     public Plan {
       if (clients < 1) {
         throw new IllegalArgumentException("at least one client");
@@ -47,7 +55,10 @@ public final class LoadGenerator {
       actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
-    /** @return the plan with these actions */
+    /**
+     * @param more the actions, in place of this plan's
+     * @return the plan with these actions
+     */
     public Plan withActions(List<Action> more) {
       return new Plan(clients, duration, requests, thinkTime, more);
     }

@@ -14,7 +14,10 @@ public final class Restocker {
 
   private final Set<Integer> restocking = ConcurrentHashMap.newKeySet();
 
-  /** @param client the client that bought @param buy its buy's result */
+  /**
+   * @param client the client that bought
+   * @param buy its buy's result
+   */
   public void afterBuy(LoadClient client, Sample buy) {
     if (buy.outcome() != Outcome.REFUSED || !restocking.add(buy.itemId())) {
       return;

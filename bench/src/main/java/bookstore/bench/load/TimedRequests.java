@@ -31,27 +31,44 @@ public final class TimedRequests {
    */
   public record Exchange(Sample sample, String body) {}
 
-  /** @param itemId item @return the timed lookup */
+  /**
+   * @param itemId item
+   * @return the timed lookup
+   */
   public Exchange lookup(int itemId) {
     return send(Operation.LOOKUP, itemId, http.lookup(itemId));
   }
 
-  /** @param itemId item @return the timed buy of one unit */
+  /**
+   * @param itemId item
+   * @return the timed buy of one unit
+   */
   public Exchange buy(int itemId) {
     return send(Operation.BUY, itemId, http.buy(itemId));
   }
 
-  /** @param topic exact topic @return the timed search */
+  /**
+   * @param topic exact topic
+   * @return the timed search
+   */
   public Exchange search(String topic) {
     return send(Operation.SEARCH, 0, http.search(topic));
   }
 
-  /** @param itemId item @param quantity units to add (items) @return the timed restock */
+  /**
+   * @param itemId item
+   * @param quantity units to add (items)
+   * @return the timed restock
+   */
   public Exchange restock(int itemId, int quantity) {
     return send(Operation.RESTOCK, itemId, http.restock(itemId, quantity));
   }
 
-  /** @param itemId item @param price new unit price @return the timed price change */
+  /**
+   * @param itemId item
+   * @param price new unit price
+   * @return the timed price change
+   */
   public Exchange setPrice(int itemId, BigDecimal price) {
     return send(Operation.PRICE_CHANGE, itemId, http.setPrice(itemId, price));
   }

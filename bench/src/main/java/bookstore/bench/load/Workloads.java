@@ -26,17 +26,26 @@ public final class Workloads {
     };
   }
 
-  /** @param itemId the item @return sessions of one lookup each */
+  /**
+   * @param itemId the item
+   * @return sessions of one lookup each
+   */
   public static Workload lookups(int itemId) {
     return client -> client.lookup(itemId);
   }
 
-  /** @param topic exact topic @return sessions of one search each */
+  /**
+   * @param topic exact topic
+   * @return sessions of one search each
+   */
   public static Workload searches(String topic) {
     return client -> client.search(topic);
   }
 
-  /** @param itemId the item @return sessions of one buy each (restocking it when sold out) */
+  /**
+   * @param itemId the item
+   * @return sessions of one buy each (restocking it when sold out)
+   */
   public static Workload buys(int itemId) {
     Restocker restocker = new Restocker();
     return client -> restocker.afterBuy(client, client.buy(itemId));

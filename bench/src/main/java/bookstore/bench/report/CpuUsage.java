@@ -27,7 +27,11 @@ public record CpuUsage(Map<String, OptionalDouble> msByNode) {
           + "divided by the requests the run completed; the load generator's own CPU is not counted, nor a node that did "
           + "not run throughout (n/a when no node was measured, e.g. without `./bookstore bench`'s `BOOKSTORE_RUN_DIR`).";
 
-  /** Copies the map, keeping its order. */
+  /**
+   * Copies the map, keeping its order.
+   *
+   * @param msByNode each node's CPU time in the run, in ms
+   */
   public CpuUsage {
     msByNode = Collections.unmodifiableMap(new LinkedHashMap<>(msByNode));
   }
@@ -53,7 +57,10 @@ public record CpuUsage(Map<String, OptionalDouble> msByNode) {
     return total.isPresent() && requests > 0 ? OptionalDouble.of(total.getAsDouble() / requests) : OptionalDouble.empty();
   }
 
-  /** @param requests the requests the run completed @return {@link #perOperationMs} for a table cell: ms, or n/a */
+  /**
+   * @param requests the requests the run completed
+   * @return {@link #perOperationMs} for a table cell: ms, or n/a
+   */
   public String perOperationCell(long requests) {
     OptionalDouble ms = perOperationMs(requests);
     return ms.isPresent() ? Format.ms(ms.getAsDouble()) : "n/a";

@@ -21,7 +21,10 @@ public final class MarkdownTable {
     this(List.of(header));
   }
 
-  /** @param cells one cell per column @return this table */
+  /**
+   * @param cells one cell per column
+   * @return this table
+   */
   public MarkdownTable row(List<String> cells) {
     if (cells.size() != header.size()) {
       throw new IllegalArgumentException("a row needs " + header.size() + " cells, got " + cells.size());
@@ -30,7 +33,10 @@ public final class MarkdownTable {
     return this;
   }
 
-  /** @param cells one cell per column @return this table */
+  /**
+   * @param cells one cell per column
+   * @return this table
+   */
   public MarkdownTable row(String... cells) {
     return row(List.of(cells));
   }

@@ -53,7 +53,10 @@ public record OperationStats(
     return stats;
   }
 
-  /** @param percentile 0 to 100 @return that latency percentile, in ms */
+  /**
+   * @param percentile 0 to 100
+   * @return that latency percentile, in ms
+   */
   public double percentileMs(double percentile) {
     return latency.getValueAtPercentile(percentile) / 1e3;
   }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 public final class OutputFiles {
   private OutputFiles() {}
 
-  /** @param dir a directory to create with its parents @return it */
+  /**
+   * @param dir a directory to create with its parents
+   * @return it
+   */
   public static Path directory(Path dir) {
     try {
       return Files.createDirectories(dir);
@@ -18,7 +21,10 @@ public final class OutputFiles {
     }
   }
 
-  /** @param file a file to write @param text its whole content */
+  /**
+   * @param file a file to write
+   * @param text its whole content
+   */
   public static void write(Path file, String text) {
     try {
       Files.writeString(file, text);

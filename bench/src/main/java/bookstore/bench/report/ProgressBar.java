@@ -18,7 +18,10 @@ public final class ProgressBar implements LoadGenerator.Progress {
   private final PrintStream out;
   private final String label;
 
-  /** @param out where to draw (standard error) @param label what runs, e.g. "p=0.2 cache on" */
+  /**
+   * @param out where to draw (standard error)
+   * @param label what runs, e.g. "p=0.2 cache on"
+   */
   public ProgressBar(PrintStream out, String label) {
     this.out = out;
     this.label = label;

@@ -20,7 +20,10 @@ public final class SampleCsv {
 
   private SampleCsv() {}
 
-  /** @param samples a run's requests @param file where to write them */
+  /**
+   * @param samples a run's requests
+   * @param file where to write them
+   */
   public static void write(List<Sample> samples, Path file) {
     try (BufferedWriter out = Files.newBufferedWriter(file)) {
       out.write(HEADER);

@@ -63,7 +63,10 @@ public final class ReplicaFinder {
     return live().stream().filter(r -> r.service().equals(service) && r.primary()).findFirst();
   }
 
-  /** @param service "catalog" or "order" @return how many of its replicas answer */
+  /**
+   * @param service "catalog" or "order"
+   * @return how many of its replicas answer
+   */
   public long count(String service) {
     return live().stream().filter(r -> r.service().equals(service)).count();
   }

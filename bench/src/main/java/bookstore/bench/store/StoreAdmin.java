@@ -102,12 +102,18 @@ public final class StoreAdmin {
     return added;
   }
 
-  /** @param itemId item @return the item as a lookup answers it now */
+  /**
+   * @param itemId item
+   * @return the item as a lookup answers it now
+   */
   public Item lookup(int itemId) {
     return JSONB.fromJson(call(http.lookup(itemId), 200), Item.class);
   }
 
-  /** @param json an item's JSON as the API answers it @return the item */
+  /**
+   * @param json an item's JSON as the API answers it
+   * @return the item
+   */
   public static Item parseItem(String json) {
     return JSONB.fromJson(json, Item.class);
   }

@@ -23,9 +23,19 @@ import java.math.RoundingMode;
     query = "select i from CatalogItem i where i.title = :title order by i.id")
 @NamedQuery(name = CatalogItem.MAX_ID, query = "select max(i.id) from CatalogItem i")
 public class CatalogItem {
+  /** Named query: the items whose topic equals parameter {@code topic}, ordered by id. */
   public static final String BY_TOPIC = "CatalogItem.byTopic";
+
+  /** Named query: every item on this replica, ordered by id. */
   public static final String ALL = "CatalogItem.all";
+
+  /** Named query: the items whose title equals parameter {@code title}, ordered by id. */
   public static final String BY_TITLE = "CatalogItem.byTitle";
+
+  /**
+   * Named query: the highest item id in use, as an {@code Integer}; {@code null} when there are
+   * no items.
+   */
   public static final String MAX_ID = "CatalogItem.maxId";
 
   @Id private int id;
@@ -42,6 +52,7 @@ public class CatalogItem {
   @Column(nullable = false, precision = 12, scale = 2)
   private BigDecimal price;
 
+  /** For JPA only, which fills the fields from the {@code ITEM} row. */
   protected CatalogItem() {}
 
   /**
@@ -95,22 +106,33 @@ public class CatalogItem {
     price = newPrice.setScale(2, RoundingMode.UNNECESSARY);
   }
 
+  /**
+   * @return the positive item number, the row's key; the catalog primary gives a new item the
+   *     next after the highest in use, and every replica keeps it under the same number
+   */
   public int getId() {
     return id;
   }
 
+  /** @return the display title, non-blank, at most 200 characters */
   public String getTitle() {
     return title;
   }
 
+  /** @return the search topic, e.g. "distributed systems", non-blank, at most 100 characters */
   public String getTopic() {
     return topic;
   }
 
+  /**
+   * @return units in stock, never below 0 (SPEC guarantee 1); on a backup, as of the last write
+   *     it applied
+   */
   public int getStock() {
     return stock;
   }
 
+  /** @return the unit price, at least 0, with scale 2 (2 decimal places) */
   public BigDecimal getPrice() {
     return price;
   }
@@ -127,7 +149,10 @@ public class CatalogItem {
     price = state.price().setScale(2, RoundingMode.UNNECESSARY);
   }
 
-  /** @param state an item as the API shows it @return a new entity with that state */
+  /**
+   * @param state an item as the API shows it
+   * @return a new entity with that state
+   */
   public static CatalogItem of(bookstore.api.Item state) {
     return new CatalogItem(state.id(), state.title(), state.topic(), state.stock(), state.price());
   }

@@ -6,13 +6,22 @@ import java.util.Optional;
 /** Where catalog items, and the stock decrements of buys, are kept. */
 public interface ItemRepository {
 
-  /** @param id item id @return the item, or empty when there is none */
+  /**
+   * @param id item id
+   * @return the item, or empty when there is none
+   */
   Optional<CatalogItem> find(int id);
 
-  /** @param topic exact topic @return its items ordered by id, possibly none */
+  /**
+   * @param topic exact topic
+   * @return its items ordered by id, possibly none
+   */
   List<CatalogItem> byTopic(String topic);
 
-  /** @param title exact title @return the item with that title and the lowest id, or empty */
+  /**
+   * @param title exact title
+   * @return the item with that title and the lowest id, or empty
+   */
   Optional<CatalogItem> byTitle(String title);
 
   /** @return every item ordered by id */
@@ -24,7 +33,10 @@ public interface ItemRepository {
   /** @param item a new item to keep */
   void add(CatalogItem item);
 
-  /** @param requestId a buy's idempotency key @return the stock it took, or empty */
+  /**
+   * @param requestId a buy's idempotency key
+   * @return the stock it took, or empty
+   */
   Optional<StockDecrement> decrement(String requestId);
 
   /** @param decrement the stock a buy took */

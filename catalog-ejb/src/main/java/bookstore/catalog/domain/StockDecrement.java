@@ -17,6 +17,10 @@ import java.math.BigDecimal;
 @Table(name = "STOCK_DECREMENT")
 @NamedQuery(name = StockDecrement.ALL, query = "select d from StockDecrement d order by d.requestId")
 public class StockDecrement {
+  /**
+   * Named query: every decrement on this replica, given back or not, ordered by request id (the
+   * order snapshots and state digests list them in).
+   */
   public static final String ALL = "StockDecrement.all";
 
   @Id
@@ -41,6 +45,7 @@ public class StockDecrement {
   @Column(nullable = false)
   private boolean cancelled;
 
+  /** For JPA only, which fills the fields from the {@code STOCK_DECREMENT} row. */
   protected StockDecrement() {}
 
   /**
@@ -61,30 +66,55 @@ public class StockDecrement {
     this.sequence = sequence;
   }
 
+  /**
+   * @return the buy's idempotency key, at most {@link Limits#MAX_KEY_LENGTH} characters: the
+   *     row's key, and the key the order is recorded under too
+   */
   public String getRequestId() {
     return requestId;
   }
 
+  /** @return the id of the item the stock was taken from */
   public int getItemId() {
     return itemId;
   }
 
+  /**
+   * @return units taken, at least 1; a retry with the same key must ask for the same quantity
+   *     of the same item
+   */
   public int getQuantity() {
     return quantity;
   }
 
+  /**
+   * @return the item's unit price when the stock was last taken, with scale 2 (2 decimal
+   *     places); the price the order is recorded at
+   */
   public BigDecimal getUnitPrice() {
     return unitPrice;
   }
 
+  /**
+   * @return units the item had left in stock just after the stock was last taken, at least 0;
+   *     answered again to a retried buy
+   */
   public int getStockLeft() {
     return stockLeft;
   }
 
+  /**
+   * @return the catalog primary's write sequence number of the write that last took the stock;
+   *     a retried buy is answered only once the broker holds that write and every one before it
+   */
   public long getSequence() {
     return sequence;
   }
 
+  /**
+   * @return true once the stock was given back because the buy's order could not be recorded; a
+   *     retry with the same key then takes it again ({@link #retake})
+   */
   public boolean isCancelled() {
     return cancelled;
   }

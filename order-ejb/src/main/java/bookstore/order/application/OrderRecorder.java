@@ -85,13 +85,19 @@ public class OrderRecorder {
     }
   }
 
-  /** @param requestId idempotency key @return the order placed with it, or empty */
+  /**
+   * @param requestId idempotency key
+   * @return the order placed with it, or empty
+   */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<CustomerOrder> byRequestId(String requestId) {
     return orders.byRequestId(requestId);
   }
 
-  /** @param orderNumber order number @return the order, or empty */
+  /**
+   * @param orderNumber order number
+   * @return the order, or empty
+   */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<CustomerOrder> find(long orderNumber) {
     return orders.find(orderNumber);

@@ -22,8 +22,19 @@ import java.time.Instant;
 @NamedQuery(name = CustomerOrder.ALL, query = "select o from CustomerOrder o order by o.orderNumber")
 @NamedQuery(name = CustomerOrder.MAX_NUMBER, query = "select max(o.orderNumber) from CustomerOrder o")
 public class CustomerOrder {
+  /**
+   * Named query: the order, at most one, whose idempotency key (client request id) equals
+   * parameter {@code requestId}.
+   */
   public static final String BY_REQUEST_ID = "CustomerOrder.byRequestId";
+
+  /** Named query: every order on this replica, ordered by order number. */
   public static final String ALL = "CustomerOrder.all";
+
+  /**
+   * Named query: the highest order number in use, as a {@code Long}; {@code null} when there
+   * are no orders.
+   */
   public static final String MAX_NUMBER = "CustomerOrder.maxNumber";
 
   @Id private long orderNumber;
@@ -43,6 +54,7 @@ public class CustomerOrder {
   @Column(nullable = false)
   private Instant createdAt;
 
+  /** For JPA only, which fills the fields from the {@code CUSTOMER_ORDER} row. */
   protected CustomerOrder() {}
 
   /**
@@ -63,6 +75,10 @@ public class CustomerOrder {
     this.createdAt = createdAt;
   }
 
+  /**
+   * @return the order number, the row's key: positive, gapless and increasing, the next after
+   *     the highest in use when the order primary recorded it; the same on every replica
+   */
   public long getOrderNumber() {
     return orderNumber;
   }
@@ -77,15 +93,27 @@ public class CustomerOrder {
     return quantity;
   }
 
+  /**
+   * @return the client's idempotency key, unique among orders, at most
+   *     {@link Limits#MAX_KEY_LENGTH} characters; the catalog took the order's stock under the
+   *     same key
+   */
   public String getRequestId() {
     return requestId;
   }
 
+  /**
+   * @return when the order primary recorded the order (UTC); backups keep the primary's instant
+   *     from the replicated write
+   */
   public Instant getCreatedAt() {
     return createdAt;
   }
 
-  /** @param update a replicated order write @return the order it created */
+  /**
+   * @param update a replicated order write
+   * @return the order it created
+   */
   public static CustomerOrder of(bookstore.api.replication.OrderUpdate update) {
     Order o = update.order();
     return new CustomerOrder(

@@ -6,10 +6,16 @@ import java.util.Optional;
 /** Where orders are kept. */
 public interface OrderRepository {
 
-  /** @param orderNumber order number @return the order, or empty */
+  /**
+   * @param orderNumber order number
+   * @return the order, or empty
+   */
   Optional<CustomerOrder> find(long orderNumber);
 
-  /** @param requestId idempotency key @return the order placed with it, or empty */
+  /**
+   * @param requestId idempotency key
+   * @return the order placed with it, or empty
+   */
   Optional<CustomerOrder> byRequestId(String requestId);
 
   /** @return every order by number */

@@ -91,17 +91,28 @@ public interface CatalogApi {
   @Path("decrements/{requestId}/cancel")
   void cancel(@PathParam("requestId") @IdempotencyKey String requestId);
 
-  /** @param id item id @param restock units to add @return the item after the write, at its sequence */
+  /**
+   * @param id item id
+   * @param restock units to add
+   * @return the item after the write, at its sequence
+   */
   @POST
   @Path("{id}/restock")
   ItemRead restock(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) Restock restock);
 
-  /** @param id item id @param change new price @return the item after the write, at its sequence */
+  /**
+   * @param id item id
+   * @param change new price
+   * @return the item after the write, at its sequence
+   */
   @PUT
   @Path("{id}/price")
   ItemRead setPrice(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) PriceChange change);
 
-  /** @param item the new item @return the item with its assigned id, at the write's sequence */
+  /**
+   * @param item the new item
+   * @return the item with its assigned id, at the write's sequence
+   */
   @POST
   ItemRead addItem(@Valid @NotNull(message = BODY_REQUIRED) NewItem item);
 }

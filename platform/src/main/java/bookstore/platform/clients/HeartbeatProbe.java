@@ -21,7 +21,12 @@ public final class HeartbeatProbe {
   private final HttpClient http;
   private final Duration timeout;
 
-  /** The outcome of one heartbeat. @param heartbeat the replica's answer, null when it gave none @param refused whether its port refused the connection */
+  /**
+   * The outcome of one heartbeat.
+   *
+   * @param heartbeat the replica's answer, null when it gave none
+   * @param refused whether its port refused the connection
+   */
   public record Answer(Heartbeat heartbeat, boolean refused) {}
 
   /** @param intervalMs the heartbeat interval (ms): each heartbeat's timeout, at least 100 ms */

@@ -17,6 +17,7 @@ public final class RestClients {
   /**
    * @param url the replica's base URL
    * @param api the JAX-RS client interface, e.g. {@link CatalogApi}
+   * @param <T> the client interface
    * @return a client with the configured timeouts, whose error answers arrive as {@link
    *     bookstore.api.ProblemException}
    */
@@ -28,6 +29,7 @@ public final class RestClients {
    * @param url the replica's base URL
    * @param api the JAX-RS client interface
    * @param readTimeoutMs read timeout, ms (a shorter one for reads that can go elsewhere)
+   * @param <T> the client interface
    * @return a client with the configured connect timeout and this read timeout
    */
   public static <T> T build(String url, Class<T> api, long readTimeoutMs) {

@@ -12,7 +12,10 @@ public final class JsonMessages {
 
   private JsonMessages() {}
 
-  /** @param message a record from {@code bookstore.api} @return its JSON text */
+  /**
+   * @param message a record from {@code bookstore.api}
+   * @return its JSON text
+   */
   public static String toJson(Object message) {
     return JSONB.toJson(message);
   }
@@ -20,6 +23,7 @@ public final class JsonMessages {
   /**
    * @param json JSON text
    * @param type the record type it holds
+   * @param <T> the record type
    * @return the parsed record
    * @throws jakarta.json.bind.JsonbException if the text is not that record's JSON
    */

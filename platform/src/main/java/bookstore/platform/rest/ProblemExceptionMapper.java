@@ -14,7 +14,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
     return problem(e.problem());
   }
 
-  /** @param problem the problem @return a response with its status and problem+json body */
+  /**
+   * @param problem the problem
+   * @return a response with its status and problem+json body
+   */
   public static Response problem(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }

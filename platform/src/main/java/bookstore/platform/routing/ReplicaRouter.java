@@ -176,7 +176,10 @@ public final class ReplicaRouter<A> {
     return out;
   }
 
-  /** @param id replica id, 1..N @return what the front end knows of that replica now */
+  /**
+   * @param id replica id, 1..N
+   * @return what the front end knows of that replica now
+   */
   public ReplicaView view(int id) {
     Replica r = replicas[id - 1];
     Heartbeat h = r.last;

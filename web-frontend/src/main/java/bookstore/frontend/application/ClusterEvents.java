@@ -44,7 +44,10 @@ public class ClusterEvents {
 
   private final Deque<Event> events = new ArrayDeque<>();
 
-  /** @param kind what kind @param text what happened, for a person to read */
+  /**
+   * @param kind what kind
+   * @param text what happened, for a person to read
+   */
   public void record(Kind kind, String text) {
     LOG.info(kind + ": " + text);
     synchronized (events) {

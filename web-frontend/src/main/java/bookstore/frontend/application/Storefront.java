@@ -124,17 +124,31 @@ public class Storefront {
     return replicas.readOrders(api -> api.find(orderNumber, min)).order();
   }
 
-  /** @param item the new item @return it with its id @throws ProblemException 400, 503 */
+  /**
+   * @param item the new item
+   * @return it with its id
+   * @throws ProblemException 400, 503
+   */
   public ItemRead addItem(NewItem item) {
     return written(replicas.writeCatalog(api -> api.addItem(item)));
   }
 
-  /** @param id item @param price new price @return the item @throws ProblemException 400, 404 */
+  /**
+   * @param id item
+   * @param price new price
+   * @return the item
+   * @throws ProblemException 400, 404
+   */
   public ItemRead setPrice(int id, PriceChange price) {
     return written(replicas.writeCatalog(api -> api.setPrice(id, price)));
   }
 
-  /** @param id item @param restock units to add @return the item @throws ProblemException 400, 404 */
+  /**
+   * @param id item
+   * @param restock units to add
+   * @return the item
+   * @throws ProblemException 400, 404
+   */
   public ItemRead restock(int id, Restock restock) {
     return written(replicas.writeCatalog(api -> api.restock(id, restock)));
   }

@@ -15,7 +15,14 @@ public class InvalidationTimes {
 
   private final ConcurrentHistogram delays = new ConcurrentHistogram(MAX_MS, 3);
 
-  /** The figures so far. @param count invalidations @param p50Ms median @param p99Ms 99th percentile @param maxMs slowest */
+  /**
+   * The figures so far.
+   *
+   * @param count invalidations
+   * @param p50Ms median
+   * @param p99Ms 99th percentile
+   * @param maxMs slowest
+   */
   public record Summary(long count, long p50Ms, long p99Ms, long maxMs) {}
 
   /** @param writtenAtMs when the write was made, ms since the epoch */

@@ -62,7 +62,10 @@ public class ReadCache {
     this.enabled = enabled;
   }
 
-  /** @param id item id @return the cached lookup, or empty on a miss or when disabled */
+  /**
+   * @param id item id
+   * @return the cached lookup, or empty on a miss or when disabled
+   */
   public Optional<ItemRead> item(int id) {
     return enabled ? Optional.ofNullable(items.getIfPresent(id)).map(Filled::read) : Optional.empty();
   }
@@ -88,7 +91,10 @@ public class ReadCache {
     return putItem(read);
   }
 
-  /** @param topic topic @return the cached search, or empty on a miss or when disabled */
+  /**
+   * @param topic topic
+   * @return the cached search, or empty on a miss or when disabled
+   */
   public Optional<SearchRead> search(String topic) {
     return enabled ? Optional.ofNullable(searches.getIfPresent(topic)).map(Filled::read) : Optional.empty();
   }

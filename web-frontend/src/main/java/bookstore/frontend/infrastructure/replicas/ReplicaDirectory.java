@@ -64,6 +64,7 @@ public class ReplicaDirectory {
 
   /**
    * @param read a read of the catalog
+   * @param <T> its answer's type
    * @return its answer from the first live replica, round robin, that gives one
    */
   public <T> T readCatalog(Function<CatalogApi, T> read) {
@@ -80,13 +81,18 @@ public class ReplicaDirectory {
     return catalog.write(write, false);
   }
 
-  /** @param read a read of the orders @return its answer from the first replica that gives one */
+  /**
+   * @param read a read of the orders
+   * @param <T> its answer's type
+   * @return its answer from the first replica that gives one
+   */
   public <T> T readOrders(Function<OrderApi, T> read) {
     return orders.read(read);
   }
 
   /**
    * @param write a buy, idempotent by its key: retried on any failure to answer
+   * @param <T> its answer's type
    * @return the primary's answer
    */
   public <T> T writeOrders(Function<OrderApi, T> write) {

@@ -81,7 +81,11 @@ public class AdminResource {
     return cache.state();
   }
 
-  /** Drops every cached entry and the invalidation times recorded so far. @return 204 */
+  /**
+   * Drops every cached entry and the invalidation times recorded so far.
+   *
+   * @return 204
+   */
   @DELETE
   @Path("cache")
   public Response flush() {

@@ -50,7 +50,10 @@ public class ToyStoreProtocolResource {
    */
   public record ToyOrder(@Title String name, @Quantity Integer quantity) {}
 
-  /** @param name product name @return the product, or a toy-store error */
+  /**
+   * @param name product name
+   * @return the product, or a toy-store error
+   */
   @GET
   @Path("products/{name}")
   public Response product(@PathParam("name") String name) {
@@ -79,7 +82,10 @@ public class ToyStoreProtocolResource {
         });
   }
 
-  /** @param number order number as typed @return the order, or an error */
+  /**
+   * @param number order number as typed
+   * @return the order, or an error
+   */
   @GET
   @Path("orders/{orderNumber}")
   public Response orderQuery(@PathParam("orderNumber") String number) {

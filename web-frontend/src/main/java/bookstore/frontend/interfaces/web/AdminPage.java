@@ -23,8 +23,10 @@ public class AdminPage implements Serializable {
   /** Cache entries per page (items). */
   public static final int ENTRIES_PER_PAGE = 10;
 
+  /** The cache's switch and figures. */
   @Inject CacheControl cache;
 
+  /** The page of cache entries shown, from 0. */
   private int entriesPage;
 
   /** @return the index of the first cache entry shown */
@@ -37,7 +39,10 @@ public class AdminPage implements Serializable {
     return ENTRIES_PER_PAGE;
   }
 
-  /** @param entries how many entries there are now @return "entries 11-20 of 34" */
+  /**
+   * @param entries how many entries there are now
+   * @return "entries 11-20 of 34"
+   */
   public String entriesShown(int entries) {
     entriesPage = Math.max(0, Math.min(entriesPage, (entries - 1) / ENTRIES_PER_PAGE));
     if (entries == 0) {

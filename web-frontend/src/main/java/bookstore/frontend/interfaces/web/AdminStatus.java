@@ -118,7 +118,10 @@ public class AdminStatus {
     return ms < 10_000 ? String.format("%.1f s ago", ms / 1000.0) : ms < 120_000 ? ms / 1000 + " s ago" : ms / 60_000 + " min ago";
   }
 
-  /** @param ms a duration, ms @return it for a person: "850 ms", "12.3 s" */
+  /**
+   * @param ms a duration, ms
+   * @return it for a person: "850 ms", "12.3 s"
+   */
   public String duration(long ms) {
     return ms < 1000 ? ms + " ms" : String.format("%.1f s", ms / 1000.0);
   }
