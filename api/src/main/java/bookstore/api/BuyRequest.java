@@ -13,5 +13,4 @@ import jakarta.validation.constraints.NotNull;
  *     missing quantity means 1
  */
 public record BuyRequest(
-    @NotNull(message = "is required") @ItemId Integer itemId,
-    @Quantity Integer quantity) {}
+    @NotNull(message = "is required") @ItemId Integer itemId, @Quantity Integer quantity) {}

@@ -10,8 +10,10 @@ import java.math.BigDecimal;
 /**
  * Admin command: add an item to the catalog. The catalog assigns the id.
  *
- * @param title non-blank title, at most {@link bookstore.api.validation.Limits#MAX_TITLE_LENGTH} characters
- * @param topic non-blank topic, at most {@link bookstore.api.validation.Limits#MAX_TOPIC_LENGTH} characters
+ * @param title non-blank title, at most {@link bookstore.api.validation.Limits#MAX_TITLE_LENGTH}
+ *     characters
+ * @param topic non-blank topic, at most {@link bookstore.api.validation.Limits#MAX_TOPIC_LENGTH}
+ *     characters
  * @param stock initial stock, at least 0
  * @param price unit price (see {@link Price})
  */

@@ -1,9 +1,9 @@
 package bookstore.api;
 
 /**
- * Thrown to answer a request with an RFC 9457 problem: every server maps it to a response with
- * that status and an {@code application/problem+json} body, and the front end's REST clients
- * turn a replica's problem answer back into one.
+ * Thrown to answer a request with an RFC 9457 problem: every server maps it to a response with that
+ * status and an {@code application/problem+json} body, and the front end's REST clients turn a
+ * replica's problem answer back into one.
  */
 public class ProblemException extends RuntimeException {
   /** The problem to answer with. */
@@ -18,13 +18,17 @@ public class ProblemException extends RuntimeException {
     this(new Problem("about:blank", title, status, detail));
   }
 
-  /** @param problem the problem to answer with */
+  /**
+   * @param problem the problem to answer with
+   */
   public ProblemException(Problem problem) {
     super(problem.status() + " " + problem.title() + ": " + problem.detail());
     this.problem = problem;
   }
 
-  /** @return the problem to answer with */
+  /**
+   * @return the problem to answer with
+   */
   public Problem problem() {
     return problem;
   }

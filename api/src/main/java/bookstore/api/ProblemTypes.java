@@ -8,12 +8,14 @@ package bookstore.api;
 public final class ProblemTypes {
   /** A replica is behind the sequence the read needs: read from the primary instead. */
   public static final String REPLICA_BEHIND = "urn:bookstore:replica-behind";
+
   /** No primary is known (an election is under way) or this replica stopped being it: retry. */
   public static final String NO_PRIMARY = "urn:bookstore:no-primary";
+
   /**
-   * A node this request needed (the primary a write was forwarded to, a replica a call went to)
-   * did not answer: the request may be retried on another replica or after a pause, as after
-   * {@link #NO_PRIMARY}.
+   * A node this request needed (the primary a write was forwarded to, a replica a call went to) did
+   * not answer: the request may be retried on another replica or after a pause, as after {@link
+   * #NO_PRIMARY}.
    */
   public static final String PEER_UNREACHABLE = "urn:bookstore:peer-unreachable";
 
@@ -21,15 +23,15 @@ public final class ProblemTypes {
   public static final String BROKER_UNAVAILABLE = "urn:bookstore:broker-unavailable";
 
   /**
-   * A node answered without the store's application behind it (still deploying after a
-   * restart, or shutting down): the request was not served; try another replica or retry.
+   * A node answered without the store's application behind it (still deploying after a restart, or
+   * shutting down): the request was not served; try another replica or retry.
    */
   public static final String NOT_SERVING = "urn:bookstore:not-serving";
 
   /**
-   * An {@code Idempotency-Key} already used for another request (another item or quantity): the
-   * key answers only the request it was first sent with (status 422, as the IETF
-   * Idempotency-Key HTTP header draft says); nothing was changed.
+   * An {@code Idempotency-Key} already used for another request (another item or quantity): the key
+   * answers only the request it was first sent with (status 422, as the IETF Idempotency-Key HTTP
+   * header draft says); nothing was changed.
    */
   public static final String IDEMPOTENCY_KEY_REUSED = "urn:bookstore:idempotency-key-reused";
 
@@ -37,8 +39,8 @@ public final class ProblemTypes {
 
   /**
    * @param type a problem's type
-   * @return whether the same request may go to the primary again, or another replica, after a
-   *     pause ({@link #NO_PRIMARY}, {@link #NOT_SERVING}, {@link #PEER_UNREACHABLE})
+   * @return whether the same request may go to the primary again, or another replica, after a pause
+   *     ({@link #NO_PRIMARY}, {@link #NOT_SERVING}, {@link #PEER_UNREACHABLE})
    */
   public static boolean retryable(String type) {
     return NO_PRIMARY.equals(type) || NOT_SERVING.equals(type) || PEER_UNREACHABLE.equals(type);
@@ -67,7 +69,14 @@ public final class ProblemTypes {
    */
   public static ProblemException keyReused(String key, String first) {
     return new ProblemException(
-        new Problem(IDEMPOTENCY_KEY_REUSED, "Idempotency Key Reused", 422,
-            "Idempotency-Key '" + key + "' was first used for " + first + "; send this request with a key of its own"));
+        new Problem(
+            IDEMPOTENCY_KEY_REUSED,
+            "Idempotency Key Reused",
+            422,
+            "Idempotency-Key '"
+                + key
+                + "' was first used for "
+                + first
+                + "; send this request with a key of its own"));
   }
 }

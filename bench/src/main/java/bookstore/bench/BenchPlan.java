@@ -20,11 +20,20 @@ import java.util.List;
  *     after, or leave it as it is (null)
  */
 public record BenchPlan(
-    int clients, Duration duration, long requests, double buyProbability, ItemMix items, Duration thinkTime, Boolean cache) {
+    int clients,
+    Duration duration,
+    long requests,
+    double buyProbability,
+    ItemMix items,
+    Duration thinkTime,
+    Boolean cache) {
 
-  /** @return the defaults: 5 clients, 30 s, p = 0.2, the seven seeded books, no think time */
+  /**
+   * @return the defaults: 5 clients, 30 s, p = 0.2, the seven seeded books, no think time
+   */
   public static BenchPlan defaults() {
-    return new BenchPlan(5, Duration.ofSeconds(30), 0, 0.2, ItemMix.SEEDED_BOOKS, Duration.ZERO, null);
+    return new BenchPlan(
+        5, Duration.ofSeconds(30), 0, 0.2, ItemMix.SEEDED_BOOKS, Duration.ZERO, null);
   }
 
   /**
@@ -67,14 +76,23 @@ public record BenchPlan(
     return new BenchPlan(clients, duration, requests, buyProbability, items, thinkTime, value);
   }
 
-  /** @return the load generator's plan for this run, without actions */
+  /**
+   * @return the load generator's plan for this run, without actions
+   */
   public LoadGenerator.Plan load() {
     return new LoadGenerator.Plan(clients, duration, requests, thinkTime, List.of());
   }
 
-  /** @return a short description, e.g. {@code 5 clients, 30 s, p=0.2, cache on} */
+  /**
+   * @return a short description, e.g. {@code 5 clients, 30 s, p=0.2, cache on}
+   */
   public String describe() {
-    return clients + " clients, " + (requests > 0 ? requests + " requests" : Format.seconds(duration))
-        + ", p=" + buyProbability + ", cache " + (cache == null ? "as is" : cache ? "on" : "off");
+    return clients
+        + " clients, "
+        + (requests > 0 ? requests + " requests" : Format.seconds(duration))
+        + ", p="
+        + buyProbability
+        + ", cache "
+        + (cache == null ? "as is" : cache ? "on" : "off");
   }
 }

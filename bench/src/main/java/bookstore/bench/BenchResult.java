@@ -22,10 +22,17 @@ import java.util.Optional;
  * @param cpu the CPU time the store's nodes spent over the run (ms)
  */
 public record BenchResult(
-    String title, Path dir, Path csv, List<Path> plots, LoadGenerator.Run run, Map<Operation, OperationStats> stats,
+    String title,
+    Path dir,
+    Path csv,
+    List<Path> plots,
+    LoadGenerator.Run run,
+    Map<Operation, OperationStats> stats,
     CpuUsage cpu) {
 
-  /** @return requests of every operation */
+  /**
+   * @return requests of every operation
+   */
   public long total() {
     return run.samples().size();
   }
@@ -38,7 +45,9 @@ public record BenchResult(
     return Optional.ofNullable(stats.get(operation));
   }
 
-  /** @return the per-operation table, plus a total row, as Markdown */
+  /**
+   * @return the per-operation table, plus a total row, as Markdown
+   */
   public String table() {
     MarkdownTable table = new MarkdownTable(OperationStats.tableHeader());
     stats.values().forEach(s -> table.row(s.tableRow()));
@@ -47,17 +56,29 @@ public record BenchResult(
     long ok = stats.values().stream().mapToLong(OperationStats::ok).sum();
     double seconds = run.wall().toNanos() / 1e9;
     table.row(
-        "total", Long.toString(total()), Long.toString(ok), Long.toString(refused), Long.toString(errors),
-        bookstore.bench.report.Format.rate(total() / seconds), "", "", "", "");
+        "total",
+        Long.toString(total()),
+        Long.toString(ok),
+        Long.toString(refused),
+        Long.toString(errors),
+        bookstore.bench.report.Format.rate(total() / seconds),
+        "",
+        "",
+        "",
+        "");
     return table.toString();
   }
 
-  /** @return the nodes' CPU time in the run and per request, per node and in all, as Markdown */
+  /**
+   * @return the nodes' CPU time in the run and per request, per node and in all, as Markdown
+   */
   public String cpuTable() {
     return cpu.table(total());
   }
 
-  /** @return the nodes' CPU time per request of the run, in ms, as a table cell (n/a: not measured) */
+  /**
+   * @return the nodes' CPU time per request of the run, in ms, as a table cell (n/a: not measured)
+   */
   public String cpuPerOperationCell() {
     return cpu.perOperationCell(total());
   }

@@ -25,9 +25,8 @@ import java.util.Map;
  * directory: {@code requests.csv} (every request), {@code summary.md} (the table it prints), {@code
  * latency-over-time.png} and {@code histogram-<operation>.png}. Around each run it reads the CPU
  * time the store's node processes spent ({@link NodeCpu}) and reports it after the latency table,
- * per node and per request. One instance sends through one
- * {@link StoreHttp}; its keep-alive connections are reused from run to run (the JDK closes one
- * after 5 s idle).
+ * per node and per request. One instance sends through one {@link StoreHttp}; its keep-alive
+ * connections are reused from run to run (the JDK closes one after 5 s idle).
  */
 public final class Benchmark {
   private final StoreHttp http;
@@ -62,22 +61,30 @@ public final class Benchmark {
     this.nodeCpu = nodeCpu;
   }
 
-  /** @return the store, as this benchmark reaches it */
+  /**
+   * @return the store, as this benchmark reaches it
+   */
   public StoreHttp http() {
     return http;
   }
 
-  /** @return the store's admin calls */
+  /**
+   * @return the store's admin calls
+   */
   public StoreAdmin admin() {
     return admin;
   }
 
-  /** @return where the tables go */
+  /**
+   * @return where the tables go
+   */
   public PrintStream out() {
     return out;
   }
 
-  /** @return what reads the nodes' CPU time, for runs of other load generators (wrk) */
+  /**
+   * @return what reads the nodes' CPU time, for runs of other load generators (wrk)
+   */
   public NodeCpu nodeCpu() {
     return nodeCpu;
   }
@@ -90,7 +97,12 @@ public final class Benchmark {
    * @return what it measured
    */
   public BenchResult run(BenchPlan plan, Path dir) {
-    return run(plan.describe(), plan.load(), Workloads.browseAndBuy(plan.items(), plan.buyProbability()), plan.cache(), dir);
+    return run(
+        plan.describe(),
+        plan.load(),
+        Workloads.browseAndBuy(plan.items(), plan.buyProbability()),
+        plan.cache(),
+        dir);
   }
 
   /**
@@ -103,7 +115,8 @@ public final class Benchmark {
    * @param dir where to write the CSV, summary and plots (created)
    * @return what it measured
    */
-  public BenchResult run(String title, LoadGenerator.Plan load, Workload workload, Boolean cache, Path dir) {
+  public BenchResult run(
+      String title, LoadGenerator.Plan load, Workload workload, Boolean cache, Path dir) {
     OutputFiles.directory(dir);
     Boolean before = cache == null ? null : admin.cacheEnabled();
     if (cache != null) {

@@ -34,7 +34,8 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
     try {
       return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 500ms, 2m)");
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a duration (e.g. 30s, 500ms, 2m)");
     }
   }
 }

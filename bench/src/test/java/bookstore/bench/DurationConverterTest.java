@@ -23,7 +23,10 @@ class DurationConverterTest {
   void readsABareZeroAsNone() {
     assertEquals(Duration.ZERO, converter.convert("0"));
     assertEquals(Duration.ZERO, converter.convert("0s"));
-    assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert("5"), "a number other than 0 needs a unit");
+    assertThrows(
+        CommandLine.TypeConversionException.class,
+        () -> converter.convert("5"),
+        "a number other than 0 needs a unit");
   }
 
   @Test

@@ -21,13 +21,15 @@ import java.util.regex.Pattern;
 /**
  * A stand-in for the front end on 127.0.0.1 (ephemeral port) that answers the few calls the
  * benchmark makes, with a cache that behaves like the real one: a lookup fills it, a write to the
- * item empties it, {@code X-Served-By} says which. Items start with {@code stock} units; an
- * unknown item answers 404.
+ * item empties it, {@code X-Served-By} says which. Items start with {@code stock} units; an unknown
+ * item answers 404.
  */
 final class StubStore implements AutoCloseable {
   private static final Pattern LOOKUP = Pattern.compile("/api/books/(\\d+)");
-  private static final Pattern ITEM_WRITE = Pattern.compile("/api/admin/items/(\\d+)/(restock|price)");
-  private static final Pattern NUMBER = Pattern.compile("\"(quantity|price|itemId|stock)\"\\s*:\\s*([0-9.]+)");
+  private static final Pattern ITEM_WRITE =
+      Pattern.compile("/api/admin/items/(\\d+)/(restock|price)");
+  private static final Pattern NUMBER =
+      Pattern.compile("\"(quantity|price|itemId|stock)\"\\s*:\\s*([0-9.]+)");
 
   private final HttpServer server;
   private final Map<Integer, Integer> stock = new ConcurrentHashMap<>();
@@ -35,8 +37,10 @@ final class StubStore implements AutoCloseable {
   private final Map<Integer, Boolean> cached = new ConcurrentHashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(100);
   private volatile boolean cacheEnabled = true;
+
   /** Every {@code PUT /api/admin/cache} body, in order. */
   final List<String> cacheSwitches = new CopyOnWriteArrayList<>();
+
   /** Every {@code POST /api/orders}, in order of arrival. */
   final Queue<Order> orders = new ConcurrentLinkedQueue<>();
 
@@ -60,10 +64,11 @@ final class StubStore implements AutoCloseable {
    * @param units their stock (items)
    */
   StubStore(List<Integer> items, int units) throws IOException {
-    items.forEach(id -> {
-      stock.put(id, units);
-      prices.put(id, BigDecimal.TEN);
-    });
+    items.forEach(
+        id -> {
+          stock.put(id, units);
+          prices.put(id, BigDecimal.TEN);
+        });
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/", this::handle);
@@ -116,13 +121,18 @@ final class StubStore implements AutoCloseable {
         return;
       }
       int[] before = {0};
-      stock.computeIfPresent(id, (k, units) -> {
-        before[0] = units;
-        return units > 0 ? units - 1 : units;
-      });
+      stock.computeIfPresent(
+          id,
+          (k, units) -> {
+            before[0] = units;
+            return units > 0 ? units - 1 : units;
+          });
       cached.remove(id);
       orders.add(new Order(key, contentType, body, before[0] > 0 ? 201 : 409));
-      answer(exchange, before[0] > 0 ? 201 : 409, "{\"orderNumber\":1,\"itemId\":" + id + ",\"quantity\":1,\"unitPrice\":10}");
+      answer(
+          exchange,
+          before[0] > 0 ? 201 : 409,
+          "{\"orderNumber\":1,\"itemId\":" + id + ",\"quantity\":1,\"unitPrice\":10}");
     } else if (method.equals("POST") && path.equals("/api/admin/items")) {
       int id = nextId.incrementAndGet();
       stock.put(id, number(body, "stock").intValue());
@@ -147,16 +157,30 @@ final class StubStore implements AutoCloseable {
       }
       answer(exchange, 200, "{\"enabled\":" + cacheEnabled + ",\"hits\":0,\"misses\":0}");
     } else if (path.equals("/api/admin/replicas")) {
-      answer(exchange, 200, "[{\"service\":\"catalog\",\"replicaId\":1,\"url\":\"" + url() + "\",\"state\":\"alive\",\"primary\":true},"
-          + "{\"service\":\"order\",\"replicaId\":1,\"url\":\"" + url() + "\",\"state\":\"alive\",\"primary\":true}]");
+      answer(
+          exchange,
+          200,
+          "[{\"service\":\"catalog\",\"replicaId\":1,\"url\":\""
+              + url()
+              + "\",\"state\":\"alive\",\"primary\":true},"
+              + "{\"service\":\"order\",\"replicaId\":1,\"url\":\""
+              + url()
+              + "\",\"state\":\"alive\",\"primary\":true}]");
     } else {
       answer(exchange, 404, "{\"status\":404}");
     }
   }
 
   private String item(int id) {
-    return "{\"id\":" + id + ",\"title\":\"item " + id + "\",\"topic\":\"bench\",\"stock\":" + stock.get(id)
-        + ",\"price\":" + prices.get(id).toPlainString() + "}";
+    return "{\"id\":"
+        + id
+        + ",\"title\":\"item "
+        + id
+        + "\",\"topic\":\"bench\",\"stock\":"
+        + stock.get(id)
+        + ",\"price\":"
+        + prices.get(id).toPlainString()
+        + "}";
   }
 
   private static BigDecimal number(String json, String field) {

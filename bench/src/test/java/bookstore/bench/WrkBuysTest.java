@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** wrk itself running the buy script against {@link StubStore}; skipped where wrk is not installed. */
+/**
+ * wrk itself running the buy script against {@link StubStore}; skipped where wrk is not installed.
+ */
 class WrkBuysTest {
   private static final Pattern BODY = Pattern.compile("\\{\"itemId\":(\\d+),\"quantity\":1\\}");
 
@@ -25,11 +27,18 @@ class WrkBuysTest {
     Wrk wrk = Wrk.onPath().orElse(null);
     Assumptions.assumeTrue(wrk != null, "wrk is not on the PATH");
     try (StubStore store = new StubStore(List.of(1, 2, 3), 1_000_000)) {
-      Wrk.Result r = wrk.run(2, Duration.ofSeconds(1), store.url().resolve("/api/orders"), Wrk.buyScript(List.of(1, 2, 3)));
+      Wrk.Result r =
+          wrk.run(
+              2,
+              Duration.ofSeconds(1),
+              store.url().resolve("/api/orders"),
+              Wrk.buyScript(List.of(1, 2, 3)));
 
       List<StubStore.Order> orders = List.copyOf(store.orders);
       assertTrue(orders.size() > 10, "wrk bought: " + orders.size());
-      assertTrue(r.requests() > 0 && r.requests() <= orders.size(), r.requests() + " answers counted, " + orders.size() + " received");
+      assertTrue(
+          r.requests() > 0 && r.requests() <= orders.size(),
+          r.requests() + " answers counted, " + orders.size() + " received");
       assertEquals(0, r.errors(), "every buy answered 201");
       Set<String> keys = new HashSet<>();
       Set<String> threads = new TreeSet<>();

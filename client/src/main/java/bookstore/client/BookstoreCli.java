@@ -16,11 +16,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * The command-line client: {@code search TOPIC}, {@code lookup ID}, {@code buy ID [QTY]},
- * {@code order NUMBER} (the load generator is the bench module's own program, {@code
- * bookstore.bench.BenchCommand}). Prints readable text, or the store's raw JSON with {@code --json}. Exit
- * codes: 0 done, 1 the store refused (its problem is printed), 2 usage error, 3 the store is not
- * running.
+ * The command-line client: {@code search TOPIC}, {@code lookup ID}, {@code buy ID [QTY]}, {@code
+ * order NUMBER} (the load generator is the bench module's own program, {@code
+ * bookstore.bench.BenchCommand}). Prints readable text, or the store's raw JSON with {@code
+ * --json}. Exit codes: 0 done, 1 the store refused (its problem is printed), 2 usage error, 3 the
+ * store is not running.
  */
 @Command(
     name = "bookstore",
@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 public final class BookstoreCli {
   /** Exit code when the store refused the request. */
   static final int REFUSED = 1;
+
   /** Exit code when the store did not answer. */
   static final int UNREACHABLE = 3;
 
@@ -44,14 +45,21 @@ public final class BookstoreCli {
       description = "front end base URL (default: $BOOKSTORE_URL or http://127.0.0.1:8080)")
   String url;
 
-  @Option(names = "--json", scope = CommandLine.ScopeType.INHERIT, description = "print the store's JSON answer as it is")
+  @Option(
+      names = "--json",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "print the store's JSON answer as it is")
   boolean json;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  /** @return the front end's base URL: {@code --url}, else {@code $BOOKSTORE_URL}, else {@code http://127.0.0.1:8080} */
+  /**
+   * @return the front end's base URL: {@code --url}, else {@code $BOOKSTORE_URL}, else {@code
+   *     http://127.0.0.1:8080}
+   */
   public URI baseUrl() {
-    return URI.create(url != null ? url : System.getenv().getOrDefault("BOOKSTORE_URL", "http://127.0.0.1:8080"));
+    return URI.create(
+        url != null ? url : System.getenv().getOrDefault("BOOKSTORE_URL", "http://127.0.0.1:8080"));
   }
 
   StoreClient client() {
@@ -74,8 +82,16 @@ public final class BookstoreCli {
         run(cli.client());
         return 0;
       } catch (ProblemException e) {
-        cli.spec.commandLine().getErr().println(
-            "error " + e.problem().status() + " " + e.problem().title() + ": " + e.problem().detail());
+        cli.spec
+            .commandLine()
+            .getErr()
+            .println(
+                "error "
+                    + e.problem().status()
+                    + " "
+                    + e.problem().title()
+                    + ": "
+                    + e.problem().detail());
         return REFUSED;
       } catch (StoreClient.StoreUnreachableException e) {
         cli.spec.commandLine().getErr().println("bookstore: " + e.getMessage());
@@ -132,7 +148,11 @@ public final class BookstoreCli {
     @Parameters(index = "0", paramLabel = "ID", description = "item number")
     int id;
 
-    @Parameters(index = "1", paramLabel = "QTY", defaultValue = "1", description = "units (default 1)")
+    @Parameters(
+        index = "1",
+        paramLabel = "QTY",
+        defaultValue = "1",
+        description = "units (default 1)")
     int quantity;
 
     @Option(names = "--key", description = "idempotency key: a retry with the same key buys once")
@@ -163,7 +183,9 @@ public final class BookstoreCli {
         order.orderNumber(), order.quantity(), order.itemId(), order.unitPrice().toPlainString());
   }
 
-  /** @param args a subcommand and its arguments */
+  /**
+   * @param args a subcommand and its arguments
+   */
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new BookstoreCli());
     if (args.length == 0) {

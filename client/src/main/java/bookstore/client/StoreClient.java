@@ -14,10 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A small client of the store's public API, sending {@link StoreHttp}'s requests.
- * Every call returns the raw JSON answer alongside the parsed value, for {@code --json}.
- * Errors: {@link ProblemException} with the store's problem for an answer of 400 and up;
- * {@link StoreUnreachableException} when nothing listens at the base URL.
+ * A small client of the store's public API, sending {@link StoreHttp}'s requests. Every call
+ * returns the raw JSON answer alongside the parsed value, for {@code --json}. Errors: {@link
+ * ProblemException} with the store's problem for an answer of 400 and up; {@link
+ * StoreUnreachableException} when nothing listens at the base URL.
  */
 public final class StoreClient {
   private static final Jsonb JSONB = JsonbBuilder.create();
@@ -35,7 +35,9 @@ public final class StoreClient {
     }
   }
 
-  /** @param base the front end's base URL, e.g. {@code http://127.0.0.1:8080} */
+  /**
+   * @param base the front end's base URL, e.g. {@code http://127.0.0.1:8080}
+   */
   public StoreClient(URI base) {
     this.base = base;
     this.http = new StoreHttp(base);

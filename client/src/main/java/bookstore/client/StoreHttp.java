@@ -19,29 +19,31 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The store's public API as HTTP requests ({@link Request}), and the transport that sends them:
- * the JDK's {@link HttpURLConnection} (HTTP/1.1; a connection is kept alive and reused by the next
+ * The store's public API as HTTP requests ({@link Request}), and the transport that sends them: the
+ * JDK's {@link HttpURLConnection} (HTTP/1.1; a connection is kept alive and reused by the next
  * request to the same host once an answer's body has been read in full). The load generator times
  * what this sends; {@link StoreClient} (the CLI) and the bench's {@code StoreAdmin} parse it.
  *
- * <p>Why not {@code java.net.http.HttpClient}: on the 2-core machine its blocking {@code send}
- * cost so much CPU that the load generator, not the store, limited throughput (16 threads of
- * cached lookups: 2,515 req/s against 6,337 req/s with {@code HttpURLConnection}, at half the
- * client's CPU).
+ * <p>Why not {@code java.net.http.HttpClient}: on the 2-core machine its blocking {@code send} cost
+ * so much CPU that the load generator, not the store, limited throughput (16 threads of cached
+ * lookups: 2,515 req/s against 6,337 req/s with {@code HttpURLConnection}, at half the client's
+ * CPU).
  *
- * <p>Timeouts: connecting may take {@link #CONNECT_TIMEOUT}; waiting for the answer (each read
- * from the socket, so a trickling answer may take longer in all) the request's own timeout,
- * {@link #REQUEST_TIMEOUT} unless said otherwise, longer than the front end's 10 s retry of a buy
- * during a failover. Thread-safe: any number of threads may send at once, each on its own
- * connection.
+ * <p>Timeouts: connecting may take {@link #CONNECT_TIMEOUT}; waiting for the answer (each read from
+ * the socket, so a trickling answer may take longer in all) the request's own timeout, {@link
+ * #REQUEST_TIMEOUT} unless said otherwise, longer than the front end's 10 s retry of a buy during a
+ * failover. Thread-safe: any number of threads may send at once, each on its own connection.
  */
 public final class StoreHttp {
   /** How long a request may wait for its answer before it counts as an error. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   /** How long opening a connection may take. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
   /** How long {@link #replicaStatus(URI)} waits for a replica: a dead one must not stall. */
   public static final Duration REPLICA_STATUS_TIMEOUT = Duration.ofSeconds(2);
+
   /** Idle connections kept per host, unless {@code -Dhttp.maxConnections} says otherwise. */
   static final int MAX_IDLE_CONNECTIONS = 256;
 
@@ -52,7 +54,8 @@ public final class StoreHttp {
     // and closes any further connection when its answer has been read. The load generator runs
     // 16 or 64 clients at once, each with its own connection: with the default, a connection
     // finding 5 others idle would be closed after its answer and its client would open a new one
-    // for the next request, and the benchmark would measure connection set-up, not the store. The JDK reads the property once, at the first keep-alive
+    // for the next request, and the benchmark would measure connection set-up, not the store. The
+    // JDK reads the property once, at the first keep-alive
     // connection, hence here, before this class sends anything.
     if (System.getProperty("http.maxConnections") == null) {
       System.setProperty("http.maxConnections", Integer.toString(MAX_IDLE_CONNECTIONS));
@@ -75,7 +78,8 @@ public final class StoreHttp {
    * @param body the JSON body sent (UTF-8), or null for none
    * @param timeout how long to wait for the answer once connected
    */
-  public record Request(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
+  public record Request(
+      String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
     /**
      * Checks the request and copies its headers.
      *
@@ -151,17 +155,24 @@ public final class StoreHttp {
     this.adminLogin =
         adminPassword == null || adminPassword.isEmpty()
             ? Map.of()
-            : Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)));
+            : Map.of(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            ("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** @return the front end's base URL */
+  /**
+   * @return the front end's base URL
+   */
   public URI frontend() {
     return frontend;
   }
 
   /**
-   * Sends a request and reads its answer in full (for an error status too, so the connection can
-   * be reused). A {@code POST} is sent once, never again on a fresh connection: a buy must not be
+   * Sends a request and reads its answer in full (for an error status too, so the connection can be
+   * reused). A {@code POST} is sent once, never again on a fresh connection: a buy must not be
    * repeated behind the caller's back (unless {@code -Dsun.net.http.retryPost=true}). A {@code GET}
    * or {@code PUT} (idempotent) whose kept-alive connection turns out closed by the server is sent
    * once more on a new one, by the JDK.
@@ -171,7 +182,8 @@ public final class StoreHttp {
    * @throws IOException when there is no answer: refused, reset, timed out, or not HTTP
    */
   public Answer send(Request request) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
+    HttpURLConnection connection =
+        (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
     try {
       connection.setRequestMethod(request.method());
       connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
@@ -195,7 +207,8 @@ public final class StoreHttp {
         throw new IOException(request.method() + " " + request.uri() + ": the answer is not HTTP");
       }
       String body;
-      try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+      try (InputStream in =
+          status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
         body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       return new Answer(status, body, connection.getHeaderFields());
@@ -234,7 +247,8 @@ public final class StoreHttp {
    * @return {@code GET /api/books?topic=T}
    */
   public Request search(String topic) {
-    return get("/api/books?topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20"));
+    return get(
+        "/api/books?topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20"));
   }
 
   /**
@@ -266,7 +280,8 @@ public final class StoreHttp {
    * @return {@code POST /api/admin/items/{id}/restock}
    */
   public Request restock(int itemId, int quantity) {
-    return admin("POST", "/api/admin/items/" + itemId + "/restock", "{\"quantity\":" + quantity + "}");
+    return admin(
+        "POST", "/api/admin/items/" + itemId + "/restock", "{\"quantity\":" + quantity + "}");
   }
 
   /**
@@ -275,7 +290,10 @@ public final class StoreHttp {
    * @return {@code PUT /api/admin/items/{id}/price}
    */
   public Request setPrice(int itemId, BigDecimal price) {
-    return admin("PUT", "/api/admin/items/" + itemId + "/price", "{\"price\":" + price.toPlainString() + "}");
+    return admin(
+        "PUT",
+        "/api/admin/items/" + itemId + "/price",
+        "{\"price\":" + price.toPlainString() + "}");
   }
 
   /**
@@ -286,7 +304,9 @@ public final class StoreHttp {
     return admin("POST", "/api/admin/items", json);
   }
 
-  /** @return {@code GET /api/admin/cache} */
+  /**
+   * @return {@code GET /api/admin/cache}
+   */
   public Request cacheState() {
     return admin("GET", "/api/admin/cache", null);
   }
@@ -299,7 +319,9 @@ public final class StoreHttp {
     return admin("PUT", "/api/admin/cache", "{\"enabled\":" + enabled + "}");
   }
 
-  /** @return {@code GET /api/admin/replicas} (absent on front ends that predate it) */
+  /**
+   * @return {@code GET /api/admin/replicas} (absent on front ends that predate it)
+   */
   public Request replicas() {
     return admin("GET", "/api/admin/replicas", null);
   }
@@ -312,7 +334,8 @@ public final class StoreHttp {
    */
   public static Request replicaStatus(URI baseUrl) {
     String secret = System.getenv("BOOKSTORE_CLUSTER_SECRET");
-    Map<String, String> headers = secret == null || secret.isEmpty() ? Map.of() : Map.of("Bookstore-Cluster-Secret", secret);
+    Map<String, String> headers =
+        secret == null || secret.isEmpty() ? Map.of() : Map.of("Bookstore-Cluster-Secret", secret);
     return new Request("GET", baseUrl.resolve("/replica"), headers, null, REPLICA_STATUS_TIMEOUT);
   }
 

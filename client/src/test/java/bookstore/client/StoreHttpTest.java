@@ -34,21 +34,33 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link StoreHttp} against a JDK HttpServer that records what it receives and from which client
- * port: requests go out as built, answers of any status come back whole, and connections are
- * reused (after a 404 too, and with more than the JDK's default 5 concurrent clients).
+ * port: requests go out as built, answers of any status come back whole, and connections are reused
+ * (after a 404 too, and with more than the JDK's default 5 concurrent clients).
  */
 class StoreHttpTest {
   /** What the server received. */
-  record Received(String method, String path, String query, String contentType, String idempotencyKey, String body, int clientPort, String authorization) {}
+  record Received(
+      String method,
+      String path,
+      String query,
+      String contentType,
+      String idempotencyKey,
+      String body,
+      int clientPort,
+      String authorization) {}
 
   private HttpServer server;
   private ExecutorService serverThreads;
   private final List<Received> received = new CopyOnWriteArrayList<>();
+
   /** Holds every request to {@code /gate} until counted down. */
   private volatile CountDownLatch release = new CountDownLatch(0);
+
   /** Counted down by every request to {@code /gate} as it arrives. */
   private volatile CountDownLatch arrived = new CountDownLatch(0);
+
   private StoreHttp http;
+
   /** {@code Basic} + base64 of {@code admin:s3cret} (RFC 7617). */
   private static final String BASIC_ADMIN = "Basic YWRtaW46czNjcmV0";
 
@@ -75,9 +87,14 @@ class StoreHttpTest {
     URI uri = exchange.getRequestURI();
     received.add(
         new Received(
-            exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-            exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-            body, exchange.getRemoteAddress().getPort(), exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getRequestMethod(),
+            uri.getRawPath(),
+            uri.getRawQuery(),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+            body,
+            exchange.getRemoteAddress().getPort(),
+            exchange.getRequestHeaders().getFirst("Authorization")));
     String path = uri.getPath();
     if (path.equals("/gate")) {
       arrived.countDown();
@@ -103,12 +120,33 @@ class StoreHttpTest {
     http.send(http.search("distributed systems"));
     http.send(http.lookup("a b"));
 
-    assertEquals(new Received("POST", "/api/orders", null, "application/json", "key-1", "{\"itemId\":7,\"quantity\":2}", port(0), null), received.get(0));
-    assertEquals(new Received("PUT", "/api/admin/items/3/price", null, "application/json", null, "{\"price\":12.50}", port(0), BASIC_ADMIN), received.get(1));
+    assertEquals(
+        new Received(
+            "POST",
+            "/api/orders",
+            null,
+            "application/json",
+            "key-1",
+            "{\"itemId\":7,\"quantity\":2}",
+            port(0),
+            null),
+        received.get(0));
+    assertEquals(
+        new Received(
+            "PUT",
+            "/api/admin/items/3/price",
+            null,
+            "application/json",
+            null,
+            "{\"price\":12.50}",
+            port(0),
+            BASIC_ADMIN),
+        received.get(1));
     assertEquals("topic=distributed%20systems", received.get(2).query());
     assertEquals("GET", received.get(2).method());
     assertEquals("", received.get(2).body());
-    assertEquals(null, received.get(2).authorization(), "the public API is called without the admin login");
+    assertEquals(
+        null, received.get(2).authorization(), "the public API is called without the admin login");
     assertEquals("/api/books/a+b", received.get(3).path());
   }
 
@@ -124,7 +162,10 @@ class StoreHttpTest {
     assertEquals(Optional.of("cache"), found.header("X-SERVED-BY"));
     assertEquals(Optional.empty(), found.header("Idempotent-Replayed"));
     assertEquals(404, missing.status());
-    assertEquals("{\"path\":\"/api/books/404\"}", missing.body(), "the error body, read from the error stream");
+    assertEquals(
+        "{\"path\":\"/api/books/404\"}",
+        missing.body(),
+        "the error body, read from the error stream");
     assertEquals(201, created.status());
     assertEquals("{\"path\":\"/api/books/1\"}", http.bodyIfOk(http.lookup(1)));
     assertEquals(null, http.bodyIfOk(http.lookup(404)));
@@ -136,7 +177,10 @@ class StoreHttpTest {
       http.send(http.lookup(i % 2 == 0 ? 1 : 404));
       http.send(http.buy(1));
     }
-    assertEquals(1, received.stream().map(Received::clientPort).distinct().count(), "one connection for 40 requests: " + ports());
+    assertEquals(
+        1,
+        received.stream().map(Received::clientPort).distinct().count(),
+        "one connection for 40 requests: " + ports());
   }
 
   @Test
@@ -150,9 +194,19 @@ class StoreHttpTest {
         arrived = new CountDownLatch(clients);
         List<Future<StoreHttp.Answer>> answers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-          answers.add(pool.submit(() -> http.send(new StoreHttp.Request("GET", http.frontend().resolve("/gate"), Map.of(), null, Duration.ofSeconds(10)))));
+          answers.add(
+              pool.submit(
+                  () ->
+                      http.send(
+                          new StoreHttp.Request(
+                              "GET",
+                              http.frontend().resolve("/gate"),
+                              Map.of(),
+                              null,
+                              Duration.ofSeconds(10)))));
         }
-        assertTrue(arrived.await(10, TimeUnit.SECONDS), "all " + clients + " requests in flight at once");
+        assertTrue(
+            arrived.await(10, TimeUnit.SECONDS), "all " + clients + " requests in flight at once");
         release.countDown();
         for (Future<StoreHttp.Answer> answer : answers) {
           assertEquals(200, answer.get(10, TimeUnit.SECONDS).status());
@@ -164,7 +218,12 @@ class StoreHttpTest {
     Set<Integer> ports = ConcurrentHashMap.newKeySet();
     received.forEach(r -> ports.add(r.clientPort()));
     assertEquals(80, received.size());
-    assertEquals(clients, ports.size(), "16 connections opened once and kept (http.maxConnections " + System.getProperty("http.maxConnections") + ")");
+    assertEquals(
+        clients,
+        ports.size(),
+        "16 connections opened once and kept (http.maxConnections "
+            + System.getProperty("http.maxConnections")
+            + ")");
   }
 
   @Test
@@ -183,12 +242,17 @@ class StoreHttpTest {
   @Test
   void noAnswerIsAnIOException() throws IOException {
     release = new CountDownLatch(1); // the answer is held until the request has timed out
-    StoreHttp.Request slow = new StoreHttp.Request("GET", http.frontend().resolve("/gate"), Map.of(), null, Duration.ofMillis(200));
+    StoreHttp.Request slow =
+        new StoreHttp.Request(
+            "GET", http.frontend().resolve("/gate"), Map.of(), null, Duration.ofMillis(200));
     long start = System.nanoTime();
     assertThrows(IOException.class, () -> http.send(slow), "timed out");
-    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "after the request's timeout, not the server's answer");
+    assertTrue(
+        System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1),
+        "after the request's timeout, not the server's answer");
     release.countDown();
-    assertEquals(200, http.send(http.lookup(1)).status(), "the next request gets a fresh connection");
+    assertEquals(
+        200, http.send(http.lookup(1)).status(), "the next request gets a fresh connection");
 
     URI nowhere = http.frontend();
     server.stop(0);
@@ -201,20 +265,23 @@ class StoreHttpTest {
   void aBuyThatGetsNoAnswerIsNotSentAgain() throws Exception {
     AtomicInteger posts = new AtomicInteger();
     try (ServerSocket dropper = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread accepter = new Thread(() -> {
-        while (!dropper.isClosed()) {
-          try (Socket socket = dropper.accept()) {
-            byte[] read = new byte[4096];
-            int n = socket.getInputStream().read(read);
-            if (n > 0 && new String(read, 0, n, StandardCharsets.US_ASCII).startsWith("POST")) {
-              posts.incrementAndGet();
-            }
-            // closed without an answer
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      });
+      Thread accepter =
+          new Thread(
+              () -> {
+                while (!dropper.isClosed()) {
+                  try (Socket socket = dropper.accept()) {
+                    byte[] read = new byte[4096];
+                    int n = socket.getInputStream().read(read);
+                    if (n > 0
+                        && new String(read, 0, n, StandardCharsets.US_ASCII).startsWith("POST")) {
+                      posts.incrementAndGet();
+                    }
+                    // closed without an answer
+                  } catch (IOException closed) {
+                    return;
+                  }
+                }
+              });
       accepter.setDaemon(true);
       accepter.start();
       StoreHttp nowhere = new StoreHttp(URI.create("http://127.0.0.1:" + dropper.getLocalPort()));

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,29 +16,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The bully election (SPEC "Replication"): the live replica with the highest id is primary. The
- * election's ELECTION and ANSWER messages ride on the heartbeats (every replica knows which
- * higher ids are alive); the highest live replica that is not yet primary takes over:
+ * election's ELECTION and ANSWER messages ride on the heartbeats (every replica knows which higher
+ * ids are alive); the highest live replica that is not yet primary takes over:
  *
  * <ol>
- *   <li>it picks a new epoch, in a round above every epoch it has heard of and in its own slot
- *       of that round ({@link #nextEpoch}), and asks every peer to step down to it: the old
- *       primary, if it is alive, stops acknowledging writes at once;
- *   <li>it drains its own update subscription, then catches up from the most advanced live
- *       peer, so it holds every write the old primary acknowledged;
+ *   <li>it picks a new epoch, in a round above every epoch it has heard of and in its own slot of
+ *       that round ({@link #nextEpoch}), and asks every peer to step down to it: the old primary,
+ *       if it is alive, stops acknowledging writes at once;
+ *   <li>it drains its own update subscription, then catches up from the most advanced live peer, so
+ *       it holds every write the old primary acknowledged;
  *   <li>it persists the new epoch, becomes primary, and sends COORDINATOR to every live peer.
  * </ol>
  *
  * A primary that hears a live peer in a newer epoch than its own (the peer persisted it, say, in a
  * takeover while the cluster was being stopped) takes over again, in an epoch above that one:
  * otherwise the peer would refuse its writes forever. A replica that comes back with a higher id
- * than the primary's therefore takes over again,
- * once it has caught up: the rule stays "highest live id", at the cost of one more short
- * failover. While no primary is known, writes are refused with 503 {@code
- * urn:bookstore:no-primary} and the front end retries them.
+ * than the primary's therefore takes over again, once it has caught up: the rule stays "highest
+ * live id", at the cost of one more short failover. While no primary is known, writes are refused
+ * with 503 {@code urn:bookstore:no-primary} and the front end retries them.
  */
 @ApplicationScoped
 public class BullyElection {
   private static final Logger LOG = Logger.getLogger(BullyElection.class.getName());
+
   /** Epochs per election round: one slot per replica id (1..9). */
   static final long EPOCH_SLOTS = 10;
 
@@ -89,7 +89,11 @@ public class BullyElection {
     }
     if (primary == identity.replicaId()) {
       List<Heartbeat> peersHeard =
-          alive.stream().filter(id -> id != identity.replicaId()).map(membership::lastHeard).flatMap(Optional::stream).toList();
+          alive.stream()
+              .filter(id -> id != identity.replicaId())
+              .map(membership::lastHeard)
+              .flatMap(Optional::stream)
+              .toList();
       long newer = newerEpoch(membership.epoch(), peersHeard);
       if (newer == 0) {
         return;
@@ -97,14 +101,21 @@ public class BullyElection {
       // a peer persisted a newer epoch this primary never heard of (say it took over while the
       // cluster was being stopped, and this replica came back first): it refuses this epoch's
       // writes and will never follow, so start an epoch above it
-      LOG.info("primary " + identity.replicaId() + " in epoch " + membership.epoch() + " hears a peer in epoch " + newer
-          + ": starts a newer one");
+      LOG.info(
+          "primary "
+              + identity.replicaId()
+              + " in epoch "
+              + membership.epoch()
+              + " hears a peer in epoch "
+              + newer
+              + ": starts a newer one");
     }
     if (primary != 0 && primary != identity.replicaId()) {
       // a live primary with a lower id: take over only once caught up with it, so that the
       // handover itself has little left to copy and writes pause only briefly
       long behind =
-          membership.lastHeard(primary).map(Heartbeat::lastSequence).orElse(0L) - applier.persistedSequence();
+          membership.lastHeard(primary).map(Heartbeat::lastSequence).orElse(0L)
+              - applier.persistedSequence();
       if (behind > takeoverLag) {
         return;
       }
@@ -112,12 +123,16 @@ public class BullyElection {
     takeOver();
   }
 
-  /** @return elections this replica started (takeovers tried) since its start, for the metrics */
+  /**
+   * @return elections this replica started (takeovers tried) since its start, for the metrics
+   */
   public long electionsStarted() {
     return electionsStarted.get();
   }
 
-  /** @return elections this replica won (it became primary) since its start, for the metrics */
+  /**
+   * @return elections this replica won (it became primary) since its start, for the metrics
+   */
   public long electionsWon() {
     return electionsWon.get();
   }
@@ -139,11 +154,18 @@ public class BullyElection {
         stepDown(id, newEpoch).ifPresent(finals::add);
       }
     }
-    long newer = finals.stream().mapToLong(Heartbeat::epoch).filter(e -> e > newEpoch).max().orElse(0);
+    long newer =
+        finals.stream().mapToLong(Heartbeat::epoch).filter(e -> e > newEpoch).max().orElse(0);
     if (newer > 0) {
       // a peer already follows a newer epoch this replica had not heard of: it refused to step
       // down, and starting this one would make a second primary whose writes nobody applies
-      LOG.info("replica " + identity.replicaId() + " gives up epoch " + newEpoch + ": a peer is in epoch " + newer);
+      LOG.info(
+          "replica "
+              + identity.replicaId()
+              + " gives up epoch "
+              + newEpoch
+              + ": a peer is in epoch "
+              + newer);
       membership.restored(newer);
       return;
     }
@@ -164,7 +186,11 @@ public class BullyElection {
       applier.catchUpFrom(peers.replica(ahead.get().replicaId()));
     }
     if (membership.epoch() >= newEpoch) {
-      LOG.info("epoch " + membership.epoch() + " was started by another replica; not starting " + newEpoch);
+      LOG.info(
+          "epoch "
+              + membership.epoch()
+              + " was started by another replica; not starting "
+              + newEpoch);
       return;
     }
     applier.adoptEpoch(newEpoch);
@@ -181,17 +207,24 @@ public class BullyElection {
     }
     electionsWon.incrementAndGet();
     LOG.info(
-        "replica " + identity.replicaId() + " is primary in epoch " + newEpoch + " at sequence "
-            + applier.persistedSequence() + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        "replica "
+            + identity.replicaId()
+            + " is primary in epoch "
+            + newEpoch
+            + " at sequence "
+            + applier.persistedSequence()
+            + " after "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
   }
 
   /**
-   * The epoch a replica starts when it takes over: the next election round above every epoch
-   * it knows, in that replica's own slot ({@code round * 10 + replicaId}; replica ids are 1..9).
-   * Two replicas that take over at once, each believing the other dead, thus never start the
-   * same epoch: their writes carry different stamps, the probe of every catch-up tells their
-   * histories apart, and the higher epoch fences the lower (the same reason Paxos ballots and
-   * Raft's one vote per term make a leader's term unique).
+   * The epoch a replica starts when it takes over: the next election round above every epoch it
+   * knows, in that replica's own slot ({@code round * 10 + replicaId}; replica ids are 1..9). Two
+   * replicas that take over at once, each believing the other dead, thus never start the same
+   * epoch: their writes carry different stamps, the probe of every catch-up tells their histories
+   * apart, and the higher epoch fences the lower (the same reason Paxos ballots and Raft's one vote
+   * per term make a leader's term unique).
    *
    * @param highestKnown the highest epoch this replica has heard of
    * @param replicaId this replica's id, 1..9
@@ -203,8 +236,8 @@ public class BullyElection {
 
   /**
    * Whether a primary is fenced out by a peer: a peer that holds a newer epoch than the primary's
-   * refuses its writes and will not follow it (SPEC "Replication": a replica rejects writes from
-   * an older epoch).
+   * refuses its writes and will not follow it (SPEC "Replication": a replica rejects writes from an
+   * older epoch).
    *
    * @param primaryEpoch the primary's epoch
    * @param peers the heartbeats last heard from live peers
@@ -225,14 +258,16 @@ public class BullyElection {
    */
   static Optional<Heartbeat> mostAdvanced(List<Heartbeat> heard) {
     return heard.stream()
-        .max(Comparator.comparingLong(Heartbeat::lastEpoch).thenComparingLong(Heartbeat::lastSequence));
+        .max(
+            Comparator.comparingLong(Heartbeat::lastEpoch)
+                .thenComparingLong(Heartbeat::lastSequence));
   }
 
   /**
    * @param mine this replica's position
    * @param peer a peer's heartbeat
-   * @return whether this replica's history is strictly newer than the peer's (by last epoch,
-   *     then sequence number): then there is nothing to take from it
+   * @return whether this replica's history is strictly newer than the peer's (by last epoch, then
+   *     sequence number): then there is nothing to take from it
    */
   static boolean isAheadOf(ReplicaState mine, Heartbeat peer) {
     return peer.lastEpoch() < mine.getLastEpoch()
@@ -252,7 +287,10 @@ public class BullyElection {
     try {
       peers.replica(id).coordinator(new ReplicaApi.Coordinator(identity.replicaId(), epoch));
     } catch (RuntimeException unreachable) {
-      LOG.log(Level.FINE, "replica " + id + " missed the coordinator message; it learns by heartbeat", unreachable);
+      LOG.log(
+          Level.FINE,
+          "replica " + id + " missed the coordinator message; it learns by heartbeat",
+          unreachable);
     }
   }
 

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cannot: a fresh replica that needs a snapshot before the next write arrives, and a gap found
  * while the primary was unreachable. It asks the primary only when that is needed ({@link
  * #needsCatchUp}): fetching writes the topic is delivering anyway would cost both replicas a log
- * read and a lock on the state row per second under load. Interval {@code bookstore.replication.catch-up-interval-ms}
- * (default 1000 ms; 0 turns it off).
+ * read and a lock on the state row per second under load. Interval {@code
+ * bookstore.replication.catch-up-interval-ms} (default 1000 ms; 0 turns it off).
  */
 @Singleton
 @Startup
@@ -46,11 +46,11 @@ public class CatchUpTimer {
   }
 
   /**
-   * Whether a backup should ask the primary for what it misses now, rather than wait for the
-   * topic: when the primary's last heartbeat shows another last write and the topic has been
-   * quiet for two intervals (a stuck subscription, a gap, a fresh replica), or when both stand at
-   * the same sequence number in different epochs (diverged histories). A backup that is behind
-   * while writes keep arriving is just receiving them.
+   * Whether a backup should ask the primary for what it misses now, rather than wait for the topic:
+   * when the primary's last heartbeat shows another last write and the topic has been quiet for two
+   * intervals (a stuck subscription, a gap, a fresh replica), or when both stand at the same
+   * sequence number in different epochs (diverged histories). A backup that is behind while writes
+   * keep arriving is just receiving them.
    *
    * @param here this replica's committed position
    * @param primary the primary's last heartbeat, if it is alive
@@ -73,7 +73,10 @@ public class CatchUpTimer {
     if (membership.isPrimary() || membership.primaryId() == 0) {
       return;
     }
-    if (!needsCatchUp(applier.position(), membership.lastHeard(membership.primaryId()), membership.msSinceDelivery())) {
+    if (!needsCatchUp(
+        applier.position(),
+        membership.lastHeard(membership.primaryId()),
+        membership.msSinceDelivery())) {
       return;
     }
     try {

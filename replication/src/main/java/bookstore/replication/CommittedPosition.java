@@ -27,7 +27,9 @@ public class CommittedPosition {
   private final Condition advanced = lock.newCondition();
   private volatile Position position;
 
-  /** @return the last committed position, or null before the first one is known */
+  /**
+   * @return the last committed position, or null before the first one is known
+   */
   public Position get() {
     return position;
   }
@@ -55,8 +57,8 @@ public class CommittedPosition {
    *
    * @param sequence a sequence number
    * @param timeoutMs the longest wait, ms
-   * @return the last sequence number applied when the wait ended: at least {@code sequence},
-   *     unless the timeout passed first
+   * @return the last sequence number applied when the wait ended: at least {@code sequence}, unless
+   *     the timeout passed first
    */
   public long awaitSequence(long sequence, long timeoutMs) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);

@@ -19,10 +19,10 @@ import java.util.logging.Logger;
 /**
  * Heartbeats (SPEC "Replication"): an EJB timer that every {@code bookstore.heartbeat.interval-ms}
  * (default 1,000 ms) asks every peer for its heartbeat, all at once, each with a timeout of one
- * interval ({@link HeartbeatProbe}), then lets the {@link BullyElection} act on what it learned. A peer that misses
- * {@code bookstore.heartbeat.misses} (default 3) in a row counts as dead; one whose port refuses
- * the connection is dead at once (its process is gone: a {@code kill -9} is noticed within one
- * interval, which is what keeps a failover under 3 s).
+ * interval ({@link HeartbeatProbe}), then lets the {@link BullyElection} act on what it learned. A
+ * peer that misses {@code bookstore.heartbeat.misses} (default 3) in a row counts as dead; one
+ * whose port refuses the connection is dead at once (its process is gone: a {@code kill -9} is
+ * noticed within one interval, which is what keeps a failover under 3 s).
  */
 @Singleton
 @Startup
@@ -55,7 +55,8 @@ public class HeartbeatTimer {
       }
       int peerId = id;
       calls.add(
-          probe.ask(peers.get(id - 1))
+          probe
+              .ask(peers.get(id - 1))
               .thenAccept(
                   answer -> {
                     if (answer.heartbeat() != null) {

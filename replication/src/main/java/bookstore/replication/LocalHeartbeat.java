@@ -32,7 +32,9 @@ public class LocalHeartbeat {
     this.sequencer = sequencer;
   }
 
-  /** @return the heartbeat this replica answers now */
+  /**
+   * @return the heartbeat this replica answers now
+   */
   public Heartbeat now() {
     ReplicaState position = sequencer.current();
     return new Heartbeat(

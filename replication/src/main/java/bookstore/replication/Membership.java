@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What this replica knows of its service's replicas right now: which peers answered a
- * heartbeat recently (alive: within {@code bookstore.heartbeat.misses} intervals, default 3 of
- * 1,000 ms), which replica is primary and in which epoch, and when the update topic last
- * delivered. Kept in memory; the epoch is also persisted in {@link ReplicaState}.
+ * What this replica knows of its service's replicas right now: which peers answered a heartbeat
+ * recently (alive: within {@code bookstore.heartbeat.misses} intervals, default 3 of 1,000 ms),
+ * which replica is primary and in which epoch, and when the update topic last delivered. Kept in
+ * memory; the epoch is also persisted in {@link ReplicaState}.
  */
 @ApplicationScoped
 public class Membership {
@@ -35,15 +35,21 @@ public class Membership {
 
   private record Seen(Heartbeat heartbeat, long atNanos) {}
 
-  /** @param heartbeat a peer's answer, received now */
+  /**
+   * @param heartbeat a peer's answer, received now
+   */
   public void heard(Heartbeat heartbeat) {
     seen.put(heartbeat.replicaId(), new Seen(heartbeat, System.nanoTime()));
-    if (heartbeat.primary() && heartbeat.epoch() >= epoch && heartbeat.replicaId() != identity.replicaId()) {
+    if (heartbeat.primary()
+        && heartbeat.epoch() >= epoch
+        && heartbeat.replicaId() != identity.replicaId()) {
       follow(heartbeat.replicaId(), heartbeat.epoch());
     }
   }
 
-  /** @param id a peer whose port refused a heartbeat's connection: it is dead from now on */
+  /**
+   * @param id a peer whose port refused a heartbeat's connection: it is dead from now on
+   */
   public void refused(int id) {
     seen.remove(id);
   }
@@ -69,7 +75,9 @@ public class Membership {
     return s != null && System.nanoTime() - s.atNanos() < intervals * intervalMs * 1_000_000L;
   }
 
-  /** @return the ids of the live replicas, this one included, ascending */
+  /**
+   * @return the ids of the live replicas, this one included, ascending
+   */
   public List<Integer> aliveIds() {
     List<Integer> ids = new ArrayList<>();
     for (int id = 1; id <= Math.max(identity.peers().size(), identity.replicaId()); id++) {
@@ -81,12 +89,12 @@ public class Membership {
   }
 
   /**
-   * Whether this replica, as primary, may still acknowledge writes: it has heard from a
-   * majority of its service (itself included) within the lease, {@code misses - 1} heartbeat
-   * intervals (default 2,000 ms). Its peers declare it dead only after {@code misses} intervals
-   * without an answer, and the new primary drains before it writes, so a primary cut off from
-   * the others stops acknowledging before a new one starts: no write it acknowledges is lost to
-   * the new epoch's fencing.
+   * Whether this replica, as primary, may still acknowledge writes: it has heard from a majority of
+   * its service (itself included) within the lease, {@code misses - 1} heartbeat intervals (default
+   * 2,000 ms). Its peers declare it dead only after {@code misses} intervals without an answer, and
+   * the new primary drains before it writes, so a primary cut off from the others stops
+   * acknowledging before a new one starts: no write it acknowledges is lost to the new epoch's
+   * fencing.
    *
    * @return true when alone, or when a majority answered heartbeats within the lease
    */
@@ -126,7 +134,9 @@ public class Membership {
     }
   }
 
-  /** @param newEpoch an epoch some replica is about to start: no primary is known until it does */
+  /**
+   * @param newEpoch an epoch some replica is about to start: no primary is known until it does
+   */
   public synchronized void stepDown(long newEpoch) {
     if (newEpoch > epoch) {
       epoch = newEpoch;
@@ -139,17 +149,23 @@ public class Membership {
     primaryId = 0;
   }
 
-  /** @param atLeast the persisted epoch at start: the epoch known is never below it */
+  /**
+   * @param atLeast the persisted epoch at start: the epoch known is never below it
+   */
   public synchronized void restored(long atLeast) {
     epoch = Math.max(epoch, atLeast);
   }
 
-  /** @return the primary's id, or 0 while none is known */
+  /**
+   * @return the primary's id, or 0 while none is known
+   */
   public int primaryId() {
     return primaryId;
   }
 
-  /** @return the highest epoch known */
+  /**
+   * @return the highest epoch known
+   */
   public long epoch() {
     return epoch;
   }
@@ -166,7 +182,9 @@ public class Membership {
     return highest;
   }
 
-  /** @return whether this replica is the primary now */
+  /**
+   * @return whether this replica is the primary now
+   */
   public boolean isPrimary() {
     return primaryId == identity.replicaId();
   }
@@ -176,12 +194,16 @@ public class Membership {
     lastDeliveryNanos = System.nanoTime();
   }
 
-  /** @return milliseconds since the update topic last delivered a write */
+  /**
+   * @return milliseconds since the update topic last delivered a write
+   */
   public long msSinceDelivery() {
     return (System.nanoTime() - lastDeliveryNanos) / 1_000_000;
   }
 
-  /** @return the heartbeat interval, ms */
+  /**
+   * @return the heartbeat interval, ms
+   */
   public long intervalMs() {
     return intervalMs;
   }

@@ -16,31 +16,33 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The primary's transactional outbox (SPEC "Replication": no window where a write commits and
- * its message is lost). A write commits its state change and its {@code WRITE_LOG} entry in one
- * local Derby transaction; once it has committed, its entry is handed here, and one publisher
- * thread ({@link #runPublisher}) sends the entries to the broker strictly in sequence order, in
- * batches: every entry that committed since the last send goes out in one transacted JMS
- * session, so one broker journal sync covers many writes under load (group commit) and a lone
- * write waits for no one. A write is acknowledged to its caller only once the broker holds it
- * ({@link #awaitPublished}); until then it is committed on the primary alone, and a primary crash
- * at that point loses nothing acknowledged (the write was not): a replica that takes over drops
- * such an unpublished tail when it meets the new epoch (the history probe of catch-up).
+ * The primary's transactional outbox (SPEC "Replication": no window where a write commits and its
+ * message is lost). A write commits its state change and its {@code WRITE_LOG} entry in one local
+ * Derby transaction; once it has committed, its entry is handed here, and one publisher thread
+ * ({@link #runPublisher}) sends the entries to the broker strictly in sequence order, in batches:
+ * every entry that committed since the last send goes out in one transacted JMS session, so one
+ * broker journal sync covers many writes under load (group commit) and a lone write waits for no
+ * one. A write is acknowledged to its caller only once the broker holds it ({@link
+ * #awaitPublished}); until then it is committed on the primary alone, and a primary crash at that
+ * point loses nothing acknowledged (the write was not): a replica that takes over drops such an
+ * unpublished tail when it meets the new epoch (the history probe of catch-up).
  *
- * <p>Entries may be handed in out of sequence order (two transactions' after-commit callbacks
- * race once the state row lock is released); they are published in order all the same, and an
- * entry is never sent before every lower sequence number has been. Entries at or below what the
- * broker already holds are ignored. While the broker is unreachable, {@link #requireBroker()}
- * refuses new writes before they take a sequence number, and callers waiting for a publication
- * are answered at once.
+ * <p>Entries may be handed in out of sequence order (two transactions' after-commit callbacks race
+ * once the state row lock is released); they are published in order all the same, and an entry is
+ * never sent before every lower sequence number has been. Entries at or below what the broker
+ * already holds are ignored. While the broker is unreachable, {@link #requireBroker()} refuses new
+ * writes before they take a sequence number, and callers waiting for a publication are answered at
+ * once.
  *
  * <p>Thread-safe: one lock guards the pending entries and the published mark.
  */
 @ApplicationScoped
 public class Outbox {
   private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
   /** Most entries one broker transaction carries (items). */
   public static final int MAX_BATCH = 256;
+
   /** Pause between attempts to reach the broker again, ms. */
   static final long RETRY_PAUSE_MS = 500;
 
@@ -52,7 +54,9 @@ public class Outbox {
    */
   public record Entry(long sequence, String json) {}
 
-  /** Sends batches of entries to the broker: all of a batch, in order, in one broker transaction. */
+  /**
+   * Sends batches of entries to the broker: all of a batch, in order, in one broker transaction.
+   */
   public interface Sender {
     /**
      * Makes sure a connection to the broker is open, opening one if need be (called while the
@@ -76,12 +80,19 @@ public class Outbox {
   private final ThreadLocal<long[]> toAcknowledge = ThreadLocal.withInitial(() -> new long[1]);
   private long published;
   private long highestCommitted;
+
   /** The epoch of this replica's writes the published mark counts in; -1 before its first. */
   private long termEpoch = -1;
+
   /** Log entries of an earlier term to send again once, ahead of the new term's writes. */
   private List<Entry> resend = List.of();
+
   private boolean brokerReachable = true;
-  /** 0: no publisher runs (a deployment without one); 1: connecting for the first time; 2: past that. */
+
+  /**
+   * 0: no publisher runs (a deployment without one); 1: connecting for the first time; 2: past
+   * that.
+   */
   private volatile int publisherStage;
 
   /**
@@ -103,11 +114,11 @@ public class Outbox {
   }
 
   /**
-   * This replica becomes primary: whatever was pending from an earlier term is dropped, and
-   * {@code unpublished} (entries of this replica's log that no live peer was known to hold) are
-   * sent once, ahead of the new term's writes, so that front ends drop what they cached before
-   * them (backups refuse them as of an older epoch and fetch them from the log). The published
-   * mark is set at the term's first write ({@link #beginWrite}).
+   * This replica becomes primary: whatever was pending from an earlier term is dropped, and {@code
+   * unpublished} (entries of this replica's log that no live peer was known to hold) are sent once,
+   * ahead of the new term's writes, so that front ends drop what they cached before them (backups
+   * refuse them as of an older epoch and fetch them from the log). The published mark is set at the
+   * term's first write ({@link #beginWrite}).
    *
    * @param unpublished log entries, ascending (may be empty)
    */
@@ -127,8 +138,8 @@ public class Outbox {
    * A write of this primary is about to take {@code sequence} in {@code epoch}; called under the
    * state row lock, so every write below it has committed. At the first write of a term, the
    * published mark moves to just below it: what came before was published by an earlier primary,
-   * applied here from the topic or a peer's log, or is in {@link #resume}'s resend list; none of
-   * it will be handed to {@link #committed} in this term.
+   * applied here from the topic or a peer's log, or is in {@link #resume}'s resend list; none of it
+   * will be handed to {@link #committed} in this term.
    *
    * @param epoch the write's epoch
    * @param sequence the write's sequence number
@@ -149,8 +160,8 @@ public class Outbox {
   }
 
   /**
-   * @return the highest sequence number the broker is known to hold (or that needed no
-   *     publishing: everything up to the point this replica last became primary)
+   * @return the highest sequence number the broker is known to hold (or that needed no publishing:
+   *     everything up to the point this replica last became primary)
    */
   public long published() {
     lock.lock();
@@ -162,15 +173,17 @@ public class Outbox {
   }
 
   /**
-   * @return whether this node may be called ready as far as writes go: its publisher has tried
-   *     the broker once (it took writes from then on, or refuses them with a clear problem), or
-   *     no publisher runs here
+   * @return whether this node may be called ready as far as writes go: its publisher has tried the
+   *     broker once (it took writes from then on, or refuses them with a clear problem), or no
+   *     publisher runs here
    */
   public boolean firstContactMade() {
     return publisherStage != 1;
   }
 
-  /** @return whether the publisher's last contact with the broker succeeded */
+  /**
+   * @return whether the publisher's last contact with the broker succeeded
+   */
   public boolean brokerReachable() {
     lock.lock();
     try {
@@ -181,14 +194,15 @@ public class Outbox {
   }
 
   /**
-   * Refuses a write before it takes a sequence number while the broker is unreachable: it could
-   * not be acknowledged, and committing it would only leave work for later.
+   * Refuses a write before it takes a sequence number while the broker is unreachable: it could not
+   * be acknowledged, and committing it would only leave work for later.
    *
    * @throws ProblemException 503 {@link ProblemTypes#BROKER_UNAVAILABLE}
    */
   public void requireBroker() {
     if (!brokerReachable()) {
-      throw brokerUnavailable("the message broker is unreachable: the write was not made; retry soon");
+      throw brokerUnavailable(
+          "the message broker is unreachable: the write was not made; retry soon");
     }
   }
 
@@ -218,7 +232,10 @@ public class Outbox {
     acknowledgeAfter(upTo);
   }
 
-  /** @return the sequence this thread's request waits for before it is acknowledged (0: none), and forgets it */
+  /**
+   * @return the sequence this thread's request waits for before it is acknowledged (0: none), and
+   *     forgets it
+   */
   public long takeAwaited() {
     long[] awaited = toAcknowledge.get();
     long sequence = awaited[0];
@@ -244,7 +261,9 @@ public class Outbox {
         long left = deadline - System.nanoTime();
         if (!brokerReachable || left <= 0) {
           throw brokerUnavailable(
-              "write " + sequence + " is committed on the primary but the message broker has not taken it"
+              "write "
+                  + sequence
+                  + " is committed on the primary but the message broker has not taken it"
                   + (brokerReachable ? " within " + timeoutMs + " ms" : ": it is unreachable")
                   + "; it is replicated when the broker is back, and a retry with the same Idempotency-Key answers it then");
         }
@@ -259,11 +278,11 @@ public class Outbox {
   }
 
   /**
-   * The publisher loop: waits for the next entry in sequence order, sends it with every entry
-   * after it that has committed (up to {@link #MAX_BATCH}), and marks them published once the
-   * sender returns. When the sender fails, the broker counts as unreachable: the loop tries to
-   * connect every {@link #RETRY_PAUSE_MS} ms, counts it reachable again once it can, and sends
-   * the same batch again.
+   * The publisher loop: waits for the next entry in sequence order, sends it with every entry after
+   * it that has committed (up to {@link #MAX_BATCH}), and marks them published once the sender
+   * returns. When the sender fails, the broker counts as unreachable: the loop tries to connect
+   * every {@link #RETRY_PAUSE_MS} ms, counts it reachable again once it can, and sends the same
+   * batch again.
    *
    * @param sender sends one batch in one broker transaction
    * @param running checked between batches: the loop ends once it says false
@@ -312,8 +331,17 @@ public class Outbox {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        LOG.log(Level.WARNING, "could not publish writes " + batch.get(0).sequence() + ".."
-            + batch.get(batch.size() - 1).sequence() + "; trying again in " + RETRY_PAUSE_MS + " ms: " + e, e);
+        LOG.log(
+            Level.WARNING,
+            "could not publish writes "
+                + batch.get(0).sequence()
+                + ".."
+                + batch.get(batch.size() - 1).sequence()
+                + "; trying again in "
+                + RETRY_PAUSE_MS
+                + " ms: "
+                + e,
+            e);
         brokerLost();
         if (!pause()) {
           return;
@@ -327,7 +355,10 @@ public class Outbox {
     lock.lock();
     try {
       if (!brokerReachable) {
-        LOG.info("the message broker is reachable again; " + pending.size() + " writes wait to be published");
+        LOG.info(
+            "the message broker is reachable again; "
+                + pending.size()
+                + " writes wait to be published");
       }
       brokerReachable = true;
       changed.signalAll();
@@ -349,8 +380,8 @@ public class Outbox {
 
   /**
    * @param maxWaitMs how long to wait for the next entry in order, ms
-   * @return the consecutive entries after the published mark (at most {@link #MAX_BATCH}), or
-   *     none when the next one has not committed within the wait
+   * @return the consecutive entries after the published mark (at most {@link #MAX_BATCH}), or none
+   *     when the next one has not committed within the wait
    */
   List<Entry> nextBatch(long maxWaitMs) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
@@ -381,7 +412,9 @@ public class Outbox {
     }
   }
 
-  /** @param batch a batch from {@link #nextBatch} that the broker confirmed */
+  /**
+   * @param batch a batch from {@link #nextBatch} that the broker confirmed
+   */
   void sent(List<Entry> batch) {
     lock.lock();
     try {
@@ -401,7 +434,9 @@ public class Outbox {
     }
   }
 
-  /** @return false when interrupted (the publisher is stopping) */
+  /**
+   * @return false when interrupted (the publisher is stopping)
+   */
   private static boolean pause() {
     try {
       Thread.sleep(RETRY_PAUSE_MS); // a retry interval, not a wait for a condition
@@ -413,6 +448,7 @@ public class Outbox {
   }
 
   private static ProblemException brokerUnavailable(String detail) {
-    return new ProblemException(new Problem(ProblemTypes.BROKER_UNAVAILABLE, "Broker Unavailable", 503, detail));
+    return new ProblemException(
+        new Problem(ProblemTypes.BROKER_UNAVAILABLE, "Broker Unavailable", 503, detail));
   }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * REST clients to the other replicas of this service, one per (API, replica), made on first
- * use: the {@code /replica} API of any peer, and the service's own API on the primary for
- * forwarding writes that reach a backup.
+ * REST clients to the other replicas of this service, one per (API, replica), made on first use:
+ * the {@code /replica} API of any peer, and the service's own API on the primary for forwarding
+ * writes that reach a backup.
  */
 @ApplicationScoped
 public class PeerClients {
@@ -29,10 +29,14 @@ public class PeerClients {
     return client(id, ReplicaApi.class);
   }
 
-  /** @return the primary's replica API, or empty when this replica is the primary or none is known */
+  /**
+   * @return the primary's replica API, or empty when this replica is the primary or none is known
+   */
   public Optional<ReplicaApi> primaryReplica() {
     int primary = membership.primaryId();
-    return primary == 0 || primary == identity.replicaId() ? Optional.empty() : Optional.of(replica(primary));
+    return primary == 0 || primary == identity.replicaId()
+        ? Optional.empty()
+        : Optional.of(replica(primary));
   }
 
   /**
@@ -41,8 +45,8 @@ public class PeerClients {
    * @param <T> the client interface's type
    * @param api a JAX-RS client interface the primary serves, e.g. {@code CatalogApi}
    * @return a client of it on the primary, or empty when this replica is the primary
-   * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} while no primary
-   *     is known
+   * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} while no primary is
+   *     known
    */
   public <T> Optional<T> forward(Class<T> api) {
     int primary = membership.primaryId();
@@ -50,7 +54,8 @@ public class PeerClients {
       return Optional.empty();
     }
     if (primary == 0) {
-      throw ProblemTypes.noPrimary("no " + identity.service() + " primary is known; an election is under way");
+      throw ProblemTypes.noPrimary(
+          "no " + identity.service() + " primary is known; an election is under way");
     }
     return Optional.of(client(primary, api));
   }
@@ -58,8 +63,6 @@ public class PeerClients {
   private <T> T client(int id, Class<T> api) {
     String url = identity.urlOf(id);
     return api.cast(
-        clients.computeIfAbsent(
-            api.getName() + " " + url,
-            k -> RestClients.build(url, api)));
+        clients.computeIfAbsent(api.getName() + " " + url, k -> RestClients.build(url, api)));
   }
 }

@@ -1,8 +1,8 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemException;
-import bookstore.api.replication.WriteStamp;
 import bookstore.api.internal.Heartbeat;
+import bookstore.api.replication.WriteStamp;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.platform.clients.ReplicaApi.Snapshot;
 import jakarta.ejb.Stateless;
@@ -17,17 +17,18 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>A write from the topic with an epoch older than the one this replica knows is refused
- *       (fencing a stale primary); if it was acknowledged, the new primary holds it and it
- *       arrives again by catch-up from its log.
+ *       (fencing a stale primary); if it was acknowledged, the new primary holds it and it arrives
+ *       again by catch-up from its log.
  *   <li>A write at or below the last applied sequence is a redelivery and changes nothing.
  *   <li>A write beyond the next sequence reveals a gap: the missing writes are fetched from the
- *       primary's log, or its snapshot when the log does not reach back, this replica has no
- *       state yet, or its history diverged from the primary's.
+ *       primary's log, or its snapshot when the log does not reach back, this replica has no state
+ *       yet, or its history diverged from the primary's.
  * </ul>
  */
 @Stateless
 public class ReplicaApplier {
   private static final Logger LOG = Logger.getLogger(ReplicaApplier.class.getName());
+
   /** Log entries fetched per catch-up request (items). */
   static final int CATCH_UP_BATCH = 500;
 
@@ -42,8 +43,8 @@ public class ReplicaApplier {
    * for the whole batch).
    *
    * @param batch the updates as published, in delivery order
-   * @return how many were news: writes this replica had not applied (applied now, or waiting for
-   *     a catch-up); redeliveries and writes of an older epoch are not
+   * @return how many were news: writes this replica had not applied (applied now, or waiting for a
+   *     catch-up); redeliveries and writes of an older epoch are not
    */
   public int applyDelivered(List<String> batch) {
     List<WriteStamp> stamps = batch.stream().map(state::stampOf).toList();
@@ -62,13 +63,16 @@ public class ReplicaApplier {
 
   /**
    * @param stamps the stamps of delivered updates
-   * @return whether every one is a plain redelivery by the committed position (at or below its
-   *     last sequence, of no newer epoch than its last write): nothing to apply, nothing to probe
+   * @return whether every one is a plain redelivery by the committed position (at or below its last
+   *     sequence, of no newer epoch than its last write): nothing to apply, nothing to probe
    */
   private boolean alreadyHeld(List<WriteStamp> stamps) {
     ReplicaState committed = sequencer.current();
     return stamps.stream()
-        .allMatch(s -> s.sequence() <= committed.getLastSequence() && s.epoch() <= committed.getLastEpoch());
+        .allMatch(
+            s ->
+                s.sequence() <= committed.getLastSequence()
+                    && s.epoch() <= committed.getLastEpoch());
   }
 
   /**
@@ -118,8 +122,8 @@ public class ReplicaApplier {
   }
 
   /**
-   * Brings this replica up to a given peer's last sequence (a replica taking over as primary,
-   * from the most advanced live peer).
+   * Brings this replica up to a given peer's last sequence (a replica taking over as primary, from
+   * the most advanced live peer).
    *
    * @param peer the peer's replica API
    * @return whether the peer answered
@@ -128,22 +132,30 @@ public class ReplicaApplier {
     return catchUp(sequencer.lock(), peer);
   }
 
-  /** @param epoch an epoch to adopt, persisted: never lowers the one held */
+  /**
+   * @param epoch an epoch to adopt, persisted: never lowers the one held
+   */
   public void adoptEpoch(long epoch) {
     sequencer.lock().adopt(epoch);
   }
 
-  /** @return the epoch persisted in this replica's state row */
+  /**
+   * @return the epoch persisted in this replica's state row
+   */
   public long persistedEpoch() {
     return sequencer.current().getEpoch();
   }
 
-  /** @return this replica's state row as persisted (read without a lock) */
+  /**
+   * @return this replica's state row as persisted (read without a lock)
+   */
   public ReplicaState position() {
     return sequencer.current();
   }
 
-  /** @return the last sequence number persisted in this replica's state row */
+  /**
+   * @return the last sequence number persisted in this replica's state row
+   */
   public long persistedSequence() {
     return sequencer.current().getLastSequence();
   }
@@ -212,6 +224,7 @@ public class ReplicaApplier {
       log.append(base, "");
     }
     here.appliedUpTo(base);
-    LOG.info("installed a snapshot at sequence " + snapshot.sequence() + ", epoch " + snapshot.epoch());
+    LOG.info(
+        "installed a snapshot at sequence " + snapshot.sequence() + ", epoch " + snapshot.epoch());
   }
 }

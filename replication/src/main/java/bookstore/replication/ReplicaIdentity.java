@@ -11,13 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who this node is and who its peers are, from MicroProfile Config: {@code bookstore.service},
- * {@code bookstore.replica.id} and {@code bookstore.replica.peers} (the base URLs of every
- * replica of the service, this one included, in id order 1..N; the start script sets them as
- * {@code BOOKSTORE_SERVICE}, {@code BOOKSTORE_REPLICA_ID}, {@code BOOKSTORE_REPLICA_PEERS}).
- * Who is primary right now is {@link Membership}'s business.
+ * {@code bookstore.replica.id} and {@code bookstore.replica.peers} (the base URLs of every replica
+ * of the service, this one included, in id order 1..N; the start script sets them as {@code
+ * BOOKSTORE_SERVICE}, {@code BOOKSTORE_REPLICA_ID}, {@code BOOKSTORE_REPLICA_PEERS}). Who is
+ * primary right now is {@link Membership}'s business.
  *
- * <p>Made eagerly when the application starts: made lazily on a health-check thread, it would
- * read its configuration without the application's own {@code microprofile-config.properties}.
+ * <p>Made eagerly when the application starts: made lazily on a health-check thread, it would read
+ * its configuration without the application's own {@code microprofile-config.properties}.
  */
 @ApplicationScoped
 public class ReplicaIdentity {
@@ -29,7 +29,9 @@ public class ReplicaIdentity {
   @ConfigProperty(name = "bookstore.service")
   String service;
 
-  /** Comma-separated; read as text: Payara's config cannot inject {@code Optional<List<String>>}. */
+  /**
+   * Comma-separated; read as text: Payara's config cannot inject {@code Optional<List<String>>}.
+   */
   @Inject
   @ConfigProperty(name = "bookstore.replica.peers")
   Optional<String> peerList;
@@ -38,17 +40,23 @@ public class ReplicaIdentity {
     // creating the bean is the point: see the class comment
   }
 
-  /** @return this replica's id, positive */
+  /**
+   * @return this replica's id, positive
+   */
   public int replicaId() {
     return replicaId;
   }
 
-  /** @return "catalog" or "order" */
+  /**
+   * @return "catalog" or "order"
+   */
   public String service() {
     return service;
   }
 
-  /** @return the base URLs of every replica of the service, by id; empty when it runs alone */
+  /**
+   * @return the base URLs of every replica of the service, by id; empty when it runs alone
+   */
   public List<String> peers() {
     return peerList.stream()
         .flatMap(list -> Arrays.stream(list.split(",")))
@@ -65,7 +73,9 @@ public class ReplicaIdentity {
     return peers().get(id - 1);
   }
 
-  /** @return whether this replica runs alone (no peers configured) */
+  /**
+   * @return whether this replica runs alone (no peers configured)
+   */
   public boolean alone() {
     return peers().size() <= 1;
   }

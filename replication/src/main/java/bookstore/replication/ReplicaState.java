@@ -6,11 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The one row that says where this replica stands in its service's write history: the highest
- * epoch it has adopted, and the sequence number and epoch of the last write it sequenced or
- * applied. It lives in the same Derby database as the service's data and changes in the same
- * transaction as every write, so after a crash it is exactly as current as the data. Locking it
- * serialises every write, apply and epoch change on this replica.
+ * The one row that says where this replica stands in its service's write history: the highest epoch
+ * it has adopted, and the sequence number and epoch of the last write it sequenced or applied. It
+ * lives in the same Derby database as the service's data and changes in the same transaction as
+ * every write, so after a crash it is exactly as current as the data. Locking it serialises every
+ * write, apply and epoch change on this replica.
  */
 @Entity
 @Table(name = "REPLICA_STATE")
@@ -24,12 +24,14 @@ public class ReplicaState {
   private long lastEpoch;
 
   /**
-   * For JPA only, which fills the fields from the {@code REPLICA_STATE} row; a replica's first
-   * row is made with {@link #ReplicaState(long)}.
+   * For JPA only, which fills the fields from the {@code REPLICA_STATE} row; a replica's first row
+   * is made with {@link #ReplicaState(long)}.
    */
   protected ReplicaState() {}
 
-  /** @param epoch the epoch to start in, at least 1 */
+  /**
+   * @param epoch the epoch to start in, at least 1
+   */
   public ReplicaState(long epoch) {
     this.epoch = epoch;
   }
@@ -47,17 +49,23 @@ public class ReplicaState {
     this.lastEpoch = lastEpoch;
   }
 
-  /** @return the highest epoch this replica adopted; a primary stamps its writes with it */
+  /**
+   * @return the highest epoch this replica adopted; a primary stamps its writes with it
+   */
   public long getEpoch() {
     return epoch;
   }
 
-  /** @return the sequence number of the last write, 0 when there was none */
+  /**
+   * @return the sequence number of the last write, 0 when there was none
+   */
   public long getLastSequence() {
     return lastSequence;
   }
 
-  /** @return the epoch of the last write, 0 when there was none */
+  /**
+   * @return the epoch of the last write, 0 when there was none
+   */
   public long getLastEpoch() {
     return lastEpoch;
   }
@@ -83,7 +91,9 @@ public class ReplicaState {
     lastSequence = stamp.sequence();
   }
 
-  /** @param newer an epoch announced or started: never lowers the one held */
+  /**
+   * @param newer an epoch announced or started: never lowers the one held
+   */
   public void adopt(long newer) {
     epoch = Math.max(epoch, newer);
   }

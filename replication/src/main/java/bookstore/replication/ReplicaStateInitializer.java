@@ -8,9 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * Creates the {@link ReplicaState} row of a fresh database once, at deployment, before the
- * beans that write ({@code @DependsOn} it: the seeder, the catch-up timer), so that two of them
- * never race to insert it; and hands the row as found to {@link CommittedPosition}, so reads and
+ * Creates the {@link ReplicaState} row of a fresh database once, at deployment, before the beans
+ * that write ({@code @DependsOn} it: the seeder, the catch-up timer), so that two of them never
+ * race to insert it; and hands the row as found to {@link CommittedPosition}, so reads and
  * heartbeats are served from memory from the start.
  */
 @Singleton
@@ -33,6 +33,7 @@ public class ReplicaStateInitializer {
     }
     // ordinal 0: any transaction that commits from now on is newer
     position.committed(
-        new CommittedPosition.Position(state.getEpoch(), state.getLastSequence(), state.getLastEpoch(), 0));
+        new CommittedPosition.Position(
+            state.getEpoch(), state.getLastSequence(), state.getLastEpoch(), 0));
   }
 }

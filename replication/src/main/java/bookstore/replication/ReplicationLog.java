@@ -73,7 +73,9 @@ public class ReplicationLog {
     return entry == null ? java.util.Optional.empty() : java.util.Optional.of(entry.getEpoch());
   }
 
-  /** @return the lowest sequence number the log holds, 0 when it is empty */
+  /**
+   * @return the lowest sequence number the log holds, 0 when it is empty
+   */
   @Transactional(TxType.SUPPORTS)
   public long first() {
     Long first = em.createNamedQuery(WriteLogEntry.FIRST, Long.class).getSingleResult();

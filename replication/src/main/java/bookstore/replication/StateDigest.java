@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 over a replica's state, fed one record at a time in key order: two replicas with the
- * same records give the same digest (SPEC guarantee 4). Each record is written as its fields
- * joined by a unit separator and ended by a newline, so field boundaries cannot shift.
+ * SHA-256 over a replica's state, fed one record at a time in key order: two replicas with the same
+ * records give the same digest (SPEC guarantee 4). Each record is written as its fields joined by a
+ * unit separator and ended by a newline, so field boundaries cannot shift.
  */
 public final class StateDigest {
   private final MessageDigest sha256;
@@ -41,7 +41,9 @@ public final class StateDigest {
     return this;
   }
 
-  /** @return the digest as 64 lowercase hex characters */
+  /**
+   * @return the digest as 64 lowercase hex characters
+   */
   public String hex() {
     return HexFormat.of().formatHex(sha256.digest());
   }

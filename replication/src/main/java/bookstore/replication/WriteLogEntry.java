@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 
 /**
  * One replicated write as it travelled on the update topic (JSON), kept by every replica in
- * sequence order. The primary serves its log to backups that find a gap; a replica whose log
- * does not reach back far enough is sent a snapshot instead.
+ * sequence order. The primary serves its log to backups that find a gap; a replica whose log does
+ * not reach back far enough is sent a snapshot instead.
  */
 @Entity
 @Table(name = "WRITE_LOG")
@@ -63,9 +63,9 @@ public class WriteLogEntry {
   }
 
   /**
-   * @return the write as published on the update topic: the service's update record (carrying
-   *     its stamp) as JSON; empty for the entry that marks where the log starts after a snapshot
-   *     was installed
+   * @return the write as published on the update topic: the service's update record (carrying its
+   *     stamp) as JSON; empty for the entry that marks where the log starts after a snapshot was
+   *     installed
    */
   public String getPayload() {
     return payload;

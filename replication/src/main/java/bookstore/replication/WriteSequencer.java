@@ -16,12 +16,12 @@ import jakarta.transaction.Transactional.TxType;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Gives each write of this service its (replica, epoch, sequence) stamp. The stamp is taken
- * under a row lock on {@link ReplicaState} inside the caller's transaction, so writes are
- * serialised in sequence order and a rolled-back write leaves no gap in the sequence. Appliers
- * on backups take the same lock, so a write and an apply never interleave on one replica. Every
- * transaction that took the lock hands the state it committed to {@link CommittedPosition}, which
- * reads ({@link #current()}) are served from.
+ * Gives each write of this service its (replica, epoch, sequence) stamp. The stamp is taken under a
+ * row lock on {@link ReplicaState} inside the caller's transaction, so writes are serialised in
+ * sequence order and a rolled-back write leaves no gap in the sequence. Appliers on backups take
+ * the same lock, so a write and an apply never interleave on one replica. Every transaction that
+ * took the lock hands the state it committed to {@link CommittedPosition}, which reads ({@link
+ * #current()}) are served from.
  */
 @ApplicationScoped
 public class WriteSequencer {
@@ -75,8 +75,12 @@ public class WriteSequencer {
 
           @Override
           public void beforeCompletion() {
-            taken = new CommittedPosition.Position(
-                state.getEpoch(), state.getLastSequence(), state.getLastEpoch(), commitOrdinal.incrementAndGet());
+            taken =
+                new CommittedPosition.Position(
+                    state.getEpoch(),
+                    state.getLastSequence(),
+                    state.getLastEpoch(),
+                    commitOrdinal.incrementAndGet());
           }
 
           @Override
@@ -89,8 +93,8 @@ public class WriteSequencer {
   }
 
   /**
-   * Locks the state row for a write of this service's own: only the primary writes, and only in
-   * the epoch it started (a primary asked to step down refuses from then on).
+   * Locks the state row for a write of this service's own: only the primary writes, and only in the
+   * epoch it started (a primary asked to step down refuses from then on).
    *
    * @return the locked state
    * @throws bookstore.api.ProblemException 503 {@code urn:bookstore:no-primary} on any other
@@ -108,7 +112,11 @@ public class WriteSequencer {
     }
     if (!membership.holdsLease()) {
       throw ProblemTypes.noPrimary(
-          "replica " + identity.replicaId() + " of " + identity.service() + " has not heard from a majority of its "
+          "replica "
+              + identity.replicaId()
+              + " of "
+              + identity.service()
+              + " has not heard from a majority of its "
               + "replicas lately: it may have been replaced, so it acknowledges no write");
     }
     return state;
@@ -125,9 +133,9 @@ public class WriteSequencer {
   }
 
   /**
-   * @return this replica's position as last committed (a copy, for reads, heartbeats and
-   *     status), from memory; read from the database only until the first transaction that
-   *     locked the row has committed
+   * @return this replica's position as last committed (a copy, for reads, heartbeats and status),
+   *     from memory; read from the database only until the first transaction that locked the row
+   *     has committed
    */
   @Transactional(TxType.SUPPORTS)
   public ReplicaState current() {

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pins {@link BullyElection#act()} and its takeover (the class Javadoc, SPEC "Replication"): the
- * live replica with the highest id is primary. The highest live replica that is not primary
- * picks {@link BullyElection#nextEpoch} above every epoch it heard of, asks every peer to step
- * down to it, catches up from the most advanced peer that answered, persists the epoch, follows
- * itself and sends COORDINATOR to the live peers. A lower replica does nothing; a replica that
- * finds a peer in a newer epoch gives up; one that returns far behind a live lower primary waits
- * until it is within {@code takeoverLag} writes; a primary that hears a peer in a newer epoch
- * takes over again above it.
+ * live replica with the highest id is primary. The highest live replica that is not primary picks
+ * {@link BullyElection#nextEpoch} above every epoch it heard of, asks every peer to step down to
+ * it, catches up from the most advanced peer that answered, persists the epoch, follows itself and
+ * sends COORDINATOR to the live peers. A lower replica does nothing; a replica that finds a peer in
+ * a newer epoch gives up; one that returns far behind a live lower primary waits until it is within
+ * {@code takeoverLag} writes; a primary that hears a peer in a newer epoch takes over again above
+ * it.
  *
  * <p>The peers are whole in-memory replicas ({@link ReplicationFakes}) serving the real {@code
  * /replica} resource; heartbeats are taken in by {@link Cluster#heartbeats} before each act.
@@ -65,7 +65,9 @@ class BullyElectionTakeOverTest {
     cluster.replica(3).election.act();
 
     for (int id : List.of(1, 2, 4)) {
-      assertTrue(cluster.calls(id).contains("stepDown 23"), "replica " + id + " asked: " + cluster.calls(id));
+      assertTrue(
+          cluster.calls(id).contains("stepDown 23"),
+          "replica " + id + " asked: " + cluster.calls(id));
     }
     assertEquals(23, cluster.replica(1).applier.persistedEpoch());
     assertEquals(23, cluster.replica(2).applier.persistedEpoch());
@@ -82,7 +84,8 @@ class BullyElectionTakeOverTest {
     assertEquals(cluster.replica(1).state.data, three.state.data);
     assertEquals(List.of(4L, 5L), three.state.appliedSequences());
     assertTrue(cluster.calls(1).contains("log 3 14 500"), cluster.calls(1).toString());
-    assertTrue(cluster.calls(2).stream().noneMatch(c -> c.startsWith("log")), cluster.calls(2).toString());
+    assertTrue(
+        cluster.calls(2).stream().noneMatch(c -> c.startsWith("log")), cluster.calls(2).toString());
   }
 
   @Test
@@ -93,7 +96,9 @@ class BullyElectionTakeOverTest {
 
     assertTrue(cluster.calls(1).contains("coordinator 3 23"), cluster.calls(1).toString());
     assertTrue(cluster.calls(2).contains("coordinator 3 23"), cluster.calls(2).toString());
-    assertTrue(cluster.calls(4).stream().noneMatch(c -> c.startsWith("coordinator")), cluster.calls(4).toString());
+    assertTrue(
+        cluster.calls(4).stream().noneMatch(c -> c.startsWith("coordinator")),
+        cluster.calls(4).toString());
     for (int id : List.of(1, 2)) {
       assertEquals(3, cluster.replica(id).membership.primaryId(), "replica " + id + " follows");
       assertEquals(23, cluster.replica(id).membership.epoch());
@@ -177,11 +182,15 @@ class BullyElectionTakeOverTest {
     assertTrue(cluster.calls(1).contains("stepDown 13"), cluster.calls(1).toString());
     assertFalse(three.membership.isPrimary());
     assertEquals(21, three.membership.epoch(), "it takes in the newer epoch");
-    assertEquals(WriteSequencer.FIRST_EPOCH, three.applier.persistedEpoch(), "epoch 13 is not persisted");
+    assertEquals(
+        WriteSequencer.FIRST_EPOCH, three.applier.persistedEpoch(), "epoch 13 is not persisted");
     for (int id = 1; id <= 2; id++) {
-      assertTrue(cluster.calls(id).stream().noneMatch(c -> c.startsWith("coordinator")), cluster.calls(id).toString());
+      assertTrue(
+          cluster.calls(id).stream().noneMatch(c -> c.startsWith("coordinator")),
+          cluster.calls(id).toString());
     }
-    assertTrue(one.membership.isPrimary(), "the step-down to an older epoch did not touch replica 1");
+    assertTrue(
+        one.membership.isPrimary(), "the step-down to an older epoch did not touch replica 1");
     assertEquals(21, one.membership.epoch());
   }
 
@@ -234,7 +243,8 @@ class BullyElectionTakeOverTest {
     Cluster cluster = replicaThreeReturnsAt(30); // 20 behind
     Replica three = cluster.replica(3);
     Replica two = cluster.replica(2);
-    three.election.drainQuietMs = 3_000; // would show as a wait: the old primary answers, nothing to drain
+    three.election.drainQuietMs =
+        3_000; // would show as a wait: the old primary answers, nothing to drain
     long start = System.nanoTime();
 
     three.election.act();
@@ -246,8 +256,11 @@ class BullyElectionTakeOverTest {
     assertEquals(50, three.applier.persistedSequence());
     assertEquals(two.state.data, three.state.data);
     assertEquals(3, two.membership.primaryId());
-    assertThrows(ProblemException.class, () -> two.write("k51", "v51"), "the old primary writes no more");
-    assertTrue(elapsedMs < 1_500, "no drain when the old primary told its final sequence, took " + elapsedMs + " ms");
+    assertThrows(
+        ProblemException.class, () -> two.write("k51", "v51"), "the old primary writes no more");
+    assertTrue(
+        elapsedMs < 1_500,
+        "no drain when the old primary told its final sequence, took " + elapsedMs + " ms");
   }
 
   @Test
@@ -306,10 +319,10 @@ class BullyElectionTakeOverTest {
   }
 
   /**
-   * Replica 3, primary in epoch 13 until it went down, returns holding writes 5..8 of epoch 13
-   * that nobody else has; meanwhile replica 2 took over in epoch 22 from 1..4 and acknowledged
-   * 5..6 (replica 1 has them too). Replica 3 is not behind by sequence, so it takes over at once;
-   * it must still take the newer epoch's history from the peers and drop its own tail, or the
+   * Replica 3, primary in epoch 13 until it went down, returns holding writes 5..8 of epoch 13 that
+   * nobody else has; meanwhile replica 2 took over in epoch 22 from 1..4 and acknowledged 5..6
+   * (replica 1 has them too). Replica 3 is not behind by sequence, so it takes over at once; it
+   * must still take the newer epoch's history from the peers and drop its own tail, or the
    * acknowledged writes 5..6 of epoch 22 are lost (the backups would install its snapshot at their
    * next catch-up). Commit f1044c5 failed this (it caught up only from a peer whose last sequence
    * reached its own); comparing histories by last epoch first ({@code mostAdvanced}, {@code

@@ -41,7 +41,8 @@ class BullyElectionTest {
     assertEquals(0, BullyElection.newerEpoch(73, List.of()));
     assertEquals(0, BullyElection.newerEpoch(73, List.of(behind, same)));
     assertEquals(81, BullyElection.newerEpoch(73, List.of(same, newer)));
-    assertEquals(81, BullyElection.nextEpoch(73, 1), "the stuck replica's epoch in the run that showed it");
+    assertEquals(
+        81, BullyElection.nextEpoch(73, 1), "the stuck replica's epoch in the run that showed it");
     assertTrue(BullyElection.nextEpoch(BullyElection.newerEpoch(73, List.of(newer)), 3) > 81);
   }
 }

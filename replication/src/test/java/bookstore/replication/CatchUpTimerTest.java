@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * When the catch-up timer asks the primary ({@link CatchUpTimer#needsCatchUp}): only when the
- * topic cannot be what brings this backup level, never for writes the topic is delivering.
+ * When the catch-up timer asks the primary ({@link CatchUpTimer#needsCatchUp}): only when the topic
+ * cannot be what brings this backup level, never for writes the topic is delivering.
  */
 class CatchUpTimerTest {
   private final CatchUpTimer timer = new CatchUpTimer();
@@ -44,7 +44,9 @@ class CatchUpTimerTest {
 
   @Test
   void aBackupAheadOfThePrimaryWithAQuietTopicAsksThePrimary() {
-    assertTrue(timer.needsCatchUp(new ReplicaState(13, 45, 13), primaryAt(40, 23), 5_000), "a diverged longer tail");
+    assertTrue(
+        timer.needsCatchUp(new ReplicaState(13, 45, 13), primaryAt(40, 23), 5_000),
+        "a diverged longer tail");
   }
 
   @Test

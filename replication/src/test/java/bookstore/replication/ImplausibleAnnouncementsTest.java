@@ -11,9 +11,9 @@ import bookstore.replication.ReplicationFakes.Replica;
 import org.junit.jupiter.api.Test;
 
 /**
- * A replica refuses election messages no peer could send (issue 11): an epoch far beyond any
- * it knows (one near {@code Long.MAX_VALUE} would make the next election overflow), a
- * coordinator that is not a replica of the service. It answers 400 and changes nothing.
+ * A replica refuses election messages no peer could send (issue 11): an epoch far beyond any it
+ * knows (one near {@code Long.MAX_VALUE} would make the next election overflow), a coordinator that
+ * is not a replica of the service. It answers 400 and changes nothing.
  */
 class ImplausibleAnnouncementsTest {
   private static Cluster primaryThreeInEpoch23() {
@@ -30,7 +30,8 @@ class ImplausibleAnnouncementsTest {
     Cluster cluster = primaryThreeInEpoch23();
     Replica three = cluster.replica(3);
 
-    ProblemException refused = assertThrows(ProblemException.class, () -> three.api.stepDown(Long.MAX_VALUE - 5));
+    ProblemException refused =
+        assertThrows(ProblemException.class, () -> three.api.stepDown(Long.MAX_VALUE - 5));
 
     assertEquals(400, refused.problem().status());
     assertEquals(23, three.membership.epoch());
@@ -43,7 +44,8 @@ class ImplausibleAnnouncementsTest {
     Replica one = cluster.replica(1);
 
     assertThrows(ProblemException.class, () -> one.api.coordinator(new Coordinator(99, 33)));
-    assertThrows(ProblemException.class, () -> one.api.coordinator(new Coordinator(2, 23 + 10_000_000)));
+    assertThrows(
+        ProblemException.class, () -> one.api.coordinator(new Coordinator(2, 23 + 10_000_000)));
     assertThrows(ProblemException.class, () -> one.api.coordinator(new Coordinator(2, 0)));
 
     assertEquals(3, one.membership.primaryId(), "it still follows replica 3");

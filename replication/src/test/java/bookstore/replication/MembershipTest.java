@@ -13,18 +13,21 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins {@link Membership} (its class and method Javadoc, SPEC "Replication"): a peer is alive
- * while it answered a heartbeat within {@code misses} intervals, and dead at once when its port
- * refuses; following a primary never lowers the epoch; stepping down to a newer epoch forgets the
- * primary; a primary holds its lease while it heard a majority of its service (itself included)
- * within {@code misses - 1} intervals, or runs alone.
+ * Pins {@link Membership} (its class and method Javadoc, SPEC "Replication"): a peer is alive while
+ * it answered a heartbeat within {@code misses} intervals, and dead at once when its port refuses;
+ * following a primary never lowers the epoch; stepping down to a newer epoch forgets the primary; a
+ * primary holds its lease while it heard a majority of its service (itself included) within {@code
+ * misses - 1} intervals, or runs alone.
  *
  * <p>This is replica 2 of 3 (unless a test says otherwise), with 3 misses allowed.
  */
 class MembershipTest {
   private static final long SHORT_INTERVAL_MS = 50;
 
-  /** @return replica {@code id}'s membership in a service of {@code replicas}, heartbeats every {@code intervalMs} */
+  /**
+   * @return replica {@code id}'s membership in a service of {@code replicas}, heartbeats every
+   *     {@code intervalMs}
+   */
   private static Membership membership(int id, int replicas, long intervalMs) {
     ReplicaIdentity identity = new ReplicaIdentity();
     identity.replicaId = id;
@@ -32,7 +35,10 @@ class MembershipTest {
     identity.peerList =
         replicas == 0
             ? Optional.empty()
-            : Optional.of(String.join(",", IntStream.rangeClosed(1, replicas).mapToObj(i -> "http://r" + i).toList()));
+            : Optional.of(
+                String.join(
+                    ",",
+                    IntStream.rangeClosed(1, replicas).mapToObj(i -> "http://r" + i).toList()));
     Membership membership = new Membership();
     membership.identity = identity;
     membership.intervalMs = intervalMs;
@@ -98,7 +104,9 @@ class MembershipTest {
     assertTrue(within1s(() -> !m.alive(1)), "declared dead in the end");
 
     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(elapsedMs >= 3 * SHORT_INTERVAL_MS, "alive for 3 intervals, dead after " + elapsedMs + " ms");
+    assertTrue(
+        elapsedMs >= 3 * SHORT_INTERVAL_MS,
+        "alive for 3 intervals, dead after " + elapsedMs + " ms");
     assertEquals(List.of(2), m.aliveIds());
     assertEquals(Optional.empty(), m.lastHeard(1));
   }
@@ -239,8 +247,8 @@ class MembershipTest {
 
   /**
    * The lease is {@code misses - 1} intervals: shorter than the {@code misses} after which the
-   * peers declare the primary dead, so a cut-off primary stops acknowledging writes while it
-   * still counts as alive. A 100 ms interval leaves a 100 ms window to observe that.
+   * peers declare the primary dead, so a cut-off primary stops acknowledging writes while it still
+   * counts as alive. A 100 ms interval leaves a 100 ms window to observe that.
    */
   @Test
   void theLeaseRunsOutBeforeThePeerIsDeclaredDead() {
@@ -254,7 +262,9 @@ class MembershipTest {
     boolean stillAlive = m.alive(3);
 
     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(elapsedMs >= 2 * intervalMs, "held for misses - 1 intervals, lost after " + elapsedMs + " ms");
+    assertTrue(
+        elapsedMs >= 2 * intervalMs,
+        "held for misses - 1 intervals, lost after " + elapsedMs + " ms");
     assertTrue(stillAlive, "the peer is not yet dead when the lease runs out");
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * The primary's transactional outbox ({@link Outbox}): committed writes reach the broker in
  * sequence order whatever order their commits are reported in, in batches of everything that
  * committed since the last send; a caller is acknowledged only once the broker holds its write;
- * while the broker is unreachable new writes are refused and waiting callers answered at once;
- * a new primary's outbox starts after what it holds and sends its unpublished tail first.
+ * while the broker is unreachable new writes are refused and waiting callers answered at once; a
+ * new primary's outbox starts after what it holds and sends its unpublished tail first.
  */
 class OutboxTest {
   private final Outbox outbox = new Outbox();
@@ -58,7 +58,9 @@ class OutboxTest {
       batches.add(batch.stream().map(Outbox.Entry::sequence).toList());
     }
 
-    /** @return the next batch sent, waiting up to 5 s */
+    /**
+     * @return the next batch sent, waiting up to 5 s
+     */
     List<Long> next() throws InterruptedException {
       List<Long> batch = batches.poll(5, TimeUnit.SECONDS);
       if (batch == null) {
@@ -100,7 +102,8 @@ class OutboxTest {
     outbox.committed(entry(13));
     outbox.committed(entry(12));
     startPublisher();
-    assertThrows(ProblemException.class, () -> outbox.awaitPublished(11, 100), "12 and 13 wait for 11");
+    assertThrows(
+        ProblemException.class, () -> outbox.awaitPublished(11, 100), "12 and 13 wait for 11");
     assertTrue(sender.batches.isEmpty(), "nothing is sent before 11 commits");
     outbox.committed(entry(11));
     List<Long> sent = new ArrayList<>(sender.next());
@@ -127,7 +130,8 @@ class OutboxTest {
     sender.hold.countDown();
     assertEquals(List.of(1L), sender.next());
     List<Long> second = sender.next();
-    assertEquals(39, second.size(), "one broker transaction for the 39 writes that waited: " + second);
+    assertEquals(
+        39, second.size(), "one broker transaction for the 39 writes that waited: " + second);
     assertEquals(2L, second.get(0));
     assertEquals(40L, second.get(38));
   }
@@ -150,7 +154,8 @@ class OutboxTest {
     startPublisher();
     outbox.committed(entry(1));
     assertTrue(sender.sending.await(5, TimeUnit.SECONDS));
-    assertThrows(ProblemException.class, () -> outbox.awaitPublished(1, 50), "not yet held by the broker");
+    assertThrows(
+        ProblemException.class, () -> outbox.awaitPublished(1, 50), "not yet held by the broker");
     sender.hold.countDown();
     outbox.awaitPublished(1, 5_000);
     assertEquals(1, outbox.published());
@@ -163,7 +168,8 @@ class OutboxTest {
     outbox.committed(entry(1));
     outbox.committed(entry(2));
     startPublisher();
-    assertEquals(List.of(1L, 2L), sender.next(), "the same batch, sent again once the broker answered");
+    assertEquals(
+        List.of(1L, 2L), sender.next(), "the same batch, sent again once the broker answered");
     assertTrue(sender.connects.get() >= 2, "the publisher reconnected before sending again");
     outbox.awaitPublished(2, 5_000);
     assertTrue(outbox.brokerReachable());
@@ -187,20 +193,26 @@ class OutboxTest {
     outbox.committed(entry(1));
     startPublisher();
     long started = System.nanoTime();
-    ProblemException e = assertThrows(ProblemException.class, () -> outbox.awaitPublished(1, 10_000));
-    assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "answered long before the 10 s timeout");
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> outbox.awaitPublished(1, 10_000));
+    assertTrue(
+        System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5),
+        "answered long before the 10 s timeout");
     assertEquals(ProblemTypes.BROKER_UNAVAILABLE, e.problem().type());
     assertFalse(outbox.brokerReachable());
     sender.brokerDown = false;
-    assertEquals(List.of(1L), sender.next(), "published once the broker is back: the write was kept");
+    assertEquals(
+        List.of(1L), sender.next(), "published once the broker is back: the write was kept");
     outbox.awaitPublished(1, 5_000);
     assertTrue(outbox.brokerReachable());
   }
 
   @Test
-  void aNewPrimarySendsItsUnpublishedTailFirstAndDropsWhatAnEarlierTermLeftPending() throws Exception {
+  void aNewPrimarySendsItsUnpublishedTailFirstAndDropsWhatAnEarlierTermLeftPending()
+      throws Exception {
     startTermAfter(0);
-    outbox.committed(entry(3)); // an earlier term's write that never went out (2 never committed here)
+    outbox.committed(
+        entry(3)); // an earlier term's write that never went out (2 never committed here)
     outbox.resume(List.of(entry(6), entry(7)));
     outbox.beginWrite(EPOCH + 10, 8); // the new term's first write
     outbox.committed(entry(8));
@@ -220,7 +232,8 @@ class OutboxTest {
     outbox.committed(entry(6));
     outbox.acknowledgeAfterEverythingCommitted();
     assertEquals(6, outbox.takeAwaited());
-    assertEquals(0, outbox.takeAwaited(), "taken once: the next request on this thread waits for nothing");
+    assertEquals(
+        0, outbox.takeAwaited(), "taken once: the next request on this thread waits for nothing");
   }
 
   @Test
@@ -257,7 +270,9 @@ class OutboxTest {
       Thread.onSpinWait();
     }
     assertTrue(outbox.firstContactMade(), "ready after the first attempt, even a failed one");
-    assertFalse(outbox.brokerReachable(), "and the failed attempt makes writes refused with a clear problem");
+    assertFalse(
+        outbox.brokerReachable(),
+        "and the failed attempt makes writes refused with a clear problem");
   }
 
   @Test
@@ -266,7 +281,10 @@ class OutboxTest {
     outbox.beginWrite(EPOCH, 1102); // ... then applied 1101 from the old primary before writing
     outbox.committed(entry(1102));
     startPublisher();
-    assertEquals(List.of(1102L), sender.next(), "1101 was not this primary's to publish: no stall waiting for it");
+    assertEquals(
+        List.of(1102L),
+        sender.next(),
+        "1101 was not this primary's to publish: no stall waiting for it");
     outbox.awaitPublished(1102, 5_000);
   }
 

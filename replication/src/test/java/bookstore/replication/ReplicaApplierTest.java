@@ -18,13 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the rules of {@link ReplicaApplier} (its class Javadoc, from SPEC "Replication"): writes
- * are applied exactly once and in sequence order; a write from an epoch older than the one the
- * replica knows is refused; a write at or below the last applied sequence is a redelivery; a
- * write beyond the next sequence, or the first of a new epoch, makes the replica check its history
- * against the primary's and fill in from the primary's log, or from its snapshot when the replica
- * has no state yet or its history diverged (the primary's log answers 410 Gone, by the real
- * {@link bookstore.replication.rest.ReplicaResource} rules).
+ * Pins the rules of {@link ReplicaApplier} (its class Javadoc, from SPEC "Replication"): writes are
+ * applied exactly once and in sequence order; a write from an epoch older than the one the replica
+ * knows is refused; a write at or below the last applied sequence is a redelivery; a write beyond
+ * the next sequence, or the first of a new epoch, makes the replica check its history against the
+ * primary's and fill in from the primary's log, or from its snapshot when the replica has no state
+ * yet or its history diverged (the primary's log answers 410 Gone, by the real {@link
+ * bookstore.replication.rest.ReplicaResource} rules).
  *
  * <p>Three replicas: replica 2 is primary in epoch 22 (replica 1's epoch 11 came before it);
  * replica 1 is the backup under test.
@@ -58,7 +58,8 @@ class ReplicaApplierTest {
     assertEquals(primary.logged(3), backup.logged(3));
     assertEquals(3, backup.row().getLastSequence());
     assertEquals(EPOCH, backup.row().getLastEpoch());
-    assertEquals(List.of(), cluster.calls(2), "an in-order write of the current epoch needs no catch-up");
+    assertEquals(
+        List.of(), cluster.calls(2), "an in-order write of the current epoch needs no catch-up");
   }
 
   @Test
@@ -162,7 +163,9 @@ class ReplicaApplierTest {
     assertTrue(backup.applier.applyDelivered(primary.logged(5)));
 
     assertEquals(
-        List.of("heartbeat", "log 4 11 500"), cluster.calls(2), "probe with the epoch of its write at 4; no snapshot");
+        List.of("heartbeat", "log 4 11 500"),
+        cluster.calls(2),
+        "probe with the epoch of its write at 4; no snapshot");
     assertEquals(List.of(stampOf(EPOCH, 5)), backup.state.applied);
     assertEquals(5, backup.row().getLastSequence());
     assertEquals(EPOCH, backup.row().getLastEpoch());
@@ -177,7 +180,9 @@ class ReplicaApplierTest {
   @Test
   void aReturningOldPrimaryDropsItsUnreplicatedTailForTheNewPrimarysHistory() {
     Replica returning = returnsHolding(6, 8);
-    assertTrue(Cluster.gone(() -> primary.api.log(6, OLD, 500)), "the primary's log refuses the diverged history");
+    assertTrue(
+        Cluster.gone(() -> primary.api.log(6, OLD, 500)),
+        "the primary's log refuses the diverged history");
 
     assertEquals(8, returning.applier.catchUpWithPrimary());
 
@@ -198,8 +203,8 @@ class ReplicaApplierTest {
   }
 
   /**
-   * The same return, as it happens when the returning replica's durable subscription delivers
-   * what it missed: the new primary's writes 5..8 of epoch 22, in order.
+   * The same return, as it happens when the returning replica's durable subscription delivers what
+   * it missed: the new primary's writes 5..8 of epoch 22, in order.
    */
   @Test
   void aReturningOldPrimaryReplayingItsSubscriptionEndsWithTheNewPrimarysHistory() {
@@ -233,7 +238,8 @@ class ReplicaApplierTest {
     assertEquals(1, backup.state.installs);
     assertEquals(List.of(), backup.state.applied);
     assertEquals(primary.state.data, backup.state.data);
-    assertEquals(Map.of(5L, EPOCH), backup.log.epochs(), "the log starts at the snapshot's position");
+    assertEquals(
+        Map.of(5L, EPOCH), backup.log.epochs(), "the log starts at the snapshot's position");
     assertEquals(5, backup.row().getLastSequence());
     assertEquals(EPOCH, backup.row().getLastEpoch());
   }
@@ -259,7 +265,8 @@ class ReplicaApplierTest {
 
     int batch = ReplicaApplier.CATCH_UP_BATCH;
     assertEquals(
-        List.of("heartbeat", "log 1 22 " + batch, "log 501 22 " + batch, "log 1001 22 " + batch), cluster.calls(2));
+        List.of("heartbeat", "log 1 22 " + batch, "log 501 22 " + batch, "log 1001 22 " + batch),
+        cluster.calls(2));
     assertEquals(1200, backup.state.applied.size());
     assertEquals(primary.state.data, backup.state.data);
   }
@@ -342,9 +349,9 @@ class ReplicaApplierTest {
 
   /**
    * Sets up the return of an old primary: replicas 2 and 3 hold writes 1..4 of epoch 11 and
-   * 5..{@code newTo} of epoch 22 (replica 2 primary); replica 1, primary in epoch 11 until it
-   * went down, holds 1..{@code oldTo} of epoch 11 (5.. never replicated), persisted epoch 11, and
-   * has heard replica 2's heartbeat as primary in epoch 22.
+   * 5..{@code newTo} of epoch 22 (replica 2 primary); replica 1, primary in epoch 11 until it went
+   * down, holds 1..{@code oldTo} of epoch 11 (5.. never replicated), persisted epoch 11, and has
+   * heard replica 2's heartbeat as primary in epoch 22.
    *
    * @return replica 1
    */
@@ -366,9 +373,12 @@ class ReplicaApplierTest {
   private static void assertHoldsTheHistoryOf(Replica source, Replica replica) {
     assertEquals(source.state.data, replica.state.data, "state");
     assertEquals(source.row().getLastSequence(), replica.row().getLastSequence(), "last sequence");
-    assertEquals(source.row().getLastEpoch(), replica.row().getLastEpoch(), "epoch of the last write");
+    assertEquals(
+        source.row().getLastEpoch(), replica.row().getLastEpoch(), "epoch of the last write");
     SortedMap<Long, Long> disagreeing = new TreeMap<>(replica.log.epochs());
-    disagreeing.entrySet().removeIf(e -> source.log.epochAt(e.getKey()).equals(Optional.of(e.getValue())));
+    disagreeing
+        .entrySet()
+        .removeIf(e -> source.log.epochAt(e.getKey()).equals(Optional.of(e.getValue())));
     assertEquals(Map.of(), disagreeing, "log entries of another history");
     assertEquals(
         Optional.of(replica.row().getLastEpoch()),

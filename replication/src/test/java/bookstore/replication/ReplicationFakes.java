@@ -1,9 +1,9 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemException;
+import bookstore.api.internal.Heartbeat;
 import bookstore.api.internal.ReplicaStatus;
 import bookstore.api.replication.WriteStamp;
-import bookstore.api.internal.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.replication.rest.ReplicaResources;
 import jakarta.ws.rs.ProcessingException;
@@ -22,17 +22,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * In-memory stand-ins for what the replication core runs on in the server (the Derby state row
- * and write log, a service's replicated state, the REST clients to the peers), shared by the
- * unit tests of this package. A {@link Cluster} holds whole {@link Replica}s, each wired like
- * CDI would wire it (package-private field injection) and serving {@code /replica} through the
- * real {@link bookstore.replication.rest.ReplicaResource}; replicas reach each other through
- * {@link Link}s that record every call and can be cut ({@link Cluster#down}).
+ * In-memory stand-ins for what the replication core runs on in the server (the Derby state row and
+ * write log, a service's replicated state, the REST clients to the peers), shared by the unit tests
+ * of this package. A {@link Cluster} holds whole {@link Replica}s, each wired like CDI would wire
+ * it (package-private field injection) and serving {@code /replica} through the real {@link
+ * bookstore.replication.rest.ReplicaResource}; replicas reach each other through {@link Link}s that
+ * record every call and can be cut ({@link Cluster#down}).
  *
  * <p>Updates are JSON such as {@code
  * {"stamp":{"replicaId":2,"epoch":22,"sequence":5},"key":"k5","value":"v5@22"}}, parsed with a
- * pattern (the replication core only ever sees them as text); a snapshot is a flat JSON object
- * of the keys and values.
+ * pattern (the replication core only ever sees them as text); a snapshot is a flat JSON object of
+ * the keys and values.
  */
 final class ReplicationFakes {
   private ReplicationFakes() {}
@@ -43,10 +43,21 @@ final class ReplicationFakes {
               + "\"key\":\"([^\"]*)\",\"value\":\"([^\"]*)\"\\}");
   private static final Pattern ENTRY = Pattern.compile("\"([^\"]*)\":\"([^\"]*)\"");
 
-  /** @return an update's JSON: the stamp, and the key's value after the write */
+  /**
+   * @return an update's JSON: the stamp, and the key's value after the write
+   */
   static String update(WriteStamp stamp, String key, String value) {
-    return "{\"stamp\":{\"replicaId\":" + stamp.replicaId() + ",\"epoch\":" + stamp.epoch() + ",\"sequence\":"
-        + stamp.sequence() + "},\"key\":\"" + key + "\",\"value\":\"" + value + "\"}";
+    return "{\"stamp\":{\"replicaId\":"
+        + stamp.replicaId()
+        + ",\"epoch\":"
+        + stamp.epoch()
+        + ",\"sequence\":"
+        + stamp.sequence()
+        + "},\"key\":\""
+        + key
+        + "\",\"value\":\""
+        + value
+        + "\"}";
   }
 
   /**
@@ -58,7 +69,9 @@ final class ReplicationFakes {
     return update(stampOf(epoch, sequence), "k" + sequence, "v" + sequence + "@" + epoch);
   }
 
-  /** @return the stamp the primary of {@code epoch} (its slot) gives write {@code sequence} */
+  /**
+   * @return the stamp the primary of {@code epoch} (its slot) gives write {@code sequence}
+   */
   static WriteStamp stampOf(long epoch, long sequence) {
     return new WriteStamp((int) (epoch % BullyElection.EPOCH_SLOTS), epoch, sequence);
   }
@@ -74,14 +87,17 @@ final class ReplicationFakes {
   /** A service's state: a sorted map of keys to values, and which writes were applied to it. */
   static final class MemoryState implements ReplicatedState {
     final SortedMap<String, String> data = new TreeMap<>();
+
     /** Stamps of the updates {@link #apply} was given, in order. */
     final List<WriteStamp> applied = new ArrayList<>();
+
     int installs;
 
     @Override
     public WriteStamp stampOf(String updateJson) {
       Matcher m = parse(updateJson);
-      return new WriteStamp(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+      return new WriteStamp(
+          Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
     }
 
     @Override
@@ -113,7 +129,9 @@ final class ReplicationFakes {
       return Integer.toHexString(data.hashCode());
     }
 
-    /** @return the sequence numbers of the applied updates, in order */
+    /**
+     * @return the sequence numbers of the applied updates, in order
+     */
     List<Long> appliedSequences() {
       return applied.stream().map(WriteStamp::sequence).toList();
     }
@@ -148,7 +166,10 @@ final class ReplicationFakes {
 
     @Override
     public List<String> after(long after, int limit) {
-      return entries.tailMap(after, false).values().stream().limit(limit).map(WriteLogEntry::getPayload).toList();
+      return entries.tailMap(after, false).values().stream()
+          .limit(limit)
+          .map(WriteLogEntry::getPayload)
+          .toList();
     }
 
     @Override
@@ -178,7 +199,9 @@ final class ReplicationFakes {
       entries.clear();
     }
 
-    /** @return sequence to epoch of every entry held */
+    /**
+     * @return sequence to epoch of every entry held
+     */
     SortedMap<Long, Long> epochs() {
       SortedMap<Long, Long> epochs = new TreeMap<>();
       entries.forEach((sequence, entry) -> epochs.put(sequence, entry.getEpoch()));
@@ -186,7 +209,9 @@ final class ReplicationFakes {
     }
   }
 
-  /** REST clients to the peers: the cluster's links. {@code primaryReplica()} keeps its real rule. */
+  /**
+   * REST clients to the peers: the cluster's links. {@code primaryReplica()} keeps its real rule.
+   */
   static final class FakePeers extends PeerClients {
     Cluster cluster;
 
@@ -197,8 +222,8 @@ final class ReplicationFakes {
   }
 
   /**
-   * The {@code /replica} client to one replica: records every call made (made, not answered)
-   * and, while the replica is down, fails like a refused connection.
+   * The {@code /replica} client to one replica: records every call made (made, not answered) and,
+   * while the replica is down, fails like a refused connection.
    */
   static final class Link implements ReplicaApi {
     final int id;
@@ -214,7 +239,8 @@ final class ReplicationFakes {
     private ReplicaApi api(String call) {
       calls.add(call);
       if (!up) {
-        throw new ProcessingException(new ConnectException("replica " + id + " refused the connection"));
+        throw new ProcessingException(
+            new ConnectException("replica " + id + " refused the connection"));
       }
       return target.api;
     }
@@ -231,7 +257,8 @@ final class ReplicationFakes {
 
     @Override
     public Heartbeat coordinator(Coordinator coordinator) {
-      return api("coordinator " + coordinator.replicaId() + " " + coordinator.epoch()).coordinator(coordinator);
+      return api("coordinator " + coordinator.replicaId() + " " + coordinator.epoch())
+          .coordinator(coordinator);
     }
 
     @Override
@@ -260,8 +287,12 @@ final class ReplicationFakes {
     final FakePeers peers = new FakePeers();
     final ReplicaApplier applier = new ReplicaApplier();
     final BullyElection election = new BullyElection();
-    /** The real outbox, with no publisher thread: nothing is sent, the broker counts as reachable. */
+
+    /**
+     * The real outbox, with no publisher thread: nothing is sent, the broker counts as reachable.
+     */
     final Outbox outbox = new Outbox();
+
     /** Its {@code /replica} API, the real resource. */
     final ReplicaApi api;
 
@@ -294,7 +325,9 @@ final class ReplicationFakes {
       api = ReplicaResources.wire(identity, membership, sequencer, state, log, applier);
     }
 
-    /** @return the state row */
+    /**
+     * @return the state row
+     */
     ReplicaState row() {
       return sequencer.row;
     }
@@ -314,7 +347,9 @@ final class ReplicationFakes {
       return this;
     }
 
-    /** Takes {@code primary} as primary in {@code epoch} and persists the epoch (after COORDINATOR). */
+    /**
+     * Takes {@code primary} as primary in {@code epoch} and persists the epoch (after COORDINATOR).
+     */
     Replica follows(int primary, long epoch) {
       membership.follow(primary, epoch);
       applier.adoptEpoch(epoch);
@@ -322,8 +357,8 @@ final class ReplicationFakes {
     }
 
     /**
-     * A write of this replica's own, as a service makes it on the primary: lock for write,
-     * stamp, change the state, keep it in the log (and publish it).
+     * A write of this replica's own, as a service makes it on the primary: lock for write, stamp,
+     * change the state, keep it in the log (and publish it).
      *
      * @return the update as published
      */
@@ -336,7 +371,9 @@ final class ReplicationFakes {
       return json;
     }
 
-    /** @return the update its log holds at {@code sequence} */
+    /**
+     * @return the update its log holds at {@code sequence}
+     */
     String logged(long sequence) {
       return log.entries.get(sequence).getPayload();
     }
@@ -349,11 +386,12 @@ final class ReplicationFakes {
 
     /**
      * @param size how many replicas
-     * @param intervalMs their heartbeat interval: long, so nobody expires during a test, unless
-     *     the test is about expiry
+     * @param intervalMs their heartbeat interval: long, so nobody expires during a test, unless the
+     *     test is about expiry
      */
     Cluster(int size, long intervalMs) {
-      List<String> urls = IntStream.rangeClosed(1, size).mapToObj(id -> "http://localhost:" + (8180 + id)).toList();
+      List<String> urls =
+          IntStream.rangeClosed(1, size).mapToObj(id -> "http://localhost:" + (8180 + id)).toList();
       for (int id = 1; id <= size; id++) {
         Replica replica = new Replica(id, urls, intervalMs, this);
         replicas.put(id, replica);
@@ -365,7 +403,10 @@ final class ReplicationFakes {
       return replicas.get(id);
     }
 
-    /** @return the link to replica {@code id}; fails for an id outside the cluster, like its URL would */
+    /**
+     * @return the link to replica {@code id}; fails for an id outside the cluster, like its URL
+     *     would
+     */
     Link link(int id) {
       Link link = links.get(id);
       if (link == null) {
@@ -374,7 +415,9 @@ final class ReplicationFakes {
       return link;
     }
 
-    /** @return the calls made to replica {@code id} since the last {@link #forgetCalls} */
+    /**
+     * @return the calls made to replica {@code id} since the last {@link #forgetCalls}
+     */
     List<String> calls(int id) {
       return link(id).calls;
     }
@@ -412,7 +455,9 @@ final class ReplicationFakes {
       }
     }
 
-    /** @return whether the call failed as a 410 Gone problem */
+    /**
+     * @return whether the call failed as a 410 Gone problem
+     */
     static boolean gone(Runnable call) {
       try {
         call.run();

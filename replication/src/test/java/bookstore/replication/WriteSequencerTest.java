@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * Pins how a write gets its stamp ({@link WriteSequencer} and {@link ReplicaState} Javadoc, SPEC
  * "Replication"): consecutive, gapless sequence numbers in the epoch the replica holds, sequenced
  * by this replica; an epoch change never restarts the sequence and never lowers the epoch; an
- * applied write or snapshot sets the position exactly. {@link WriteSequencer#lockForWrite()}
- * lets only a primary that holds its epoch and its lease write.
+ * applied write or snapshot sets the position exactly. {@link WriteSequencer#lockForWrite()} lets
+ * only a primary that holds its epoch and its lease write.
  */
 class WriteSequencerTest {
 
@@ -50,7 +50,10 @@ class WriteSequencerTest {
 
     row.adopt(12);
 
-    assertEquals(WriteSequencer.FIRST_EPOCH, row.getLastEpoch(), "the last write's epoch until the next write");
+    assertEquals(
+        WriteSequencer.FIRST_EPOCH,
+        row.getLastEpoch(),
+        "the last write's epoch until the next write");
     assertEquals(3, row.advance());
     assertEquals(12, row.getLastEpoch());
     assertEquals(12, row.getEpoch());
@@ -145,7 +148,9 @@ class WriteSequencerTest {
     Replica alone = new Cluster(1, 60_000).replica(1);
     alone.election.restore();
 
-    assertEquals(new WriteStamp(1, WriteSequencer.FIRST_EPOCH, 1), alone.sequencer.stamp(alone.sequencer.lockForWrite()));
+    assertEquals(
+        new WriteStamp(1, WriteSequencer.FIRST_EPOCH, 1),
+        alone.sequencer.stamp(alone.sequencer.lockForWrite()));
   }
 
   private static void assertNoPrimary(Runnable lock) {

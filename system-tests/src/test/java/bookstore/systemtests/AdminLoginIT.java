@@ -28,14 +28,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The admin login (SPEC "Admin", issue 10): every admin path of every node answers 401
- * problem+json without the admin's credentials and with wrong ones, and changes nothing; the
- * admin page sends a browser without a login to its login form; the generated password file is
- * its owner's only. The public API needs no login.
+ * The admin login (SPEC "Admin", issue 10): every admin path of every node answers 401 problem+json
+ * without the admin's credentials and with wrong ones, and changes nothing; the admin page sends a
+ * browser without a login to its login form; the generated password file is its owner's only. The
+ * public API needs no login.
  */
 @ClusterTest
 class AdminLoginIT {
-  private static final String WRONG = "Basic " + Base64.getEncoder().encodeToString("admin:not-the-password".getBytes(StandardCharsets.UTF_8));
+  private static final String WRONG =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString("admin:not-the-password".getBytes(StandardCharsets.UTF_8));
   private final Cluster cluster;
 
   AdminLoginIT(Cluster cluster) {
@@ -44,17 +47,27 @@ class AdminLoginIT {
 
   /**
    * @return every admin path: each operation the front end's OpenAPI document lists under {@code
-   *     /api/admin} (so that a new one is covered the day it is added), the admin page, and
-   *     {@code /metrics} and {@code /openapi} on every node
+   *     /api/admin} (so that a new one is covered the day it is added), the admin page, and {@code
+   *     /metrics} and {@code /openapi} on every node
    */
   static Stream<Arguments> adminPaths(Cluster cluster) {
     List<Arguments> paths = new ArrayList<>();
-    JsonObject openApi = json(Http.send(HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + "/openapi"))
-        .header("Accept", "application/json").header("Authorization", Http.adminLogin()).GET()).body());
-    for (Map.Entry<String, jakarta.json.JsonValue> path : openApi.getJsonObject("paths").entrySet()) {
+    JsonObject openApi =
+        json(
+            Http.send(
+                    HttpRequest.newBuilder(URI.create(cluster.frontendUrl() + "/openapi"))
+                        .header("Accept", "application/json")
+                        .header("Authorization", Http.adminLogin())
+                        .GET())
+                .body());
+    for (Map.Entry<String, jakarta.json.JsonValue> path :
+        openApi.getJsonObject("paths").entrySet()) {
       if (path.getKey().startsWith("/api/admin")) {
         for (String method : path.getValue().asJsonObject().keySet()) {
-          paths.add(Arguments.of(method.toUpperCase(), cluster.frontendUrl() + path.getKey().replace("{id}", "1")));
+          paths.add(
+              Arguments.of(
+                  method.toUpperCase(),
+                  cluster.frontendUrl() + path.getKey().replace("{id}", "1")));
         }
       }
     }
@@ -74,21 +87,39 @@ class AdminLoginIT {
   void answers401WithoutTheLoginAndWithAWrongPassword(String method, String url) {
     String cacheBefore = Http.adminGet(cluster.frontendUrl() + "/api/admin/cache").body();
     for (String authorization : new String[] {null, WRONG}) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-          .header("Content-Type", "application/json")
-          .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{\"enabled\":false,\"quantity\":5,\"price\":1.00,\"title\":\"x\",\"topic\":\"x\",\"stock\":1}"));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  method.equals("GET") || method.equals("DELETE")
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(
+                          "{\"enabled\":false,\"quantity\":5,\"price\":1.00,\"title\":\"x\",\"topic\":\"x\",\"stock\":1}"));
       if (authorization != null) {
         request.header("Authorization", authorization);
       }
       HttpResponse<String> answer = Http.send(request);
-      String what = method + " " + url + (authorization == null ? " without a login" : " with a wrong password");
+      String what =
+          method
+              + " "
+              + url
+              + (authorization == null ? " without a login" : " with a wrong password");
       assertEquals(401, answer.statusCode(), what + ": " + answer.body());
-      assertTrue(answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm="), what);
-      assertEquals(Problem.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""), what);
+      assertTrue(
+          answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm="),
+          what);
+      assertEquals(
+          Problem.MEDIA_TYPE,
+          answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""),
+          what);
       assertEquals(401, Http.JSON.fromJson(answer.body(), Problem.class).status(), what);
     }
     String cacheAfter = Http.adminGet(cluster.frontendUrl() + "/api/admin/cache").body();
-    assertEquals(json(cacheBefore).getBoolean("enabled"), json(cacheAfter).getBoolean("enabled"), "a refused call switched the cache");
+    assertEquals(
+        json(cacheBefore).getBoolean("enabled"),
+        json(cacheAfter).getBoolean("enabled"),
+        "a refused call switched the cache");
   }
 
   @Test
@@ -96,8 +127,11 @@ class AdminLoginIT {
     for (String page : new String[] {"/admin", "/admin/index.xhtml"}) {
       HttpResponse<String> answer = Http.get(cluster.frontendUrl() + page);
       String where = Http.followRedirects(cluster.frontendUrl() + page).uri().getPath();
-      assertEquals("/admin/login.xhtml", where, page + " without a login (" + answer.statusCode() + ")");
-      assertFalse(Http.followRedirects(cluster.frontendUrl() + page).body().contains("Replicas"), page + " shows the replicas without a login");
+      assertEquals(
+          "/admin/login.xhtml", where, page + " without a login (" + answer.statusCode() + ")");
+      assertFalse(
+          Http.followRedirects(cluster.frontendUrl() + page).body().contains("Replicas"),
+          page + " shows the replicas without a login");
     }
   }
 
@@ -112,7 +146,8 @@ class AdminLoginIT {
     assertEquals(
         EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
         Files.getPosixFilePermissions(cluster.adminPasswordFile()));
-    assertTrue(cluster.adminPassword().length() >= 20, "a generated password of at least 20 characters");
+    assertTrue(
+        cluster.adminPassword().length() >= 20, "a generated password of at least 20 characters");
   }
 
   @Test

@@ -35,12 +35,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The admin page in a real browser (issue 10): headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}) against the shared cluster. Logs in, sees every replica with its
- * role, flushes the cache, adds an item and changes its price and reads both back from the
- * public API, then kills a backup with {@code ./bookstore kill} and watches the page mark it
- * down within the heartbeat bound, and caught up after {@code ./bookstore restart}. Screenshots
- * of each step go to {@code target/screenshots/}. The steps build on one another, in order, in
- * one browser.
+ * {@code chromium-driver}) against the shared cluster. Logs in, sees every replica with its role,
+ * flushes the cache, adds an item and changes its price and reads both back from the public API,
+ * then kills a backup with {@code ./bookstore kill} and watches the page mark it down within the
+ * heartbeat bound, and caught up after {@code ./bookstore restart}. Screenshots of each step go to
+ * {@code target/screenshots/}. The steps build on one another, in order, in one browser.
  */
 @ClusterTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,19 +64,36 @@ class AdminPageIT {
     String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
     String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
     // .ci/run installs both; on a machine without them this test says so and is skipped
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(chromedriver)),
-        "no " + chromium + " or " + chromedriver + ": apt-get install chromium chromium-driver to run the admin page's browser test");
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(chromedriver)),
+        "no "
+            + chromium
+            + " or "
+            + chromedriver
+            + ": apt-get install chromium chromium-driver to run the admin page's browser test");
     Files.createDirectories(SCREENSHOTS);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
-    // the flags that keep Chromium from calling out of this machine (its closed network refuses them)
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=1400,1100", "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
-    ChromeDriverService driver = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(chromedriver))
-        .usingAnyFreePort()
-        .build();
+    // the flags that keep Chromium from calling out of this machine (its closed network refuses
+    // them)
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1100",
+        "--user-data-dir="
+            + Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
+    ChromeDriverService driver =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(chromedriver))
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(driver, options);
   }
 
@@ -92,23 +108,39 @@ class AdminPageIT {
   @Order(1)
   void logsInThroughTheFormAndSeesEveryReplicaWithItsRole() {
     browser.get(cluster.frontendUrl() + "/admin");
-    waitFor("the login form", Duration.ofSeconds(10), () -> !browser.findElements(By.id("login:user")).isEmpty());
+    waitFor(
+        "the login form",
+        Duration.ofSeconds(10),
+        () -> !browser.findElements(By.id("login:user")).isEmpty());
     assertTrue(browser.getCurrentUrl().endsWith("/admin/login.xhtml"), browser.getCurrentUrl());
     screenshot("01-login");
 
     browser.findElement(By.id("login:user")).sendKeys("admin");
     browser.findElement(By.id("login:password")).sendKeys("not the password");
     browser.findElement(By.id("login:submit")).click();
-    waitFor("the refusal", Duration.ofSeconds(10), () -> text(By.id("login:messages")).contains("wrong user name or password"));
+    waitFor(
+        "the refusal",
+        Duration.ofSeconds(10),
+        () -> text(By.id("login:messages")).contains("wrong user name or password"));
 
     browser.findElement(By.id("login:password")).sendKeys(cluster.adminPassword());
     browser.findElement(By.id("login:submit")).click();
-    waitFor("every replica with a role", Duration.ofSeconds(15), () -> roles("catalog").size() == Cluster.REPLICAS && roles("order").size() == Cluster.REPLICAS
-        && !roles("catalog").contains("-") && !roles("order").contains("-"));
+    waitFor(
+        "every replica with a role",
+        Duration.ofSeconds(15),
+        () ->
+            roles("catalog").size() == Cluster.REPLICAS
+                && roles("order").size() == Cluster.REPLICAS
+                && !roles("catalog").contains("-")
+                && !roles("order").contains("-"));
     for (String service : List.of("catalog", "order")) {
       List<String> roles = roles(service);
-      assertEquals(1, roles.stream().filter("primary"::equals).count(), service + " roles " + roles);
-      assertEquals(Cluster.REPLICAS - 1, roles.stream().filter("backup"::equals).count(), service + " roles " + roles);
+      assertEquals(
+          1, roles.stream().filter("primary"::equals).count(), service + " roles " + roles);
+      assertEquals(
+          Cluster.REPLICAS - 1,
+          roles.stream().filter("backup"::equals).count(),
+          service + " roles " + roles);
     }
     screenshot("02-replicas");
   }
@@ -122,7 +154,10 @@ class AdminPageIT {
     waitFor("cached entries on the page", Duration.ofSeconds(5), () -> cacheEntries() >= 7);
     browser.findElement(By.id("cache:flush")).click();
     waitFor("the entry count dropping to 0", Duration.ofSeconds(5), () -> cacheEntries() == 0);
-    waitFor("the flush in the events", Duration.ofSeconds(5), () -> text(By.id("events")).contains("cache flushed"));
+    waitFor(
+        "the flush in the events",
+        Duration.ofSeconds(5),
+        () -> text(By.id("events")).contains("cache flushed"));
   }
 
   @Test
@@ -134,7 +169,10 @@ class AdminPageIT {
     browser.findElement(By.id("add:stock")).sendKeys("12");
     browser.findElement(By.id("add:newPrice")).sendKeys("3.50");
     browser.findElement(By.id("add:submit")).click();
-    waitFor("the add form's confirmation", Duration.ofSeconds(15), () -> text(By.id("add")).contains(title));
+    waitFor(
+        "the add form's confirmation",
+        Duration.ofSeconds(15),
+        () -> text(By.id("add")).contains(title));
     Matcher added = Pattern.compile("added: #(\\d+)").matcher(text(By.id("add")));
     assertTrue(added.find(), text(By.id("add")));
     String id = added.group(1);
@@ -142,20 +180,33 @@ class AdminPageIT {
     assertEquals(title, item.title());
     assertEquals(12, item.stock());
 
-    BigDecimal price = new BigDecimal(ThreadLocalRandom.current().nextInt(1000, 9999)).movePointLeft(2);
+    BigDecimal price =
+        new BigDecimal(ThreadLocalRandom.current().nextInt(1000, 9999)).movePointLeft(2);
     browser.findElement(By.id("price:item")).sendKeys(id);
     browser.findElement(By.id("price:amount")).sendKeys(price.toPlainString());
     browser.findElement(By.id("price:submit")).click();
-    waitFor("the price form's confirmation", Duration.ofSeconds(15), () -> text(By.id("price")).contains("price of item " + id + " is now " + price));
+    waitFor(
+        "the price form's confirmation",
+        Duration.ofSeconds(15),
+        () -> text(By.id("price")).contains("price of item " + id + " is now " + price));
     String confirmation = "price of item " + id + " is now " + price;
-    assertEquals(1, text(By.id("price")).split(java.util.regex.Pattern.quote(confirmation), -1).length - 1,
+    assertEquals(
+        1,
+        text(By.id("price")).split(java.util.regex.Pattern.quote(confirmation), -1).length - 1,
         "the confirmation is shown once, as the form's message");
-    assertEquals(0, price.compareTo(Http.body(Http.get(cluster.frontendUrl() + "/api/books/" + id), Item.class).price()));
+    assertEquals(
+        0,
+        price.compareTo(
+            Http.body(Http.get(cluster.frontendUrl() + "/api/books/" + id), Item.class).price()));
 
     browser.findElement(By.id("restock:quantity")).sendKeys("0");
     browser.findElement(By.id("restock:submit")).click();
-    waitFor("the form's validation messages", Duration.ofSeconds(10), () -> text(By.id("restock")).contains("which item?")
-        && text(By.id("restock")).contains("at least 1 unit"));
+    waitFor(
+        "the form's validation messages",
+        Duration.ofSeconds(10),
+        () ->
+            text(By.id("restock")).contains("which item?")
+                && text(By.id("restock")).contains("at least 1 unit"));
     screenshot("03-forms");
   }
 
@@ -167,23 +218,36 @@ class AdminPageIT {
     cluster.kill(backup);
     long killedAt = System.nanoTime();
     waitFor(backup + " marked down", DOWN_BOUND, () -> rowClass(backup).equals("dead"));
-    System.out.printf("the page showed %s down %d ms after its kill%n", backup, (System.nanoTime() - killedAt) / 1_000_000);
+    System.out.printf(
+        "the page showed %s down %d ms after its kill%n",
+        backup, (System.nanoTime() - killedAt) / 1_000_000);
     assertTrue(text(By.id("events")).contains(backup + " is down"), text(By.id("events")));
     screenshot("04-backup-down");
 
-    Http.admin("POST", cluster.frontendUrl() + "/api/admin/items/3/restock", "{\"quantity\":5}"); // a write it misses
+    Http.admin(
+        "POST",
+        cluster.frontendUrl() + "/api/admin/items/3/restock",
+        "{\"quantity\":5}"); // a write it misses
     cluster.restart(backup);
-    waitFor(backup + " alive and at the primary's sequence and digest", Duration.ofSeconds(30), () -> {
-      String primary = "catalog-" + Cluster.REPLICAS;
-      return rowClass(backup).equals("alive")
-          && cell(backup, "sequence").equals(cell(primary, "sequence"))
-          && !cell(backup, "digest").isEmpty() && cell(backup, "digest").equals(cell(primary, "digest"));
-    });
+    waitFor(
+        backup + " alive and at the primary's sequence and digest",
+        Duration.ofSeconds(30),
+        () -> {
+          String primary = "catalog-" + Cluster.REPLICAS;
+          return rowClass(backup).equals("alive")
+              && cell(backup, "sequence").equals(cell(primary, "sequence"))
+              && !cell(backup, "digest").isEmpty()
+              && cell(backup, "digest").equals(cell(primary, "digest"));
+        });
     screenshot("05-caught-up");
   }
 
   private static List<String> roles(String service) {
-    return retried(() -> browser.findElements(By.cssSelector("#replicas-" + service + " td.role")).stream().map(WebElement::getText).toList());
+    return retried(
+        () ->
+            browser.findElements(By.cssSelector("#replicas-" + service + " td.role")).stream()
+                .map(WebElement::getText)
+                .toList());
   }
 
   private static int cacheEntries() {
@@ -195,7 +259,12 @@ class AdminPageIT {
   }
 
   private static String cell(String node, String column) {
-    return retried(() -> browser.findElement(By.cssSelector("#replica-" + node + " td." + column)).getText().strip());
+    return retried(
+        () ->
+            browser
+                .findElement(By.cssSelector("#replica-" + node + " td." + column))
+                .getText()
+                .strip());
   }
 
   private static String text(By element) {
@@ -215,10 +284,14 @@ class AdminPageIT {
     }
   }
 
-  private static void waitFor(String what, Duration deadline, java.util.function.BooleanSupplier condition) {
+  private static void waitFor(
+      String what, Duration deadline, java.util.function.BooleanSupplier condition) {
     try {
-      await(what).atMost(deadline).pollInterval(Duration.ofMillis(100))
-          .ignoreExceptionsInstanceOf(NotFoundException.class) // an element not on the page yet: read again
+      await(what)
+          .atMost(deadline)
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptionsInstanceOf(
+              NotFoundException.class) // an element not on the page yet: read again
           .until(condition::getAsBoolean);
     } catch (RuntimeException notSeen) {
       screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
@@ -229,7 +302,8 @@ class AdminPageIT {
   private static void screenshot(String name) {
     try {
       File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | RuntimeException e) {
       System.out.println("no screenshot " + name + ": " + e);
     }

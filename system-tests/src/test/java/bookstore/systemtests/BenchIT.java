@@ -35,7 +35,8 @@ class BenchIT {
     Path dir = Path.of("target", "bench-it").toAbsolutePath();
     Benchmark bench = new Benchmark(URI.create(cluster.frontendUrl()), System.out, null);
 
-    BenchResult result = bench.run(BenchPlan.defaults().withClients(2).withDuration(Duration.ofSeconds(5)), dir);
+    BenchResult result =
+        bench.run(BenchPlan.defaults().withClients(2).withDuration(Duration.ofSeconds(5)), dir);
 
     assertTrue(result.total() > 0, "some requests were made");
     List<String> csv = Files.readAllLines(result.csv());
@@ -43,9 +44,14 @@ class BenchIT {
     assertEquals(result.total(), csv.size() - 1, "one CSV row per request");
     long sum = 0;
     for (OperationStats s : result.stats().values()) {
-      assertEquals(s.count(), s.ok() + s.refused() + s.errors(), s.operation() + ": ok + refused + errors");
       assertEquals(
-          s.count(), csv.stream().skip(1).filter(row -> row.split(",")[1].equals(s.operation().label())).count(),
+          s.count(), s.ok() + s.refused() + s.errors(), s.operation() + ": ok + refused + errors");
+      assertEquals(
+          s.count(),
+          csv.stream()
+              .skip(1)
+              .filter(row -> row.split(",")[1].equals(s.operation().label()))
+              .count(),
           s.operation() + ": CSV rows");
       sum += s.count();
     }

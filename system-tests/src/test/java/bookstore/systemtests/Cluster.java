@@ -17,15 +17,16 @@ import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The cluster the end-to-end tests share: started once per test JVM with {@code ./bookstore
- * start} (the command a user runs), in its own run directory and with every port offset by
- * {@link #PORT_OFFSET}, so a store a developer has running is not touched. Stopped with {@code
- * ./bookstore stop} when the JVM exits. Fault tests kill and restart real node processes
- * through the same script ({@code kill} sends SIGKILL to the node's PID).
+ * The cluster the end-to-end tests share: started once per test JVM with {@code ./bookstore start}
+ * (the command a user runs), in its own run directory and with every port offset by {@link
+ * #PORT_OFFSET}, so a store a developer has running is not touched. Stopped with {@code ./bookstore
+ * stop} when the JVM exits. Fault tests kill and restart real node processes through the same
+ * script ({@code kill} sends SIGKILL to the node's PID).
  */
 public final class Cluster {
   /** Added to every default port: front end 9080, catalog-N 908N, order-N 909N, broker 62616. */
   public static final int PORT_OFFSET = 1000;
+
   /** Replicas per service; the highest id is the primary. */
   public static final int REPLICAS = 3;
 
@@ -40,21 +41,27 @@ public final class Cluster {
     this.runDir = runDir;
   }
 
-  /** @return the running cluster, started on first use */
+  /**
+   * @return the running cluster, started on first use
+   */
   public static synchronized Cluster shared() {
     if (shared == null) {
       Path root = Path.of(System.getProperty("bookstore.root", "..")).toAbsolutePath().normalize();
-      Path runDir = Path.of(System.getProperty("bookstore.runDir", "target/it-run")).toAbsolutePath();
+      Path runDir =
+          Path.of(System.getProperty("bookstore.runDir", "target/it-run")).toAbsolutePath();
       Cluster cluster = new Cluster(root, runDir);
       cluster.deleteRunDir();
       cluster.script(Duration.ofMinutes(8), "start");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> cluster.script(Duration.ofMinutes(2), "stop")));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> cluster.script(Duration.ofMinutes(2), "stop")));
       shared = cluster;
     }
     return shared;
   }
 
-  /** @return the front end's base URL */
+  /**
+   * @return the front end's base URL
+   */
   public String frontendUrl() {
     return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
   }
@@ -75,12 +82,17 @@ public final class Cluster {
     return "http://127.0.0.1:" + (8090 + replicaId + PORT_OFFSET);
   }
 
-  /** @return the admin's password, as {@code ./bookstore start} generated it into {@code admin-password} */
+  /**
+   * @return the admin's password, as {@code ./bookstore start} generated it into {@code
+   *     admin-password}
+   */
   public String adminPassword() {
     return secret(adminPasswordFile());
   }
 
-  /** @return the secret the nodes send one another, as {@code ./bookstore start} generated it */
+  /**
+   * @return the secret the nodes send one another, as {@code ./bookstore start} generated it
+   */
   public String clusterSecret() {
     return secret(runDir.resolve("cluster-secret"));
   }
@@ -90,21 +102,27 @@ public final class Cluster {
    * @return its content, read once
    */
   private String secret(Path file) {
-    return secrets.computeIfAbsent(file, f -> {
-      try {
-        return Files.readString(f).strip();
-      } catch (IOException e) {
-        throw new IllegalStateException("no secret in " + f, e);
-      }
-    });
+    return secrets.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return Files.readString(f).strip();
+          } catch (IOException e) {
+            throw new IllegalStateException("no secret in " + f, e);
+          }
+        });
   }
 
-  /** @return the file {@code ./bookstore start} generates the admin's password into */
+  /**
+   * @return the file {@code ./bookstore start} generates the admin's password into
+   */
   public Path adminPasswordFile() {
     return runDir.resolve("admin-password");
   }
 
-  /** @return the run directory: each node's database, log and PID below {@code <node>/} */
+  /**
+   * @return the run directory: each node's database, log and PID below {@code <node>/}
+   */
   public Path runDir() {
     return runDir;
   }
@@ -122,21 +140,26 @@ public final class Cluster {
   }
 
   /**
-   * Waits, up to 60 s, until every replica of a service reports the same sequence and digest
-   * (SPEC guarantee 4).
+   * Waits, up to 60 s, until every replica of a service reports the same sequence and digest (SPEC
+   * guarantee 4).
    *
    * @param service "catalog" or "order"
    * @return the status they agree on (of replica 1)
-   * @throws ConditionTimeoutException when they do not agree in time (their status and snapshot
-   *     are kept, see {@link #keepEvidence})
+   * @throws ConditionTimeoutException when they do not agree in time (their status and snapshot are
+   *     kept, see {@link #keepEvidence})
    */
   public ReplicaStatus awaitConvergence(String service) {
     try {
       return await("every " + service + " replica at the same sequence and digest")
           .atMost(Duration.ofSeconds(60))
           .until(
-              () -> replicaUrls(service).stream().map(u -> Http.body(Http.node(u + "/replica"), ReplicaStatus.class)).toList(),
-              all -> all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count() == 1)
+              () ->
+                  replicaUrls(service).stream()
+                      .map(u -> Http.body(Http.node(u + "/replica"), ReplicaStatus.class))
+                      .toList(),
+              all ->
+                  all.stream().map(s -> s.lastSequence() + "/" + s.digest()).distinct().count()
+                      == 1)
           .get(0);
     } catch (ConditionTimeoutException | AssertionError diverged) {
       keepEvidence(service);
@@ -146,8 +169,8 @@ public final class Cluster {
 
   /**
    * Copies every replica's status and snapshot to {@code target/divergence/<service>-<id>-*.json},
-   * to compare replicas that failed to converge (each node's database, with its write log, stays
-   * in the run directory).
+   * to compare replicas that failed to converge (each node's database, with its write log, stays in
+   * the run directory).
    */
   private void keepEvidence(String service) {
     Path dir = runDir.resolveSibling("divergence");
@@ -155,20 +178,28 @@ public final class Cluster {
     for (int id = 1; id <= urls.size(); id++) {
       try {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(service + "-" + id + "-status.json"), Http.node(urls.get(id - 1) + "/replica").body());
-        Files.writeString(dir.resolve(service + "-" + id + "-snapshot.json"), Http.node(urls.get(id - 1) + "/replica/snapshot").body());
+        Files.writeString(
+            dir.resolve(service + "-" + id + "-status.json"),
+            Http.node(urls.get(id - 1) + "/replica").body());
+        Files.writeString(
+            dir.resolve(service + "-" + id + "-snapshot.json"),
+            Http.node(urls.get(id - 1) + "/replica/snapshot").body());
       } catch (IOException | RuntimeException e) {
         System.out.println("could not keep the evidence of " + service + "-" + id + ": " + e);
       }
     }
   }
 
-  /** @param node node name, e.g. {@code catalog-1}: SIGKILL its process */
+  /**
+   * @param node node name, e.g. {@code catalog-1}: SIGKILL its process
+   */
   public void kill(String node) {
     script(Duration.ofSeconds(30), "kill", node);
   }
 
-  /** @param node node name: start it again and wait until it reports ready */
+  /**
+   * @param node node name: start it again and wait until it reports ready
+   */
   public void restart(String node) {
     script(Duration.ofMinutes(5), "restart", node);
   }
@@ -184,7 +215,8 @@ public final class Cluster {
   public String script(Duration timeout, String... args) {
     Outcome outcome = run(timeout, args);
     if (outcome.exitCode() != 0) {
-      throw new IllegalStateException("./bookstore " + String.join(" ", args) + " failed: " + outcome.output());
+      throw new IllegalStateException(
+          "./bookstore " + String.join(" ", args) + " failed: " + outcome.output());
     }
     return outcome.output();
   }
@@ -209,7 +241,8 @@ public final class Cluster {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bookstore").toString());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("BOOKSTORE_RUN_DIR", runDir.toString());
     env.put("BOOKSTORE_PORT_OFFSET", String.valueOf(PORT_OFFSET));
@@ -218,14 +251,16 @@ public final class Cluster {
     // stock that runs out stays out: the tests count it (a test turns restock on for itself)
     env.putIfAbsent("BOOKSTORE_RESTOCK_INTERVAL_MS", "0");
     env.remove("BOOKSTORE_URL");
-    env.remove("BOOKSTORE_ADMIN_PASSWORD"); // the tests use the password and secret the start generates
+    env.remove(
+        "BOOKSTORE_ADMIN_PASSWORD"); // the tests use the password and secret the start generates
     env.remove("BOOKSTORE_CLUSTER_SECRET");
     try {
       Process process = builder.start();
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("./bookstore " + String.join(" ", args) + " took over " + timeout);
+        throw new IllegalStateException(
+            "./bookstore " + String.join(" ", args) + " took over " + timeout);
       }
       String text = new String(output);
       System.out.println("$ ./bookstore " + String.join(" ", args) + "\n" + text);

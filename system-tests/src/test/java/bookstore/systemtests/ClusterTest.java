@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks an end-to-end test class that runs against the shared cluster: the cluster is started (or
- * joined) before the class's first test, and a {@link Cluster} parameter of its constructor, of
- * its methods and of its {@code @MethodSource} factories is that cluster. See {@link
- * SharedCluster} for what it does and how to use it.
+ * joined) before the class's first test, and a {@link Cluster} parameter of its constructor, of its
+ * methods and of its {@code @MethodSource} factories is that cluster. See {@link SharedCluster} for
+ * what it does and how to use it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

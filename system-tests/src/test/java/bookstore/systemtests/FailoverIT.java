@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.Item;
-import bookstore.api.internal.ItemRead;
 import bookstore.api.Order;
+import bookstore.api.internal.ItemRead;
 import bookstore.api.internal.ReplicaStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,21 +33,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Any replica can die, primary included (SPEC guarantee 6), checked the way a Jepsen run checks
- * it: eight clients buy and look up while a nemesis kills ({@code kill -9}), one at a time, the
- * catalog primary, a catalog backup, the order primary and an order backup, restarting each a few
- * seconds later. Every operation is recorded (invoke, then ok, fail or unknown), and the history
- * is checked against what every replica holds afterwards.
+ * Any replica can die, primary included (SPEC guarantee 6), checked the way a Jepsen run checks it:
+ * eight clients buy and look up while a nemesis kills ({@code kill -9}), one at a time, the catalog
+ * primary, a catalog backup, the order primary and an order backup, restarting each a few seconds
+ * later. Every operation is recorded (invoke, then ok, fail or unknown), and the history is checked
+ * against what every replica holds afterwards.
  */
 @ClusterTest
 class FailoverIT {
   private static final int CLIENTS = 8;
   private static final int ITEMS = 4;
   private static final int INITIAL_STOCK = 20_000;
+
   /**
    * Pause between one client's operations (ms): eight clients with no pause keep both cores of a
-   * small machine busy, and a restarted node then needs minutes to boot; with it, the load is
-   * still about 150 operations/s.
+   * small machine busy, and a restarted node then needs minutes to boot; with it, the load is still
+   * about 150 operations/s.
    */
   private static final long THINK_TIME_MS = 25;
 
@@ -61,8 +62,17 @@ class FailoverIT {
 
   /** One client operation: what was asked, and how it ended. */
   record Op(
-      String type, int itemId, int quantity, String key, long invokedNanos, long completedNanos,
-      String outcome, int status, Order order, int stockSeen, String detail) {}
+      String type,
+      int itemId,
+      int quantity,
+      String key,
+      long invokedNanos,
+      long completedNanos,
+      String outcome,
+      int status,
+      Order order,
+      int stockSeen,
+      String detail) {}
 
   /** One step of the nemesis. */
   record Fault(String node, boolean primary, long killedNanos) {}
@@ -77,10 +87,16 @@ class FailoverIT {
   public record Snapshot(long epoch, long sequence, String state) {}
 
   @Test
-  void clientsSeeNoErrorAndNoAcknowledgedOrderIsLostWhileReplicasAreKilledOneAtATime() throws Exception {
+  void clientsSeeNoErrorAndNoAcknowledgedOrderIsLostWhileReplicasAreKilledOneAtATime()
+      throws Exception {
     List<Integer> items = new ArrayList<>();
     for (int i = 0; i < ITEMS; i++) {
-      String json = "{\"title\":\"Jepsen " + UUID.randomUUID() + "\",\"topic\":\"faults\",\"stock\":" + INITIAL_STOCK + ",\"price\":1.00}";
+      String json =
+          "{\"title\":\"Jepsen "
+              + UUID.randomUUID()
+              + "\",\"topic\":\"faults\",\"stock\":"
+              + INITIAL_STOCK
+              + ",\"price\":1.00}";
       items.add(body(Http.admin("POST", api + "/admin/items", json), Item.class).id());
     }
     ConcurrentLinkedQueue<Op> history = new ConcurrentLinkedQueue<>();
@@ -100,7 +116,9 @@ class FailoverIT {
       faults.add(killAndRestart(primaryOf("order"), true, history));
       faults.add(killAndRestart("order-1", false, history));
       long minimum = start + TimeUnit.SECONDS.toNanos(60);
-      await("a history of at least 60 s").atMost(Duration.ofMinutes(2)).until(System::nanoTime, now -> now >= minimum);
+      await("a history of at least 60 s")
+          .atMost(Duration.ofMinutes(2))
+          .until(System::nanoTime, now -> now >= minimum);
       awaitOperations(history, 200);
     } finally {
       running.set(false);
@@ -113,7 +131,11 @@ class FailoverIT {
     check(List.copyOf(history), faults, items, (System.nanoTime() - start) / 1e9);
   }
 
-  private void client(Random random, List<Integer> items, ConcurrentLinkedQueue<Op> history, AtomicBoolean running) {
+  private void client(
+      Random random,
+      List<Integer> items,
+      ConcurrentLinkedQueue<Op> history,
+      AtomicBoolean running) {
     while (running.get()) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(THINK_TIME_MS));
       int itemId = items.get(random.nextInt(items.size()));
@@ -122,33 +144,90 @@ class FailoverIT {
         int quantity = 1 + random.nextInt(3);
         String key = UUID.randomUUID().toString();
         try {
-          HttpResponse<String> r = post(api + "/orders", "{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}", key);
-          String outcome = r.statusCode() == 201 ? "ok" : r.statusCode() / 100 == 4 ? "fail" : "unknown";
+          HttpResponse<String> r =
+              post(
+                  api + "/orders",
+                  "{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}",
+                  key);
+          String outcome =
+              r.statusCode() == 201 ? "ok" : r.statusCode() / 100 == 4 ? "fail" : "unknown";
           Order order = r.statusCode() == 201 ? Http.JSON.fromJson(r.body(), Order.class) : null;
-          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), outcome, r.statusCode(), order, -1, detail(r)));
+          history.add(
+              new Op(
+                  "buy",
+                  itemId,
+                  quantity,
+                  key,
+                  invoked,
+                  System.nanoTime(),
+                  outcome,
+                  r.statusCode(),
+                  order,
+                  -1,
+                  detail(r)));
         } catch (RuntimeException e) {
-          history.add(new Op("buy", itemId, quantity, key, invoked, System.nanoTime(), "unknown", 0, null, -1, e.toString()));
+          history.add(
+              new Op(
+                  "buy",
+                  itemId,
+                  quantity,
+                  key,
+                  invoked,
+                  System.nanoTime(),
+                  "unknown",
+                  0,
+                  null,
+                  -1,
+                  e.toString()));
         }
       } else {
         try {
           HttpResponse<String> r = get(api + "/books/" + itemId);
           int stock = r.statusCode() == 200 ? Http.JSON.fromJson(r.body(), Item.class).stock() : -1;
-          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), r.statusCode() == 200 ? "ok" : "unknown", r.statusCode(), null, stock, detail(r)));
+          history.add(
+              new Op(
+                  "lookup",
+                  itemId,
+                  0,
+                  null,
+                  invoked,
+                  System.nanoTime(),
+                  r.statusCode() == 200 ? "ok" : "unknown",
+                  r.statusCode(),
+                  null,
+                  stock,
+                  detail(r)));
         } catch (RuntimeException e) {
-          history.add(new Op("lookup", itemId, 0, null, invoked, System.nanoTime(), "unknown", 0, null, -1, e.toString()));
+          history.add(
+              new Op(
+                  "lookup",
+                  itemId,
+                  0,
+                  null,
+                  invoked,
+                  System.nanoTime(),
+                  "unknown",
+                  0,
+                  null,
+                  -1,
+                  e.toString()));
         }
       }
     }
   }
 
-  /** @return a failed answer's problem detail (for the error summary), null for a success */
+  /**
+   * @return a failed answer's problem detail (for the error summary), null for a success
+   */
   private static String detail(HttpResponse<String> r) {
     if (r.statusCode() / 100 == 2) {
       return null;
     }
     String body = r.body() == null ? "" : r.body();
     int at = body.indexOf("\"detail\"");
-    return at < 0 ? body.substring(0, Math.min(120, body.length())) : body.substring(at, Math.min(body.length(), at + 160));
+    return at < 0
+        ? body.substring(0, Math.min(120, body.length()))
+        : body.substring(at, Math.min(body.length(), at + 160));
   }
 
   private String primaryOf(String service) {
@@ -173,8 +252,11 @@ class FailoverIT {
   /** Waits until the clients have completed {@code count} more successful operations. */
   private static void awaitOperations(ConcurrentLinkedQueue<Op> history, int count) {
     long target = history.stream().filter(o -> o.outcome().equals("ok")).count() + count;
-    await(count + " more successful operations").atMost(Duration.ofMinutes(1))
-        .until(() -> history.stream().filter(o -> o.outcome().equals("ok")).count(), done -> done >= target);
+    await(count + " more successful operations")
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> history.stream().filter(o -> o.outcome().equals("ok")).count(),
+            done -> done >= target);
   }
 
   private void check(List<Op> history, List<Fault> faults, List<Integer> items, double seconds) {
@@ -183,28 +265,57 @@ class FailoverIT {
     List<Op> errors = history.stream().filter(o -> o.outcome().equals("unknown")).toList();
     System.out.printf(
         "history: %d operations in %.0f s, %d buys (%d ok, %d refused), %d lookups, %d client-visible errors%n",
-        history.size(), seconds, buys.size(), acknowledged.size(),
+        history.size(),
+        seconds,
+        buys.size(),
+        acknowledged.size(),
         buys.stream().filter(o -> o.outcome().equals("fail")).count(),
-        history.size() - buys.size(), errors.size());
+        history.size() - buys.size(),
+        errors.size());
     for (Fault fault : faults) {
       if (fault.primary()) {
         history.stream()
-            .filter(o -> o.type().equals("buy") && o.outcome().equals("ok") && o.invokedNanos() >= fault.killedNanos())
+            .filter(
+                o ->
+                    o.type().equals("buy")
+                        && o.outcome().equals("ok")
+                        && o.invokedNanos() >= fault.killedNanos())
             .mapToLong(Op::completedNanos)
             .min()
-            .ifPresent(t -> System.out.printf("failover of %s: first write acknowledged %.2f s after the kill%n", fault.node(), (t - fault.killedNanos()) / 1e9));
+            .ifPresent(
+                t ->
+                    System.out.printf(
+                        "failover of %s: first write acknowledged %.2f s after the kill%n",
+                        fault.node(), (t - fault.killedNanos()) / 1e9));
       }
-      long maxLatency = history.stream()
-          .filter(o -> o.invokedNanos() >= fault.killedNanos() - 1_000_000_000L && o.invokedNanos() <= fault.killedNanos() + 10_000_000_000L)
-          .mapToLong(o -> o.completedNanos() - o.invokedNanos()).max().orElse(0);
-      System.out.printf("kill of %s: slowest operation around it took %.2f s%n", fault.node(), maxLatency / 1e9);
+      long maxLatency =
+          history.stream()
+              .filter(
+                  o ->
+                      o.invokedNanos() >= fault.killedNanos() - 1_000_000_000L
+                          && o.invokedNanos() <= fault.killedNanos() + 10_000_000_000L)
+              .mapToLong(o -> o.completedNanos() - o.invokedNanos())
+              .max()
+              .orElse(0);
+      System.out.printf(
+          "kill of %s: slowest operation around it took %.2f s%n", fault.node(), maxLatency / 1e9);
     }
 
-    Stream.concat(errors.stream(), buys.stream().filter(o -> o.outcome().equals("fail") && o.status() != 409))
-        .collect(Collectors.groupingBy(o -> o.type() + " " + o.status() + " " + o.detail(), Collectors.counting()))
+    Stream.concat(
+            errors.stream(),
+            buys.stream().filter(o -> o.outcome().equals("fail") && o.status() != 409))
+        .collect(
+            Collectors.groupingBy(
+                o -> o.type() + " " + o.status() + " " + o.detail(), Collectors.counting()))
         .forEach((what, count) -> System.out.printf("  %d x %s%n", count, what));
-    assertTrue(history.stream().noneMatch(o -> o.type().equals("lookup") && o.outcome().equals("ok") && o.stockSeen() < 0), "stock never negative");
-    assertTrue(buys.stream().filter(o -> o.outcome().equals("fail")).allMatch(o -> o.status() == 409), "the only refusals are out of stock");
+    assertTrue(
+        history.stream()
+            .noneMatch(
+                o -> o.type().equals("lookup") && o.outcome().equals("ok") && o.stockSeen() < 0),
+        "stock never negative");
+    assertTrue(
+        buys.stream().filter(o -> o.outcome().equals("fail")).allMatch(o -> o.status() == 409),
+        "the only refusals are out of stock");
 
     cluster.awaitConvergence("catalog");
     cluster.awaitConvergence("order");
@@ -214,36 +325,56 @@ class FailoverIT {
     Map<Long, Order> acknowledgedByNumber = new HashMap<>();
     for (Op op : acknowledged) {
       Order previous = acknowledgedByNumber.put(op.order().orderNumber(), op.order());
-      assertEquals(null, previous, "order number " + op.order().orderNumber() + " acknowledged twice");
+      assertEquals(
+          null, previous, "order number " + op.order().orderNumber() + " acknowledged twice");
     }
     for (String replica : cluster.replicaUrls("order")) {
       Snapshot snapshot = body(Http.node(replica + "/replica/snapshot"), Snapshot.class);
-      List<SnapshotOrder> orders = Http.JSON.fromJson(snapshot.state(), OrderSnapshot.class).orders();
+      List<SnapshotOrder> orders =
+          Http.JSON.fromJson(snapshot.state(), OrderSnapshot.class).orders();
       Map<Long, Order> held = new HashMap<>();
       Map<Integer, Integer> soldPerItem = new HashMap<>();
       Set<String> keysHeld = new HashSet<>();
       for (SnapshotOrder o : orders) {
         held.put(o.order().orderNumber(), o.order());
         if (items.contains(o.order().itemId())) {
-          assertTrue(invokedKeys.contains(o.requestId()), "order " + o.order().orderNumber() + " on " + replica + " was never requested");
-          assertTrue(keysHeld.add(o.requestId()), "two orders for key " + o.requestId() + " on " + replica);
+          assertTrue(
+              invokedKeys.contains(o.requestId()),
+              "order " + o.order().orderNumber() + " on " + replica + " was never requested");
+          assertTrue(
+              keysHeld.add(o.requestId()),
+              "two orders for key " + o.requestId() + " on " + replica);
           soldPerItem.merge(o.order().itemId(), o.order().quantity(), Integer::sum);
         }
       }
       for (Order order : acknowledgedByNumber.values()) {
-        assertEquals(order, held.get(order.orderNumber()), "acknowledged order " + order.orderNumber() + " on " + replica);
+        assertEquals(
+            order,
+            held.get(order.orderNumber()),
+            "acknowledged order " + order.orderNumber() + " on " + replica);
       }
       for (int itemId : items) {
         for (String catalog : cluster.replicaUrls("catalog")) {
-          int stock = body(Http.node(catalog + "/catalog/items/" + itemId), ItemRead.class).item().stock();
+          int stock =
+              body(Http.node(catalog + "/catalog/items/" + itemId), ItemRead.class).item().stock();
           assertTrue(stock >= 0, "stock of " + itemId + " on " + catalog);
-          assertEquals(INITIAL_STOCK, stock + soldPerItem.getOrDefault(itemId, 0),
-              "item " + itemId + ": stock on " + catalog + " + quantities ordered on " + replica + " = initial stock (no restocks)");
+          assertEquals(
+              INITIAL_STOCK,
+              stock + soldPerItem.getOrDefault(itemId, 0),
+              "item "
+                  + itemId
+                  + ": stock on "
+                  + catalog
+                  + " + quantities ordered on "
+                  + replica
+                  + " = initial stock (no restocks)");
         }
       }
     }
     // last, so that a safety violation above is reported even when errors were seen too
-    assertEquals(List.of(), errors.stream().map(o -> o.type() + " " + o.status()).toList(), "client-visible errors");
+    assertEquals(
+        List.of(),
+        errors.stream().map(o -> o.type() + " " + o.status()).toList(),
+        "client-visible errors");
   }
-
 }

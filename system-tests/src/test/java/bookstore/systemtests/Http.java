@@ -15,12 +15,22 @@ import java.util.Base64;
 public final class Http {
   public static final Jsonb JSON = JsonbBuilder.create();
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private static final HttpClient BROWSER =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  /** The header that carries the cluster secret, as the nodes send it (platform's ClusterSecret.HEADER). */
+  /**
+   * The header that carries the cluster secret, as the nodes send it (platform's
+   * ClusterSecret.HEADER).
+   */
   static final String CLUSTER_SECRET = "Bookstore-Cluster-Secret";
 
   private Http() {}
@@ -72,8 +82,8 @@ public final class Http {
   }
 
   /**
-   * @return the {@code Authorization} header value that logs in as the shared cluster's admin
-   *     (HTTP Basic, RFC 7617; the password {@code ./bookstore start} generated)
+   * @return the {@code Authorization} header value that logs in as the shared cluster's admin (HTTP
+   *     Basic, RFC 7617; the password {@code ./bookstore start} generated)
    */
   public static String adminLogin() {
     String login = "admin:" + Cluster.shared().adminPassword();
@@ -86,7 +96,10 @@ public final class Http {
    *     secret; a replica answers no one else)
    */
   public static HttpResponse<String> node(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).header(CLUSTER_SECRET, Cluster.shared().clusterSecret()).GET());
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header(CLUSTER_SECRET, Cluster.shared().clusterSecret())
+            .GET());
   }
 
   /**
@@ -95,10 +108,11 @@ public final class Http {
    * @return the response to a POST sent with the cluster secret
    */
   public static HttpResponse<String> nodePost(String url, String json) {
-    return send(HttpRequest.newBuilder(URI.create(url))
-        .header(CLUSTER_SECRET, Cluster.shared().clusterSecret())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header(CLUSTER_SECRET, Cluster.shared().clusterSecret())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /**
@@ -106,7 +120,8 @@ public final class Http {
    * @return the response to a GET as the admin
    */
   public static HttpResponse<String> adminGet(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin()).GET());
+    return send(
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin()).GET());
   }
 
   /**
@@ -116,11 +131,15 @@ public final class Http {
    * @return the response
    */
   public static HttpResponse<String> admin(String method, String url, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminLogin());
     if (json == null) {
       return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
     }
-    return send(request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /**
@@ -130,15 +149,16 @@ public final class Http {
    */
   public static <T> T body(HttpResponse<String> response, Class<T> type) {
     if (response.statusCode() / 100 != 2) {
-      throw new AssertionError("expected 2xx, got " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "expected 2xx, got " + response.statusCode() + ": " + response.body());
     }
     return JSON.fromJson(response.body(), type);
   }
 
   /**
    * @param url absolute URL
-   * @return the response to a GET that follows redirects (a browser's way), its {@code uri()}
-   *     where it ended
+   * @return the response to a GET that follows redirects (a browser's way), its {@code uri()} where
+   *     it ended
    */
   public static HttpResponse<String> followRedirects(String url) {
     return send(BROWSER, HttpRequest.newBuilder(URI.create(url)).GET());
@@ -154,7 +174,8 @@ public final class Http {
 
   private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
     try {
-      return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code ./bookstore}'s node commands act on the node they name and on nothing else (issue 14):
- * {@code stop NODE} stops that node only and {@code start NODE} brings it back ready; a wrong
- * node name, a wrong subcommand or a node command without its node gets the usage with exit
- * status 2 and leaves every node running as it was.
+ * {@code stop NODE} stops that node only and {@code start NODE} brings it back ready; a wrong node
+ * name, a wrong subcommand or a node command without its node gets the usage with exit status 2 and
+ * leaves every node running as it was.
  */
 @ClusterTest
 class LauncherIT {
@@ -25,7 +25,9 @@ class LauncherIT {
     this.cluster = cluster;
   }
 
-  /** @return every node's PID as {@code ./bookstore status} prints it ("-" when stopped) */
+  /**
+   * @return every node's PID as {@code ./bookstore status} prints it ("-" when stopped)
+   */
   private Map<String, String> pids() {
     Map<String, String> pids = new TreeMap<>();
     for (String line : cluster.script(Duration.ofSeconds(60), "status").split("\n")) {
@@ -55,17 +57,32 @@ class LauncherIT {
     assertNotEquals("-", after.get("order-1"), "order-1 runs again");
     after.remove("order-1");
     assertEquals(others, after, "every other node still runs with the same PID");
-    assertEquals(200, Http.node(cluster.orderUrl(1) + "/replica").statusCode(), "order-1 answers once start returns");
+    assertEquals(
+        200,
+        Http.node(cluster.orderUrl(1) + "/replica").statusCode(),
+        "order-1 answers once start returns");
     cluster.awaitConvergence("order");
   }
 
   @ParameterizedTest(name = "./bookstore {0}")
-  @ValueSource(strings = {"stop nosuch", "stop catalog-9", "stop order-1 order-2", "kill", "restart", "logs nobody", "start order-1 order-2", "frobnicate"})
+  @ValueSource(
+      strings = {
+        "stop nosuch",
+        "stop catalog-9",
+        "stop order-1 order-2",
+        "kill",
+        "restart",
+        "logs nobody",
+        "start order-1 order-2",
+        "frobnicate"
+      })
   void aWrongNodeOrCommandGetsTheUsageAndTouchesNothing(String command) {
     Map<String, String> before = pids();
     Cluster.Outcome outcome = cluster.run(Duration.ofSeconds(60), command.split(" "));
     assertEquals(2, outcome.exitCode(), outcome.output());
-    assertTrue(outcome.output().contains("./bookstore stop [NODE]"), "the usage is printed: " + outcome.output());
+    assertTrue(
+        outcome.output().contains("./bookstore stop [NODE]"),
+        "the usage is printed: " + outcome.output());
     assertEquals(before, pids(), "no node was stopped or started");
   }
 

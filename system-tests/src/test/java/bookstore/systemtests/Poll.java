@@ -6,8 +6,7 @@ import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * How the end-to-end tests wait for something: with Awaitility, set up once here. Every wait
- * reads
+ * How the end-to-end tests wait for something: with Awaitility, set up once here. Every wait reads
  *
  * <pre>{@code
  * int stock = await("the stock one lower").atMost(Duration.ofSeconds(10))
@@ -28,8 +27,8 @@ public final class Poll {
    * met; after the deadline given to {@code atMost} (10 s if none) the wait throws a {@link
    * ConditionTimeoutException} whose message names what was awaited and the last value read.
    *
-   * <p>An exception the condition throws ends the wait and is thrown as it is: a read that may
-   * fail while a node restarts (a refused connection, which {@link Http} throws as an {@link
+   * <p>An exception the condition throws ends the wait and is thrown as it is: a read that may fail
+   * while a node restarts (a refused connection, which {@link Http} throws as an {@link
    * IllegalStateException}) catches it itself, or the wait says {@code ignoreExceptionsInstanceOf}.
    * Exceptions that other threads do not catch are left to them (Awaitility would otherwise fail
    * the wait with them).

@@ -33,11 +33,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replication through Artemis on real nodes (three catalog and three order replicas): no
- * oversell whichever front-end path the buyers take, convergence of every replica after mixed
- * concurrent writes, exactly-once buys under a repeated idempotency key, recovery of a killed
- * and of a wiped backup, and read-your-writes with reads landing on backups (SPEC guarantees 1
- * to 5).
+ * Replication through Artemis on real nodes (three catalog and three order replicas): no oversell
+ * whichever front-end path the buyers take, convergence of every replica after mixed concurrent
+ * writes, exactly-once buys under a repeated idempotency key, recovery of a killed and of a wiped
+ * backup, and read-your-writes with reads landing on backups (SPEC guarantees 1 to 5).
  */
 @ClusterTest
 class ReplicationIT {
@@ -51,7 +50,11 @@ class ReplicationIT {
 
   private Item addItem(String title, int stock) {
     String json =
-        "{\"title\":\"" + title + "\",\"topic\":\"replication\",\"stock\":" + stock + ",\"price\":2.00}";
+        "{\"title\":\""
+            + title
+            + "\",\"topic\":\"replication\",\"stock\":"
+            + stock
+            + ",\"price\":2.00}";
     return body(Http.admin("POST", api + "/admin/items", json), Item.class);
   }
 
@@ -78,8 +81,10 @@ class ReplicationIT {
     ReplicaStatus backup = status(cluster.catalogUrl(1));
     assertEquals("BACKUP", backup.role(), "catalog-1 is a backup");
     String key = "forwarded-" + UUID.randomUUID();
-    HttpResponse<String> taken = Http.nodePost(cluster.catalogUrl(1) + "/catalog/items/" + item.id() + "/decrement",
-        "{\"quantity\":2,\"requestId\":\"" + key + "\"}");
+    HttpResponse<String> taken =
+        Http.nodePost(
+            cluster.catalogUrl(1) + "/catalog/items/" + item.id() + "/decrement",
+            "{\"quantity\":2,\"requestId\":\"" + key + "\"}");
     assertEquals(200, taken.statusCode(), taken.body());
     ReplicaStatus converged = cluster.awaitConvergence("catalog");
     assertTrue(converged.lastSequence() > backup.lastSequence(), "the primary sequenced the write");
@@ -88,13 +93,23 @@ class ReplicationIT {
     }
 
     assertEquals("BACKUP", status(cluster.orderUrl(1)).role(), "order-1 is a backup");
-    HttpResponse<String> placed = Http.nodePost(cluster.orderUrl(1) + "/orders",
-        "{\"itemId\":" + item.id() + ",\"quantity\":1,\"requestId\":\"placed-" + UUID.randomUUID() + "\"}");
+    HttpResponse<String> placed =
+        Http.nodePost(
+            cluster.orderUrl(1) + "/orders",
+            "{\"itemId\":"
+                + item.id()
+                + ",\"quantity\":1,\"requestId\":\"placed-"
+                + UUID.randomUUID()
+                + "\"}");
     assertEquals(200, placed.statusCode(), placed.body());
     Order order = body(placed, PlacedOrder.class).order();
     cluster.awaitConvergence("order");
-    assertEquals(order, body(get(api + "/orders/" + order.orderNumber()), Order.class), "the front end reads the order");
-    assertEquals(7, body(get(api + "/books/" + item.id()), Item.class).stock(), "and the stock it took");
+    assertEquals(
+        order,
+        body(get(api + "/orders/" + order.orderNumber()), Order.class),
+        "the front end reads the order");
+    assertEquals(
+        7, body(get(api + "/books/" + item.id()), Item.class).stock(), "and the stock it took");
   }
 
   @Test
@@ -145,12 +160,14 @@ class ReplicationIT {
   private static long orderNumberOf(HttpResponse<String> answer) {
     Map<?, ?> json = Http.JSON.fromJson(answer.body(), Map.class);
     Object data = json.get("data");
-    Object number = data instanceof Map<?, ?> toy ? toy.get("order_number") : json.get("orderNumber");
+    Object number =
+        data instanceof Map<?, ?> toy ? toy.get("order_number") : json.get("orderNumber");
     return ((Number) number).longValue();
   }
 
   @Test
-  void aThousandMixedWritesFromEightClientsLeaveEveryReplicaAtTheSameSequenceAndDigest() throws Exception {
+  void aThousandMixedWritesFromEightClientsLeaveEveryReplicaAtTheSameSequenceAndDigest()
+      throws Exception {
     // items of its own: the seeded books keep their prices for the other tests on this cluster
     List<Integer> items = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -170,8 +187,16 @@ class ReplicationIT {
               HttpResponse<String> answer =
                   switch (random.nextInt(3)) {
                     case 0 -> buy(itemId, 1, UUID.randomUUID().toString());
-                    case 1 -> Http.admin("POST", api + "/admin/items/" + itemId + "/restock", "{\"quantity\":" + (1 + random.nextInt(3)) + "}");
-                    default -> Http.admin("PUT", api + "/admin/items/" + itemId + "/price", "{\"price\":" + (5 + random.nextInt(20)) + ".25}");
+                    case 1 ->
+                        Http.admin(
+                            "POST",
+                            api + "/admin/items/" + itemId + "/restock",
+                            "{\"quantity\":" + (1 + random.nextInt(3)) + "}");
+                    default ->
+                        Http.admin(
+                            "PUT",
+                            api + "/admin/items/" + itemId + "/price",
+                            "{\"price\":" + (5 + random.nextInt(20)) + ".25}");
                   };
               if (answer.statusCode() / 100 == 2) {
                 catalogWrites.incrementAndGet();
@@ -208,12 +233,16 @@ class ReplicationIT {
       repeats.add(() -> buy(item.id(), 3, concurrentKey));
     }
     List<Long> numbers =
-        Concurrently.run(repeats, 60).stream().map(r -> body(r, Order.class).orderNumber()).distinct().toList();
+        Concurrently.run(repeats, 60).stream()
+            .map(r -> body(r, Order.class).orderNumber())
+            .distinct()
+            .toList();
     assertEquals(1, numbers.size(), "one order for ten concurrent sends: " + numbers);
 
     cluster.awaitConvergence("catalog");
     for (String replica : cluster.replicaUrls("catalog")) {
-      assertEquals(100 - 2 - 3, stockOn(replica, item.id()), "stock taken once per key on " + replica);
+      assertEquals(
+          100 - 2 - 3, stockOn(replica, item.id()), "stock taken once per key on " + replica);
     }
   }
 
@@ -233,12 +262,17 @@ class ReplicationIT {
             });
     writer.start();
     try {
-      await("some writes").atMost(Duration.ofSeconds(30)).until(() -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()), s -> s < 9_980);
+      await("some writes")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()), s -> s < 9_980);
       cluster.kill("catalog-1");
       cluster.kill("order-1");
       int stockAtKill = stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id());
-      await("writes while the backups are down").atMost(Duration.ofSeconds(30))
-          .until(() -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()), s -> s < stockAtKill - 20);
+      await("writes while the backups are down")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> stockOn(cluster.catalogUrl(Cluster.REPLICAS), item.id()),
+              s -> s < stockAtKill - 20);
       cluster.restart("catalog-1");
       cluster.restart("order-1");
     } finally {
@@ -264,14 +298,19 @@ class ReplicationIT {
     }
     long primaryAtRestart = status(cluster.catalogUrl(Cluster.REPLICAS)).lastSequence();
     cluster.restart("catalog-2");
-    assertTrue(status(cluster.catalogUrl(2)).lastSequence() >= primaryAtRestart,
+    assertTrue(
+        status(cluster.catalogUrl(2)).lastSequence() >= primaryAtRestart,
         "./bookstore restart returned before catalog-2 had caught up with the primary (readiness, issue 11)");
-    assertEquals(490, stockOn(cluster.catalogUrl(2), item.id()), "ready means the stock is there, without waiting more");
+    assertEquals(
+        490,
+        stockOn(cluster.catalogUrl(2), item.id()),
+        "ready means the stock is there, without waiting more");
     cluster.awaitConvergence("catalog");
 
     assertEquals(201, buy(item.id(), 1, UUID.randomUUID().toString()).statusCode());
     cluster.awaitConvergence("catalog");
-    assertEquals(489, stockOn(cluster.catalogUrl(2), item.id()), "it follows the topic after the snapshot");
+    assertEquals(
+        489, stockOn(cluster.catalogUrl(2), item.id()), "it follows the topic after the snapshot");
   }
 
   @Test
@@ -282,7 +321,8 @@ class ReplicationIT {
       HttpResponse<String> bought = buy(item.id(), 1, UUID.randomUUID().toString());
       assertEquals(201, bought.statusCode(), bought.body());
       HttpResponse<String> looked = get(api + "/books/" + item.id());
-      assertEquals(1_000 - i, body(looked, Item.class).stock(), "lookup " + i + " right after buy " + i);
+      assertEquals(
+          1_000 - i, body(looked, Item.class).stock(), "lookup " + i + " right after buy " + i);
       servedBy.merge(looked.headers().firstValue("X-Served-By").orElse("?"), 1, Integer::sum);
     }
     int onBackups = servedBy.getOrDefault("catalog-1", 0) + servedBy.getOrDefault("catalog-2", 0);

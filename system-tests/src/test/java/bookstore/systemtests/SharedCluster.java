@@ -11,13 +11,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <ul>
  *   <li>Before a class's first test, and before its own {@code @BeforeAll} methods, it starts the
- *       cluster with {@code ./bookstore start}, or joins it if an earlier class already did
- *       ({@link Cluster#shared()}). A cluster that fails to start fails the class.
+ *       cluster with {@code ./bookstore start}, or joins it if an earlier class already did ({@link
+ *       Cluster#shared()}). A cluster that fails to start fails the class.
  *   <li>It resolves every parameter of type {@link Cluster}: of the test class's constructor, of
- *       its {@code @BeforeAll}, {@code @BeforeEach} and test methods, and of its {@code
- *       @MethodSource} factories.
- *   <li>It does not stop the cluster: the next class uses it too, and {@link Cluster} stops it
- *       when the test JVM exits.
+ *       its {@code @BeforeAll}, {@code @BeforeEach} and test methods, and of its
+ *       {@code @MethodSource} factories.
+ *   <li>It does not stop the cluster: the next class uses it too, and {@link Cluster} stops it when
+ *       the test JVM exits.
  * </ul>
  *
  * <p>Use it by annotating the class with {@link ClusterTest} and taking the cluster in the

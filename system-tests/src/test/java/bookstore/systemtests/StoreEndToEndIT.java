@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.BookSummary;
 import bookstore.api.Item;
-import bookstore.api.internal.ItemRead;
 import bookstore.api.Order;
 import bookstore.api.Problem;
+import bookstore.api.internal.ItemRead;
 import bookstore.api.internal.ReplicaStatus;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -29,10 +29,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store end to end on real nodes (broker, front end, three catalog and three order
- * replicas), started by
- * {@code ./bookstore start}: the public API, its errors, cache invalidation through Artemis, no
- * oversell under concurrent buyers, and durability across {@code kill -9}.
+ * The store end to end on real nodes (broker, front end, three catalog and three order replicas),
+ * started by {@code ./bookstore start}: the public API, its errors, cache invalidation through
+ * Artemis, no oversell under concurrent buyers, and durability across {@code kill -9}.
  */
 @ClusterTest
 class StoreEndToEndIT {
@@ -53,7 +52,11 @@ class StoreEndToEndIT {
         Http.admin(
             "POST",
             api + "/admin/items",
-            "{\"title\":\"" + title + "\",\"topic\":\"e2e\",\"stock\":" + stock + ",\"price\":4.50}"),
+            "{\"title\":\""
+                + title
+                + "\",\"topic\":\"e2e\",\"stock\":"
+                + stock
+                + ",\"price\":4.50}"),
         Item.class);
   }
 
@@ -65,16 +68,18 @@ class StoreEndToEndIT {
     return body(Http.node(baseUrl + "/replica"), ReplicaStatus.class);
   }
 
-  /** @return where a replica's state stands: sequence and digest (its epoch moves with failovers) */
+  /**
+   * @return where a replica's state stands: sequence and digest (its epoch moves with failovers)
+   */
   private static String position(String baseUrl) {
     ReplicaStatus status = replica(baseUrl);
     return status.lastSequence() + "/" + status.digest();
   }
 
   /**
-   * "Ready means a user's first request succeeds": the moment {@code ./bookstore restart
-   * frontend} returns, a lookup, a search and a buy each succeed (no 404 page from a web module
-   * not yet routed, no 503 from a front end that knows no primary yet).
+   * "Ready means a user's first request succeeds": the moment {@code ./bookstore restart frontend}
+   * returns, a lookup, a search and a buy each succeed (no 404 page from a web module not yet
+   * routed, no 503 from a front end that knows no primary yet).
    */
   @Test
   void theFirstRequestsAfterTheFrontEndSaysReadySucceed() {
@@ -157,23 +162,29 @@ class StoreEndToEndIT {
           c.what());
       Problem problem = Http.JSON.fromJson(c.response().body(), Problem.class);
       assertEquals(c.status(), problem.status(), c.what());
-      assertTrue(problem.detail() != null && !problem.detail().isBlank(), c.what() + " explains itself");
+      assertTrue(
+          problem.detail() != null && !problem.detail().isBlank(), c.what() + " explains itself");
     }
-    assertEquals(catalogBefore, position(cluster.catalogUrl(Cluster.REPLICAS)), "no catalog write happened");
-    assertEquals(orderBefore, position(cluster.orderUrl(Cluster.REPLICAS)), "no order write happened");
+    assertEquals(
+        catalogBefore, position(cluster.catalogUrl(Cluster.REPLICAS)), "no catalog write happened");
+    assertEquals(
+        orderBefore, position(cluster.orderUrl(Cluster.REPLICAS)), "no order write happened");
   }
 
   @Test
   void aCatalogWriteBehindTheFrontEndsBackInvalidatesItsCachedLookup() {
     int stock = lookup(6).stock();
     assertEquals(stock, lookup(6).stock());
-    // write to the catalog node directly: only the write's message on catalog.updates tells the front end
+    // write to the catalog node directly: only the write's message on catalog.updates tells the
+    // front end
     HttpResponse<String> taken =
         Http.nodePost(
             cluster.catalogUrl(1) + "/catalog/items/6/decrement",
             "{\"quantity\":1,\"requestId\":\"" + java.util.UUID.randomUUID() + "\"}");
     assertEquals(200, taken.statusCode(), taken.body());
-    await("the front end serving the new stock").atMost(Duration.ofSeconds(10)).until(() -> lookup(6).stock(), s -> s == stock - 1);
+    await("the front end serving the new stock")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lookup(6).stock(), s -> s == stock - 1);
   }
 
   @Test
@@ -206,7 +217,8 @@ class StoreEndToEndIT {
       }
       assertEquals(5, orders.size());
       assertEquals(15, refused);
-      Set<Long> numbers = orders.stream().map(Order::orderNumber).collect(Collectors.toCollection(TreeSet::new));
+      Set<Long> numbers =
+          orders.stream().map(Order::orderNumber).collect(Collectors.toCollection(TreeSet::new));
       assertEquals(5, numbers.size(), "order numbers are unique");
       for (Order order : orders) {
         assertEquals(order, body(get(api + "/orders/" + order.orderNumber()), Order.class));
@@ -240,13 +252,15 @@ class StoreEndToEndIT {
     cluster.restart("catalog-" + Cluster.REPLICAS);
     cluster.restart("order-" + Cluster.REPLICAS);
 
-    assertEquals(catalogBefore, position(catalogPrimary), "catalog sequence and digest after restart");
+    assertEquals(
+        catalogBefore, position(catalogPrimary), "catalog sequence and digest after restart");
     assertEquals(orderBefore, position(orderPrimary), "order sequence and digest after restart");
     assertEquals(order, body(get(api + "/orders/" + order.orderNumber()), Order.class));
-    assertEquals(itemBefore, body(Http.node(catalogPrimary + "/catalog/items/7"), ItemRead.class).item());
+    assertEquals(
+        itemBefore, body(Http.node(catalogPrimary + "/catalog/items/7"), ItemRead.class).item());
     HttpResponse<String> next = buy(7, 1);
     assertEquals(201, next.statusCode(), "the store takes buys again: " + next.body());
-    assertEquals(order.orderNumber() + 1, body(next, Order.class).orderNumber(), "no gap after the restart");
+    assertEquals(
+        order.orderNumber() + 1, body(next, Order.class).orderNumber(), "no gap after the restart");
   }
-
 }

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param itemId the item to buy, positive
  * @param quantity units, 1 to {@link bookstore.api.validation.Limits#MAX_QUANTITY}
- * @param requestId idempotency key, required: a repeat with the same key returns the first
- *     result (SPEC guarantee 3)
+ * @param requestId idempotency key, required: a repeat with the same key returns the first result
+ *     (SPEC guarantee 3)
  */
 public record PlaceOrder(
     @ItemId int itemId,

@@ -1,8 +1,8 @@
 package bookstore.api.internal;
 
 /**
- * What one replica says of itself ({@code GET /replica} on a catalog or order node): enough
- * to check convergence (SPEC guarantee 4).
+ * What one replica says of itself ({@code GET /replica} on a catalog or order node): enough to
+ * check convergence (SPEC guarantee 4).
  *
  * @param service "catalog" or "order"
  * @param replicaId this replica's id

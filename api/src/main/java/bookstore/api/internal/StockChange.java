@@ -10,4 +10,5 @@ import jakarta.validation.constraints.NotNull;
  * @param quantity units, 1 to {@link bookstore.api.validation.Limits#MAX_QUANTITY}
  * @param requestId idempotency key of the buy this belongs to, required
  */
-public record StockChange(@Quantity int quantity, @NotNull(message = "is required") @IdempotencyKey String requestId) {}
+public record StockChange(
+    @Quantity int quantity, @NotNull(message = "is required") @IdempotencyKey String requestId) {}

@@ -11,4 +11,5 @@ import java.math.BigDecimal;
  * @param stockLeft stock after the decrement, never negative
  * @param sequence catalog write sequence number of the decrement
  */
-public record StockTaken(int itemId, int quantity, BigDecimal unitPrice, int stockLeft, long sequence) {}
+public record StockTaken(
+    int itemId, int quantity, BigDecimal unitPrice, int stockLeft, long sequence) {}

@@ -3,20 +3,19 @@ package bookstore.api.replication;
 import bookstore.api.Item;
 
 /**
- * A replicated catalog write, published on the topic {@code catalog.updates}. It carries the
- * item's whole state after the write, so applying it twice gives the same state. The same
- * message is every front end's cache invalidation: it drops the item's lookup entry and its
- * topic's search entry, and refuses later cache fills read below {@code stamp.sequence()} (SPEC
- * guarantee 5).
+ * A replicated catalog write, published on the topic {@code catalog.updates}. It carries the item's
+ * whole state after the write, so applying it twice gives the same state. The same message is every
+ * front end's cache invalidation: it drops the item's lookup entry and its topic's search entry,
+ * and refuses later cache fills read below {@code stamp.sequence()} (SPEC guarantee 5).
  *
  * @param stamp (replica, epoch, sequence) of the write
  * @param kind what the write was
  * @param item the item after the write
- * @param requestId for {@link Kind#DECREMENT} and {@link Kind#CANCEL}: the buy's idempotency
- *     key, so every replica knows which buys already took their stock; otherwise null
+ * @param requestId for {@link Kind#DECREMENT} and {@link Kind#CANCEL}: the buy's idempotency key,
+ *     so every replica knows which buys already took their stock; otherwise null
  * @param quantity units the write took or added (0 for a price change or a new item)
- * @param writtenAtMs when the primary made the write, ms since the Unix epoch, so a front end
- *     can tell how long its invalidation took to arrive (not part of the replicated state)
+ * @param writtenAtMs when the primary made the write, ms since the Unix epoch, so a front end can
+ *     tell how long its invalidation took to arrive (not part of the replicated state)
  */
 public record CatalogUpdate(
     WriteStamp stamp, Kind kind, Item item, String requestId, int quantity, long writtenAtMs) {
@@ -31,7 +30,8 @@ public record CatalogUpdate(
    * @param quantity units taken or added
    * @return the update, written at the current time
    */
-  public static CatalogUpdate now(WriteStamp stamp, Kind kind, Item item, String requestId, int quantity) {
+  public static CatalogUpdate now(
+      WriteStamp stamp, Kind kind, Item item, String requestId, int quantity) {
     return new CatalogUpdate(stamp, kind, item, requestId, quantity, System.currentTimeMillis());
   }
 

@@ -16,8 +16,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An idempotency key (SPEC guarantee 3): 1 to {@link Limits#MAX_KEY_LENGTH} characters, not
- * all blank. {@code null} is valid (the front end makes a key when the client sends none); add
+ * An idempotency key (SPEC guarantee 3): 1 to {@link Limits#MAX_KEY_LENGTH} characters, not all
+ * blank. {@code null} is valid (the front end makes a key when the client sends none); add
  * {@code @NotNull} where a key is required.
  */
 @Documented
@@ -28,12 +28,18 @@ import java.lang.annotation.Target;
 @Size(min = 1, max = Limits.MAX_KEY_LENGTH)
 @Pattern(regexp = "(?s).*\\S.*")
 public @interface IdempotencyKey {
-  /** @return the violation's text */
+  /**
+   * @return the violation's text
+   */
   String message() default "must be 1 to " + Limits.MAX_KEY_LENGTH + " characters, not all blank";
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 }

@@ -15,7 +15,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An item id in a request body: a positive int. {@code null} is valid; add {@code @NotNull} where it is required.
+ * An item id in a request body: a positive int. {@code null} is valid; add {@code @NotNull} where
+ * it is required.
  *
  * <p>A constraint of its own rather than {@code @Min} on the record: Payara 6.2025.10's OpenAPI
  * generator fails on Bean Validation's built-in constraints on a record component (it takes the
@@ -30,12 +31,18 @@ import java.lang.annotation.Target;
 @ReportAsSingleViolation
 @Min(1)
 public @interface ItemId {
-  /** @return the violation's text */
+  /**
+   * @return the violation's text
+   */
   String message() default "must be a positive whole number";
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 }

@@ -5,7 +5,9 @@ package bookstore.api.validation;
  * constraints of this package, the servers' checks and the database columns all read these.
  */
 public final class Limits {
-  /** Longest idempotency key, in characters (the {@code Idempotency-Key} header and the stored key). */
+  /**
+   * Longest idempotency key, in characters (the {@code Idempotency-Key} header and the stored key).
+   */
   public static final int MAX_KEY_LENGTH = 128;
 
   /** Most units one buy or one restock may move. */

@@ -30,12 +30,19 @@ import java.lang.annotation.Target;
 @DecimalMin("0")
 @Digits(integer = Limits.PRICE_INTEGER_DIGITS, fraction = Limits.PRICE_FRACTION_DIGITS)
 public @interface Price {
-  /** @return the violation's text */
-  String message() default "must be a number of at least 0 and below 1000000000, with at most 2 decimal places";
+  /**
+   * @return the violation's text
+   */
+  String message() default
+      "must be a number of at least 0 and below 1000000000, with at most 2 decimal places";
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 }

@@ -16,8 +16,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Units a buy or a restock moves: 1 to {@link Limits#MAX_QUANTITY}. {@code null} is valid (a
- * buy without a quantity buys 1); add {@code @NotNull} where it is required.
+ * Units a buy or a restock moves: 1 to {@link Limits#MAX_QUANTITY}. {@code null} is valid (a buy
+ * without a quantity buys 1); add {@code @NotNull} where it is required.
  */
 @Documented
 @Constraint(validatedBy = {})
@@ -27,12 +27,18 @@ import java.lang.annotation.Target;
 @Min(1)
 @Max(Limits.MAX_QUANTITY)
 public @interface Quantity {
-  /** @return the violation's text */
+  /**
+   * @return the violation's text
+   */
   String message() default "must be a whole number from 1 to " + Limits.MAX_QUANTITY;
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 }

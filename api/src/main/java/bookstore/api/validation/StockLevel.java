@@ -15,7 +15,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Units in stock, as an admin sets them: at least 0. {@code null} is valid; add {@code @NotNull} where it is required.
+ * Units in stock, as an admin sets them: at least 0. {@code null} is valid; add {@code @NotNull}
+ * where it is required.
  *
  * <p>A constraint of its own rather than {@code @Min} on the record: Payara 6.2025.10's OpenAPI
  * generator fails on Bean Validation's built-in constraints on a record component (it takes the
@@ -30,12 +31,18 @@ import java.lang.annotation.Target;
 @ReportAsSingleViolation
 @Min(0)
 public @interface StockLevel {
-  /** @return the violation's text */
+  /**
+   * @return the violation's text
+   */
   String message() default "must be a whole number of at least 0";
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 }

@@ -24,12 +24,19 @@ import java.lang.annotation.Target;
 @NotBlank
 @Size(max = Limits.MAX_TITLE_LENGTH)
 public @interface Title {
-  /** @return the violation's text */
-  String message() default "is required: 1 to " + Limits.MAX_TITLE_LENGTH + " characters, not all blank";
+  /**
+   * @return the violation's text
+   */
+  String message() default
+      "is required: 1 to " + Limits.MAX_TITLE_LENGTH + " characters, not all blank";
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 }

@@ -15,7 +15,10 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** A topic (an item's, or the one a search asks for): present, not all blank, at most {@link Limits#MAX_TOPIC_LENGTH} characters. */
+/**
+ * A topic (an item's, or the one a search asks for): present, not all blank, at most {@link
+ * Limits#MAX_TOPIC_LENGTH} characters.
+ */
 @Documented
 @Constraint(validatedBy = {})
 @Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE})
@@ -24,12 +27,19 @@ import java.lang.annotation.Target;
 @NotBlank
 @Size(max = Limits.MAX_TOPIC_LENGTH)
 public @interface Topic {
-  /** @return the violation's text */
-  String message() default "is required: 1 to " + Limits.MAX_TOPIC_LENGTH + " characters, not all blank";
+  /**
+   * @return the violation's text
+   */
+  String message() default
+      "is required: 1 to " + Limits.MAX_TOPIC_LENGTH + " characters, not all blank";
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 }

@@ -17,25 +17,33 @@ import java.util.regex.Pattern;
 
 /**
  * A number as typed in a path (an item id, an order number): exactly {@code [1-9][0-9]*} and at
- * most {@link #max()}, so that one item has one spelling (no sign, space, leading zero or
- * non-ASCII digit; {@code Long.parseLong} would take {@code +5} and an Arabic-Indic five).
- * {@code null} is valid.
+ * most {@link #max()}, so that one item has one spelling (no sign, space, leading zero or non-ASCII
+ * digit; {@code Long.parseLong} would take {@code +5} and an Arabic-Indic five). {@code null} is
+ * valid.
  */
 @Documented
 @Constraint(validatedBy = WholeNumber.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface WholeNumber {
-  /** @return the largest value accepted ({@code Integer.MAX_VALUE} for item ids) */
+  /**
+   * @return the largest value accepted ({@code Integer.MAX_VALUE} for item ids)
+   */
   long max() default Integer.MAX_VALUE;
 
-  /** @return the violation's text; {@code {max}} is the largest value */
+  /**
+   * @return the violation's text; {@code {max}} is the largest value
+   */
   String message() default "must be a whole number from 1 to {max}, written with digits only";
 
-  /** @return the validation groups (none) */
+  /**
+   * @return the validation groups (none)
+   */
   Class<?>[] groups() default {};
 
-  /** @return the payload (none) */
+  /**
+   * @return the payload (none)
+   */
   Class<? extends Payload>[] payload() default {};
 
   /** Checks a {@link WholeNumber}. */
@@ -54,8 +62,8 @@ public @interface WholeNumber {
     }
 
     /**
-     * The rule itself, for a resource that checks a number without Bean Validation (the
-     * toy-store protocol answers errors in its own shape).
+     * The rule itself, for a resource that checks a number without Bean Validation (the toy-store
+     * protocol answers errors in its own shape).
      *
      * @param value a number as typed, not null
      * @param max the largest value accepted

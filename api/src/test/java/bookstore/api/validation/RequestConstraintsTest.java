@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.BuyRequest;
 import bookstore.api.NewItem;
-import bookstore.api.internal.PlaceOrder;
 import bookstore.api.PriceChange;
 import bookstore.api.Restock;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.api.internal.StockChange;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The request records' constraints, as Hibernate Validator (the validator Payara ships) reads
- * them from record components: each limit of {@link Limits} holds at its edge and breaks one
- * past it, and each broken rule is reported once, on the field it names.
+ * The request records' constraints, as Hibernate Validator (the validator Payara ships) reads them
+ * from record components: each limit of {@link Limits} holds at its edge and breaks one past it,
+ * and each broken rule is reported once, on the field it names.
  */
 class RequestConstraintsTest {
   private static ValidatorFactory factory;
@@ -42,7 +42,9 @@ class RequestConstraintsTest {
     factory.close();
   }
 
-  /** @return "field: message" per violation */
+  /**
+   * @return "field: message" per violation
+   */
   private static Set<String> violations(Object bean) {
     return validator.validate(bean).stream()
         .map((ConstraintViolation<Object> v) -> v.getPropertyPath() + ": " + v.getMessage())
@@ -50,7 +52,9 @@ class RequestConstraintsTest {
   }
 
   private static Set<String> fields(Object bean) {
-    return validator.validate(bean).stream().map(v -> v.getPropertyPath().toString()).collect(Collectors.toSet());
+    return validator.validate(bean).stream()
+        .map(v -> v.getPropertyPath().toString())
+        .collect(Collectors.toSet());
   }
 
   @Test
@@ -58,8 +62,11 @@ class RequestConstraintsTest {
     assertEquals(Set.of(), violations(new BuyRequest(1, null)));
     assertEquals(Set.of(), violations(new BuyRequest(Integer.MAX_VALUE, Limits.MAX_QUANTITY)));
     assertEquals(Set.of("itemId: is required"), violations(new BuyRequest(null, 1)));
-    assertEquals(Set.of("itemId: must be a positive whole number"), violations(new BuyRequest(0, 1)));
-    assertEquals(Set.of("quantity: must be a whole number from 1 to 1000000"), violations(new BuyRequest(1, 0)));
+    assertEquals(
+        Set.of("itemId: must be a positive whole number"), violations(new BuyRequest(0, 1)));
+    assertEquals(
+        Set.of("quantity: must be a whole number from 1 to 1000000"),
+        violations(new BuyRequest(1, 0)));
     assertEquals(Set.of("quantity"), fields(new BuyRequest(1, Limits.MAX_QUANTITY + 1)));
     assertEquals(Set.of("itemId", "quantity"), fields(new BuyRequest(-1, -1)));
   }
@@ -78,17 +85,26 @@ class RequestConstraintsTest {
   @ValueSource(strings = {"", " ", "\t", " \n "})
   void aBlankKeyIsRefused(String key) {
     assertEquals(
-        Set.of("requestId: must be 1 to 128 characters, not all blank"), violations(new PlaceOrder(1, 1, key)));
+        Set.of("requestId: must be 1 to 128 characters, not all blank"),
+        violations(new PlaceOrder(1, 1, key)));
   }
 
   @Test
   void aNewItemNeedsEveryField() {
     BigDecimal price = new BigDecimal("12.50");
-    assertEquals(Set.of(), violations(new NewItem("t".repeat(Limits.MAX_TITLE_LENGTH), "x", 0, price)));
-    assertEquals(Set.of("title", "topic", "stock", "price"), fields(new NewItem(null, " ", null, null)));
-    assertEquals(Set.of("title"), fields(new NewItem("t".repeat(Limits.MAX_TITLE_LENGTH + 1), "x", 0, price)));
-    assertEquals(Set.of("topic"), fields(new NewItem("t", "x".repeat(Limits.MAX_TOPIC_LENGTH + 1), 0, price)));
-    assertEquals(Set.of("stock: must be a whole number of at least 0"), violations(new NewItem("t", "x", -1, price)));
+    assertEquals(
+        Set.of(), violations(new NewItem("t".repeat(Limits.MAX_TITLE_LENGTH), "x", 0, price)));
+    assertEquals(
+        Set.of("title", "topic", "stock", "price"), fields(new NewItem(null, " ", null, null)));
+    assertEquals(
+        Set.of("title"),
+        fields(new NewItem("t".repeat(Limits.MAX_TITLE_LENGTH + 1), "x", 0, price)));
+    assertEquals(
+        Set.of("topic"),
+        fields(new NewItem("t", "x".repeat(Limits.MAX_TOPIC_LENGTH + 1), 0, price)));
+    assertEquals(
+        Set.of("stock: must be a whole number of at least 0"),
+        violations(new NewItem("t", "x", -1, price)));
   }
 
   @ParameterizedTest
@@ -102,7 +118,9 @@ class RequestConstraintsTest {
   void otherPricesAreRefused(String price) {
     Set<String> found = violations(new PriceChange(new BigDecimal(price)));
     assertEquals(1, found.size(), found.toString()); // one message, not one per composed rule
-    assertTrue(found.iterator().next().startsWith("price: must be a number of at least 0"), found.toString());
+    assertTrue(
+        found.iterator().next().startsWith("price: must be a number of at least 0"),
+        found.toString());
   }
 
   @Test
@@ -122,7 +140,21 @@ class RequestConstraintsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " 5", "5 ", "+5", "-5", "05", "0", "\u0665", "5.0", "0x5", "2147483648", "99999999999999999999"})
+  @ValueSource(
+      strings = {
+        "",
+        " 5",
+        "5 ",
+        "+5",
+        "-5",
+        "05",
+        "0",
+        "\u0665",
+        "5.0",
+        "0x5",
+        "2147483648",
+        "99999999999999999999"
+      })
   void anyOtherSpellingOfAnItemIdIsRefused(String raw) {
     assertEquals(
         Set.of("itemId: must be a whole number from 1 to 2147483647, written with digits only"),

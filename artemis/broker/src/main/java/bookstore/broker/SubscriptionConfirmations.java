@@ -14,11 +14,10 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
  * Confirms each new consumer of a non-durable subscription of an update topic (the front ends'
- * cache invalidators) with one message to that subscription alone, carrying the property
- * {@link UpdateTopics#SUBSCRIBED}: the Artemis resource adapter that runs the front end's
- * message-driven bean says nothing to the application when it connects, and the front end is
- * ready only once it knows it will see every write (issue 11). The replicas' durable
- * subscriptions never get one.
+ * cache invalidators) with one message to that subscription alone, carrying the property {@link
+ * UpdateTopics#SUBSCRIBED}: the Artemis resource adapter that runs the front end's message-driven
+ * bean says nothing to the application when it connects, and the front end is ready only once it
+ * knows it will see every write (issue 11). The replicas' durable subscriptions never get one.
  */
 final class SubscriptionConfirmations implements ActiveMQServerConsumerPlugin {
   private static final Logger LOG = Logger.getLogger(SubscriptionConfirmations.class.getName());
@@ -34,7 +33,8 @@ final class SubscriptionConfirmations implements ActiveMQServerConsumerPlugin {
   public void afterCreateConsumer(ServerConsumer consumer) {
     Queue queue = consumer.getQueue();
     String address = queue.getAddress().toString();
-    if (queue.isDurable() || !(address.equals(UpdateTopics.CATALOG) || address.equals(UpdateTopics.ORDER))) {
+    if (queue.isDurable()
+        || !(address.equals(UpdateTopics.CATALOG) || address.equals(UpdateTopics.ORDER))) {
       return;
     }
     try {
@@ -47,7 +47,8 @@ final class SubscriptionConfirmations implements ActiveMQServerConsumerPlugin {
       // routed through this one binding only: the other subscriptions of the topic never see it
       server.getPostOffice().route(confirmation, (Transaction) null, false, false, subscription);
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "could not confirm subscription " + queue.getName() + " of " + address, e);
+      LOG.log(
+          Level.WARNING, "could not confirm subscription " + queue.getName() + " of " + address, e);
     }
   }
 }

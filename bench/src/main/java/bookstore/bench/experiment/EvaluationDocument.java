@@ -18,15 +18,16 @@ import java.util.regex.Pattern;
 /**
  * {@code docs/EVALUATION.md}, written by the experiments: each experiment replaces its own section
  * ({@code course}, {@code peak}) and leaves the other's as it was, so the two can run at different
- * times. The targets table is rebuilt every time from the figures every experiment recorded so
- * far ({@code docs/evaluation/figures.properties}). Plots are copied to {@code docs/evaluation/}.
+ * times. The targets table is rebuilt every time from the figures every experiment recorded so far
+ * ({@code docs/evaluation/figures.properties}). Plots are copied to {@code docs/evaluation/}.
  */
 public final class EvaluationDocument {
   /** The experiments' sections, in the order the document shows them. */
   static final List<String> SECTIONS = List.of("targets", "course", "peak");
 
   private static final String WRK = ".wrk";
-  private static final Pattern SECTION = Pattern.compile("<!-- bench:(\\w+) -->\\n(.*?)<!-- /bench:\\1 -->", Pattern.DOTALL);
+  private static final Pattern SECTION =
+      Pattern.compile("<!-- bench:(\\w+) -->\\n(.*?)<!-- /bench:\\1 -->", Pattern.DOTALL);
 
   private final Path file;
   private final Path plots;
@@ -34,7 +35,9 @@ public final class EvaluationDocument {
   private final Map<String, String> sections = new LinkedHashMap<>();
   private final Properties figures = new Properties();
 
-  /** @param docs the docs directory ({@code $BOOKSTORE_HOME/docs}); read if it holds a document */
+  /**
+   * @param docs the docs directory ({@code $BOOKSTORE_HOME/docs}); read if it holds a document
+   */
   public EvaluationDocument(Path docs) {
     this.file = docs.resolve("EVALUATION.md");
     this.plots = docs.resolve("evaluation");
@@ -56,7 +59,9 @@ public final class EvaluationDocument {
     }
   }
 
-  /** @return the document's path */
+  /**
+   * @return the document's path
+   */
   public Path file() {
     return file;
   }
@@ -90,8 +95,8 @@ public final class EvaluationDocument {
   }
 
   /**
-   * Records the figure the JVM load generator measured for a target, replacing any earlier one
-   * and its cross-check.
+   * Records the figure the JVM load generator measured for a target, replacing any earlier one and
+   * its cross-check.
    *
    * @param target a target
    * @param measured the figure measured for it, in its unit (NaN: nothing is recorded)
@@ -127,13 +132,22 @@ public final class EvaluationDocument {
     sections.put("targets", targetsTable());
     StringBuilder text = new StringBuilder();
     text.append("# Evaluation\n\n")
-        .append("Written by `./bookstore bench --experiment course` and `--experiment peak` (the bench module's\n")
-        .append("`bookstore.bench`); each run replaces its own section. Every figure below is measured on the\n")
-        .append("machine named in its section, with every node (broker, front end, replicas) and the load generator on it.\n\n");
+        .append(
+            "Written by `./bookstore bench --experiment course` and `--experiment peak` (the bench module's\n")
+        .append(
+            "`bookstore.bench`); each run replaces its own section. Every figure below is measured on the\n")
+        .append(
+            "machine named in its section, with every node (broker, front end, replicas) and the load generator on it.\n\n");
     for (String name : SECTIONS) {
-      text.append("<!-- bench:").append(name).append(" -->\n")
-          .append(sections.getOrDefault(name, "_Not run yet: `./bookstore bench --experiment " + name + "`._\n"))
-          .append("<!-- /bench:").append(name).append(" -->\n\n");
+      text.append("<!-- bench:")
+          .append(name)
+          .append(" -->\n")
+          .append(
+              sections.getOrDefault(
+                  name, "_Not run yet: `./bookstore bench --experiment " + name + "`._\n"))
+          .append("<!-- /bench:")
+          .append(name)
+          .append(" -->\n\n");
     }
     try {
       Files.createDirectories(plots);
@@ -166,14 +180,18 @@ public final class EvaluationDocument {
         crossChecked = true;
       }
       table.row(
-          target.what(), target.goal(), shown, target.met(measured) ? "met" : "not met",
+          target.what(),
+          target.goal(),
+          shown,
+          target.met(measured) ? "met" : "not met",
           figures.getProperty(target.name() + ".context", ""));
     }
     String text = "## Targets\n\n" + table;
     if (crossChecked) {
-      text += "\nA figure in brackets was measured by wrk, a C load generator, right after the JVM load generator's "
-          + "run (see the peak section); where there is one, met or not met judges the better of the two: the JVM "
-          + "generator shares the machine's cores with the nodes and its own CPU use caps what it can measure.\n";
+      text +=
+          "\nA figure in brackets was measured by wrk, a C load generator, right after the JVM load generator's "
+              + "run (see the peak section); where there is one, met or not met judges the better of the two: the JVM "
+              + "generator shares the machine's cores with the nodes and its own CPU use caps what it can measure.\n";
     }
     return text;
   }

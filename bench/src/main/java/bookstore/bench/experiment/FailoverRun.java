@@ -24,18 +24,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A run with the catalog primary killed in the middle: the course's session on N clients; at
- * {@code killAfter} the primary gets SIGKILL, {@code restartAfter} later its restart begins in the
- * background. Reports the longest request and the errors in a window from {@value
- * #WINDOW_BEFORE_S} s before to {@value #WINDOW_AFTER_S} s after the kill, and plots latency over
- * time with the kill and restart marked. Waits for the restart to finish before it returns, so the
- * cluster is whole again.
+ * A run with the catalog primary killed in the middle: the course's session on N clients; at {@code
+ * killAfter} the primary gets SIGKILL, {@code restartAfter} later its restart begins in the
+ * background. Reports the longest request and the errors in a window from {@value #WINDOW_BEFORE_S}
+ * s before to {@value #WINDOW_AFTER_S} s after the kill, and plots latency over time with the kill
+ * and restart marked. Waits for the restart to finish before it returns, so the cluster is whole
+ * again.
  */
 public final class FailoverRun {
   /** The window around the kill starts this many seconds before it. */
   public static final double WINDOW_BEFORE_S = 1;
+
   /** The window around the kill ends this many seconds after it. */
   public static final double WINDOW_AFTER_S = 10;
+
   private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(6);
 
   private final Benchmark bench;
@@ -61,10 +63,20 @@ public final class FailoverRun {
    * @param restart how the restart ended
    */
   public record Outcomes(
-      String node, BenchResult result, double killAtSeconds, Map<Operation, Double> maxInWindow, long errorsInWindow, String restart) {
-    /** @return the longest request of any operation in the window, in ms (NaN: none) */
+      String node,
+      BenchResult result,
+      double killAtSeconds,
+      Map<Operation, Double> maxInWindow,
+      long errorsInWindow,
+      String restart) {
+    /**
+     * @return the longest request of any operation in the window, in ms (NaN: none)
+     */
     public double maxLatencyMs() {
-      return maxInWindow.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+      return maxInWindow.values().stream()
+          .mapToDouble(Double::doubleValue)
+          .max()
+          .orElse(Double.NaN);
     }
   }
 
@@ -75,7 +87,8 @@ public final class FailoverRun {
    * @param dir where to write the run
    * @return what happened, or empty when no catalog primary answers
    */
-  public Optional<Outcomes> run(BenchPlan plan, Duration killAfter, Duration restartAfter, Path dir) {
+  public Optional<Outcomes> run(
+      BenchPlan plan, Duration killAfter, Duration restartAfter, Path dir) {
     Optional<Replica> primary = new ReplicaFinder(bench.http()).primary("catalog");
     if (primary.isEmpty()) {
       return Optional.empty();
@@ -87,7 +100,8 @@ public final class FailoverRun {
         List.of(
             new LoadGenerator.Action("kill " + node, killAfter, () -> control.kill(node)),
             new LoadGenerator.Action(
-                "restart " + node, killAfter.plus(restartAfter),
+                "restart " + node,
+                killAfter.plus(restartAfter),
                 () -> restart.set(control.restartInBackground(node, dir.resolve("restart.log")))));
     BenchResult result =
         bench.run(
@@ -121,11 +135,20 @@ public final class FailoverRun {
    * @return a Markdown table of it
    */
   public static String table(Outcomes o) {
-    MarkdownTable table = new MarkdownTable("operation", "requests", "errors", "max ms in window", "p99 ms (whole run)");
-    o.result().stats().values().forEach(
-        s -> table.row(
-            s.operation().label(), Long.toString(s.count()), Long.toString(s.errors()),
-            Format.ms(o.maxInWindow().getOrDefault(s.operation(), Double.NaN)), Format.ms(s.p99Ms())));
+    MarkdownTable table =
+        new MarkdownTable(
+            "operation", "requests", "errors", "max ms in window", "p99 ms (whole run)");
+    o.result()
+        .stats()
+        .values()
+        .forEach(
+            s ->
+                table.row(
+                    s.operation().label(),
+                    Long.toString(s.count()),
+                    Long.toString(s.errors()),
+                    Format.ms(o.maxInWindow().getOrDefault(s.operation(), Double.NaN)),
+                    Format.ms(s.p99Ms())));
     return table.toString();
   }
 
@@ -134,18 +157,27 @@ public final class FailoverRun {
       return node + " was not restarted (the run ended first)";
     }
     long start = System.nanoTime();
-    bench.out().println("waiting for " + node + " to be ready again (./bookstore restart " + node + ")...");
+    bench
+        .out()
+        .println(
+            "waiting for " + node + " to be ready again (./bookstore restart " + node + ")...");
     try {
       if (!process.waitFor(RESTART_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroy();
-        return node + " was not ready " + RESTART_TIMEOUT.toMinutes() + " min after its restart began";
+        return node
+            + " was not ready "
+            + RESTART_TIMEOUT.toMinutes()
+            + " min after its restart began";
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted while waiting for " + node;
     }
     return process.exitValue() == 0
-        ? node + " ready again " + Math.round((System.nanoTime() - start) / 1e9) + " s after the run ended"
+        ? node
+            + " ready again "
+            + Math.round((System.nanoTime() - start) / 1e9)
+            + " s after the run ended"
         : node + "'s restart failed (exit " + process.exitValue() + ")";
   }
 }

@@ -19,11 +19,10 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures what a cache invalidation costs a reader, one client, on an item of its own: in each
  * round it looks the item up twice (the second a hit, {@code X-Served-By: cache}), changes the
- * item's price, then looks it up until an answer no longer comes from the cache with the old
- * price: that first fresh answer is the miss measured, and the time from the write's
- * acknowledgement to its end is a client-side upper bound of the invalidation time. One more
- * lookup is a hit again. Rounds where an answer does not come from where it should are counted,
- * not measured.
+ * item's price, then looks it up until an answer no longer comes from the cache with the old price:
+ * that first fresh answer is the miss measured, and the time from the write's acknowledgement to
+ * its end is a client-side upper bound of the invalidation time. One more lookup is a hit again.
+ * Rounds where an answer does not come from where it should are counted, not measured.
  */
 public final class InvalidationProbe {
   /** How long a round waits for the invalidation before it gives up. */
@@ -50,10 +49,16 @@ public final class InvalidationProbe {
    * @param invalidated from a write's acknowledgement to the end of its first fresh lookup
    * @param stalePolls lookups answered from the cache with the old price after the write was
    *     acknowledged
-   * @param unexpected rounds where a hit was not from the cache, a write failed or the
-   *     invalidation did not come within {@link #GIVE_UP}
+   * @param unexpected rounds where a hit was not from the cache, a write failed or the invalidation
+   *     did not come within {@link #GIVE_UP}
    */
-  public record Result(int rounds, Histogram hits, Histogram misses, Histogram invalidated, long stalePolls, int unexpected) {}
+  public record Result(
+      int rounds,
+      Histogram hits,
+      Histogram misses,
+      Histogram invalidated,
+      long stalePolls,
+      int unexpected) {}
 
   /**
    * Runs the probe with the front end's cache on (restored after).
@@ -69,7 +74,8 @@ public final class InvalidationProbe {
       out.write("round,hit_us,miss_us,invalidated_us,stale_polls,unexpected\n");
       int itemId = admin.addItem("bench invalidation probe", 1_000_000, BigDecimal.ONE).id();
       TimedRequests requests = new TimedRequests(http, System.nanoTime());
-      Result result = new Result(rounds, new Histogram(3), new Histogram(3), new Histogram(3), 0, 0);
+      Result result =
+          new Result(rounds, new Histogram(3), new Histogram(3), new Histogram(3), 0, 0);
       long stale = 0;
       int unexpected = 0;
       for (int round = 0; round < rounds; round++) {
@@ -85,7 +91,8 @@ public final class InvalidationProbe {
         if (write.outcome() == Outcome.OK) {
           long acknowledged = write.startMicros() + write.latencyMicros();
           Exchange fresh = requests.lookup(itemId);
-          while (isStale(fresh, price) && requests.nowMicros() - acknowledged < GIVE_UP.toNanos() / 1_000) {
+          while (isStale(fresh, price)
+              && requests.nowMicros() - acknowledged < GIVE_UP.toNanos() / 1_000) {
             row[3]++;
             fresh = requests.lookup(itemId);
           }
@@ -93,7 +100,11 @@ public final class InvalidationProbe {
           if (isStale(fresh, price) || first.outcome() != Outcome.OK) {
             ok = false;
           } else {
-            record(result.invalidated(), row, 2, first.startMicros() + first.latencyMicros() - acknowledged);
+            record(
+                result.invalidated(),
+                row,
+                2,
+                first.startMicros() + first.latencyMicros() - acknowledged);
             if (!first.fromCache()) {
               record(result.misses(), row, 1, first.latencyMicros());
             }
@@ -105,9 +116,22 @@ public final class InvalidationProbe {
         }
         stale += row[3];
         unexpected += ok ? 0 : 1;
-        out.write(round + "," + cell(row[0]) + "," + cell(row[1]) + "," + cell(row[2]) + "," + row[3] + "," + !ok + "\n");
+        out.write(
+            round
+                + ","
+                + cell(row[0])
+                + ","
+                + cell(row[1])
+                + ","
+                + cell(row[2])
+                + ","
+                + row[3]
+                + ","
+                + !ok
+                + "\n");
       }
-      return new Result(rounds, result.hits(), result.misses(), result.invalidated(), stale, unexpected);
+      return new Result(
+          rounds, result.hits(), result.misses(), result.invalidated(), stale, unexpected);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + csv, e);
     } finally {

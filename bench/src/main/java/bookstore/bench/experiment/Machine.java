@@ -15,21 +15,31 @@ import java.util.Locale;
  * @param date when the experiment ran, with its time zone
  */
 public record Machine(int cores, String os, String jvm, long memoryMb, String date) {
-  /** @return this machine, now */
+  /**
+   * @return this machine, now
+   */
   public static Machine current() {
     long memory = 0;
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       memory = os.getTotalMemorySize() / (1024 * 1024);
     }
     return new Machine(
         Runtime.getRuntime().availableProcessors(),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " ("
+            + System.getProperty("os.arch")
+            + ")",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         memory,
         ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)));
   }
 
-  /** @return one Markdown line naming the machine */
+  /**
+   * @return one Markdown line naming the machine
+   */
   public String describe() {
     return String.format(
         Locale.ROOT, "%d cores, %s, %s, %,d MB memory; ran %s", cores, os, jvm, memoryMb, date);

@@ -4,20 +4,22 @@ import bookstore.bench.report.Format;
 
 /**
  * The performance targets of issue 9 (the write path), each with the figure that is measured
- * against it, on the 2-core machine with every node and the load generator on it. The latency
- * goal of a cached lookup comes from issue 5 (issue 9 does not change it). Two figures of issue 9
- * are not the bench's to measure: {@code ./bookstore start} to ready, which the start command
- * prints, and the idle store's CPU (docs/PERFORMANCE.md says how both were measured).
+ * against it, on the 2-core machine with every node and the load generator on it. The latency goal
+ * of a cached lookup comes from issue 5 (issue 9 does not change it). Two figures of issue 9 are
+ * not the bench's to measure: {@code ./bookstore start} to ready, which the start command prints,
+ * and the idle store's CPU (docs/PERFORMANCE.md says how both were measured).
  */
 public enum Target {
   /** Cached lookup through the front end, one client: median latency. */
   CACHED_LOOKUP_P50("cached lookup p50, 1 client", "<= 1 ms", "ms", true, 1),
   /** Cached lookups of one item at 16 connections: throughput. */
-  CACHED_LOOKUP_THROUGHPUT("cached lookups, 16 connections", ">= 20,000 req/s", "req/s", false, 20_000),
+  CACHED_LOOKUP_THROUGHPUT(
+      "cached lookups, 16 connections", ">= 20,000 req/s", "req/s", false, 20_000),
   /** Lookup with the cache off, one client: median latency. */
   UNCACHED_LOOKUP_P50("uncached lookup p50, 1 client", "<= 1 ms", "ms", true, 1),
   /** Lookups with the cache off at 16 connections: throughput. */
-  UNCACHED_LOOKUP_THROUGHPUT("uncached lookups, 16 connections", ">= 3,000 req/s", "req/s", false, 3_000),
+  UNCACHED_LOOKUP_THROUGHPUT(
+      "uncached lookups, 16 connections", ">= 3,000 req/s", "req/s", false, 3_000),
   /** Buy (through every replica), one client: median latency. */
   BUY_P50("buy p50, 1 client", "<= 5 ms", "ms", true, 5),
   /** Buys at 16 connections: successful buys per second. */
@@ -41,12 +43,16 @@ public enum Target {
     this.limit = limit;
   }
 
-  /** @return what is measured */
+  /**
+   * @return what is measured
+   */
   public String what() {
     return what;
   }
 
-  /** @return the target as written in the issue, e.g. {@code <= 1 ms} */
+  /**
+   * @return the target as written in the issue, e.g. {@code <= 1 ms}
+   */
   public String goal() {
     return goal;
   }

@@ -29,12 +29,17 @@ public final class Wrk {
   /** How long a run may take beyond its duration before it is stopped. */
   static final Duration GRACE = Duration.ofSeconds(30);
 
-  private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("(?m)^Requests/sec:\\s+([0-9.]+)");
-  private static final Pattern REQUESTS = Pattern.compile("(?m)^\\s*(\\d+) requests in ([0-9.]+\\w+)");
-  private static final Pattern LATENCY_STATS = Pattern.compile("(?m)^[ \\t]*Latency[ \\t]+(\\S+)[ \\t]+(\\S+)[ \\t]+(\\S+)[ \\t]+\\S+");
-  private static final Pattern NON_2XX = Pattern.compile("(?m)^\\s*Non-2xx or 3xx responses:\\s+(\\d+)");
+  private static final Pattern REQUESTS_PER_SECOND =
+      Pattern.compile("(?m)^Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern REQUESTS =
+      Pattern.compile("(?m)^\\s*(\\d+) requests in ([0-9.]+\\w+)");
+  private static final Pattern LATENCY_STATS =
+      Pattern.compile("(?m)^[ \\t]*Latency[ \\t]+(\\S+)[ \\t]+(\\S+)[ \\t]+(\\S+)[ \\t]+\\S+");
+  private static final Pattern NON_2XX =
+      Pattern.compile("(?m)^\\s*Non-2xx or 3xx responses:\\s+(\\d+)");
   private static final Pattern SOCKET_ERRORS =
-      Pattern.compile("(?m)^\\s*Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+      Pattern.compile(
+          "(?m)^\\s*Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
   private static final Pattern TIME = Pattern.compile("([0-9.]+)(us|ms|s|m|h)");
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,7 +47,9 @@ public final class Wrk {
   private final Path executable;
   private final Duration grace;
 
-  /** @param executable the {@code wrk} program */
+  /**
+   * @param executable the {@code wrk} program
+   */
   public Wrk(Path executable) {
     this(executable, GRACE);
   }
@@ -52,7 +59,9 @@ public final class Wrk {
     this.grace = grace;
   }
 
-  /** @return wrk as found on the {@code PATH} (an executable file named {@code wrk}), if it is there */
+  /**
+   * @return wrk as found on the {@code PATH} (an executable file named {@code wrk}), if it is there
+   */
   public static Optional<Wrk> onPath() {
     String path = System.getenv("PATH");
     if (path == null) {
@@ -70,7 +79,9 @@ public final class Wrk {
     return Optional.empty();
   }
 
-  /** @return the program run */
+  /**
+   * @return the program run
+   */
   public Path executable() {
     return executable;
   }
@@ -84,19 +95,34 @@ public final class Wrk {
    * @param p90Ms 90th percentile, in ms (NaN when the output does not say)
    * @param p99Ms 99th percentile, in ms
    * @param maxMs longest request, in ms (NaN when the output does not say)
-   * @param non2xx3xx answers with a status other than 2xx or 3xx ("Non-2xx or 3xx responses", 0 when absent)
+   * @param non2xx3xx answers with a status other than 2xx or 3xx ("Non-2xx or 3xx responses", 0
+   *     when absent)
    * @param socketErrors connect, read, write errors and timeouts ("Socket errors", 0 when absent)
    */
   public record Result(
-      double requestsPerSecond, long requests, double p50Ms, double p90Ms, double p99Ms, double maxMs, long non2xx3xx, long socketErrors) {
-    /** @return failed requests: error statuses and socket errors */
+      double requestsPerSecond,
+      long requests,
+      double p50Ms,
+      double p90Ms,
+      double p99Ms,
+      double maxMs,
+      long non2xx3xx,
+      long socketErrors) {
+    /**
+     * @return failed requests: error statuses and socket errors
+     */
     public long errors() {
       return non2xx3xx + socketErrors;
     }
 
-    /** @return answers with a 2xx or 3xx status per second (all of "Requests/sec" when the count is unknown) */
+    /**
+     * @return answers with a 2xx or 3xx status per second (all of "Requests/sec" when the count is
+     *     unknown)
+     */
     public double okPerSecond() {
-      return requests > 0 ? requestsPerSecond * Math.max(0, requests - non2xx3xx) / requests : requestsPerSecond;
+      return requests > 0
+          ? requestsPerSecond * Math.max(0, requests - non2xx3xx) / requests
+          : requestsPerSecond;
     }
   }
 
@@ -118,8 +144,13 @@ public final class Wrk {
    * @return the command line
    */
   List<String> command(int connections, Duration duration, URI url, Path script) {
-    List<String> command = new ArrayList<>(
-        List.of(executable.toString(), "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds(duration) + "s"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                executable.toString(),
+                "-t" + Math.min(2, connections),
+                "-c" + connections,
+                "-d" + seconds(duration) + "s"));
     if (script != null) {
       command.addAll(List.of("-s", script.toString()));
     }
@@ -128,12 +159,12 @@ public final class Wrk {
   }
 
   /**
-   * A wrk Lua script that buys: every request is {@code POST /api/orders} with {@code
-   * Content-Type: application/json}, body {@code {"itemId":N,"quantity":1}}, N the given items in
-   * turn, and an {@code Idempotency-Key} no other request uses: {@code wrk-<run>-<thread>-<count>},
-   * of a random token drawn here for the script (so no two scripts, e.g. of two concurrency levels,
-   * share keys), the wrk thread's number (set by {@code setup}, one per thread) and the thread's
-   * request count. A repeated key would answer the first order again instead of buying.
+   * A wrk Lua script that buys: every request is {@code POST /api/orders} with {@code Content-Type:
+   * application/json}, body {@code {"itemId":N,"quantity":1}}, N the given items in turn, and an
+   * {@code Idempotency-Key} no other request uses: {@code wrk-<run>-<thread>-<count>}, of a random
+   * token drawn here for the script (so no two scripts, e.g. of two concurrency levels, share
+   * keys), the wrk thread's number (set by {@code setup}, one per thread) and the thread's request
+   * count. A repeated key would answer the first order again instead of buying.
    *
    * @param itemIds the items to buy, at least one
    * @return the script's text
@@ -181,7 +212,8 @@ public final class Wrk {
           headers["Idempotency-Key"] = "wrk-" .. run .. "-" .. thread_number .. "-" .. count
           return wrk.format("POST", "/api/orders", headers, '{"itemId":' .. item .. ',"quantity":1}')
         end
-        """.formatted(items, runToken);
+        """
+        .formatted(items, runToken);
   }
 
   /**
@@ -207,8 +239,8 @@ public final class Wrk {
   }
 
   /**
-   * Runs wrk with a Lua script, written to a temporary file for the run, and waits for it as
-   * {@link #run(int, Duration, URI)} does.
+   * Runs wrk with a Lua script, written to a temporary file for the run, and waits for it as {@link
+   * #run(int, Duration, URI)} does.
    *
    * @param connections concurrent connections, at least 1
    * @param duration how long to run
@@ -217,8 +249,13 @@ public final class Wrk {
    * @return its figures
    * @throws IOException when wrk cannot start, fails, overruns, or prints no figures
    */
-  public Result run(int connections, Duration duration, URI url, String luaScript) throws IOException {
-    Path script = luaScript == null ? null : Files.writeString(Files.createTempFile("wrk", ".lua"), luaScript, StandardCharsets.UTF_8);
+  public Result run(int connections, Duration duration, URI url, String luaScript)
+      throws IOException {
+    Path script =
+        luaScript == null
+            ? null
+            : Files.writeString(
+                Files.createTempFile("wrk", ".lua"), luaScript, StandardCharsets.UTF_8);
     try {
       return run(command(connections, duration, url, script), duration);
     } finally {
@@ -231,22 +268,37 @@ public final class Wrk {
   private Result run(List<String> command, Duration duration) throws IOException {
     Path output = Files.createTempFile("wrk", ".txt");
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       long seconds = seconds(duration);
       boolean done;
       try {
-        done = process.waitFor(TimeUnit.SECONDS.toMillis(seconds) + grace.toMillis(), TimeUnit.MILLISECONDS);
+        done =
+            process.waitFor(
+                TimeUnit.SECONDS.toMillis(seconds) + grace.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         done = false;
       }
       if (!done) {
         stop(process);
-        throw new IOException(String.join(" ", command) + " did not finish within " + (seconds + grace.toSeconds()) + " s; stopped");
+        throw new IOException(
+            String.join(" ", command)
+                + " did not finish within "
+                + (seconds + grace.toSeconds())
+                + " s; stopped");
       }
       String text = Files.readString(output, StandardCharsets.UTF_8);
       if (process.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): " + text.strip());
+        throw new IOException(
+            String.join(" ", command)
+                + " failed (exit "
+                + process.exitValue()
+                + "): "
+                + text.strip());
       }
       return parse(text);
     } finally {
@@ -264,7 +316,8 @@ public final class Wrk {
     OptionalDouble p50 = percentile(output, "50");
     OptionalDouble p99 = percentile(output, "99");
     if (!rate.find() || p50.isEmpty() || p99.isEmpty()) {
-      throw new IOException("no Requests/sec and latency distribution in wrk's output:\n" + output.strip());
+      throw new IOException(
+          "no Requests/sec and latency distribution in wrk's output:\n" + output.strip());
     }
     Matcher requests = REQUESTS.matcher(output);
     Matcher stats = LATENCY_STATS.matcher(output);
@@ -288,13 +341,14 @@ public final class Wrk {
   }
 
   private static OptionalDouble percentile(String output, String percent) {
-    Matcher m = Pattern.compile("(?m)^[ \\t]*" + percent + "(?:\\.0+)?%[ \\t]+(\\S+)").matcher(output);
+    Matcher m =
+        Pattern.compile("(?m)^[ \\t]*" + percent + "(?:\\.0+)?%[ \\t]+(\\S+)").matcher(output);
     return m.find() ? millis(m.group(1)) : OptionalDouble.empty();
   }
 
   /**
-   * @param time as wrk prints it, e.g. {@code 654.21us}, {@code 1.21ms}, {@code 2.00s},
-   *     {@code 1.50m}
+   * @param time as wrk prints it, e.g. {@code 654.21us}, {@code 1.21ms}, {@code 2.00s}, {@code
+   *     1.50m}
    * @return it in ms
    */
   static OptionalDouble millis(String time) {

@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * One simulated client of a run: sends requests one after another (so it holds at most one
- * connection), records each as a {@link Sample}, and ends its session when the run's budget
- * (time or request count) is spent. Used by one thread only.
+ * connection), records each as a {@link Sample}, and ends its session when the run's budget (time
+ * or request count) is spent. Used by one thread only.
  */
 public final class LoadClient {
   private final TimedRequests requests;
@@ -31,7 +31,9 @@ public final class LoadClient {
     }
   }
 
-  /** @return this client's random source */
+  /**
+   * @return this client's random source
+   */
   public RandomGenerator random() {
     return random;
   }

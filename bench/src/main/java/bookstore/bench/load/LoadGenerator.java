@@ -12,15 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Runs a {@link Workload} on N concurrent clients (one thread and at most one connection each,
- * over the shared {@link StoreHttp}) for a duration or a number of requests, and collects every
- * request. Actions can be scheduled into the run (a node killed at 10 s); they are marked with the
- * time they happened.
+ * Runs a {@link Workload} on N concurrent clients (one thread and at most one connection each, over
+ * the shared {@link StoreHttp}) for a duration or a number of requests, and collects every request.
+ * Actions can be scheduled into the run (a node killed at 10 s); they are marked with the time they
+ * happened.
  */
 public final class LoadGenerator {
   private final StoreHttp http;
 
-  /** @param http the store */
+  /**
+   * @param http the store
+   */
   public LoadGenerator(StoreHttp http) {
     this.http = http;
   }
@@ -34,7 +36,8 @@ public final class LoadGenerator {
    * @param thinkTime pause of each client between its sessions (0: none)
    * @param actions things to do during the run, at a given time
    */
-  public record Plan(int clients, Duration duration, long requests, Duration thinkTime, List<Action> actions) {
+  public record Plan(
+      int clients, Duration duration, long requests, Duration thinkTime, List<Action> actions) {
     /**
      * Checks the plan.
      *
@@ -48,7 +51,8 @@ public final class LoadGenerator {
       if (clients < 1) {
         throw new IllegalArgumentException("at least one client");
       }
-      if (requests < 0 || (requests == 0 && (duration == null || duration.isNegative() || duration.isZero()))) {
+      if (requests < 0
+          || (requests == 0 && (duration == null || duration.isNegative() || duration.isZero()))) {
         throw new IllegalArgumentException("a run needs a positive duration or request count");
       }
       thinkTime = thinkTime == null ? Duration.ZERO : thinkTime;
@@ -107,7 +111,8 @@ public final class LoadGenerator {
     private final AtomicLong completed = new AtomicLong();
 
     Budget(Plan plan, long startNanos) {
-      this.deadlineNanos = plan.requests() > 0 ? Long.MAX_VALUE : startNanos + plan.duration().toNanos();
+      this.deadlineNanos =
+          plan.requests() > 0 ? Long.MAX_VALUE : startNanos + plan.duration().toNanos();
       this.remaining = new AtomicLong(plan.requests() > 0 ? plan.requests() : Long.MAX_VALUE);
     }
 
@@ -137,9 +142,11 @@ public final class LoadGenerator {
     TimedRequests requests = new TimedRequests(http, start);
     Budget budget = new Budget(plan, start);
     List<Marker> markers = java.util.Collections.synchronizedList(new ArrayList<>());
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("bench-actions"));
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(daemon("bench-actions"));
     for (Action action : plan.actions()) {
-      scheduler.schedule(() -> perform(action, requests, markers), action.at().toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () -> perform(action, requests, markers), action.at().toNanos(), TimeUnit.NANOSECONDS);
     }
     Runnable ended = progress.started(budget.completed::get, plan);
     List<LoadClient> clients = new ArrayList<>();
@@ -147,7 +154,9 @@ public final class LoadGenerator {
     for (int i = 0; i < plan.clients(); i++) {
       LoadClient client = new LoadClient(requests, budget, start + 31L * i);
       clients.add(client);
-      Thread thread = new Thread(() -> loop(client, workload, budget, plan.thinkTime()), "bench-client-" + (i + 1));
+      Thread thread =
+          new Thread(
+              () -> loop(client, workload, budget, plan.thinkTime()), "bench-client-" + (i + 1));
       threads.add(thread);
       thread.start();
     }
@@ -167,7 +176,8 @@ public final class LoadGenerator {
     return new Run(samples, wall, happened);
   }
 
-  private static void loop(LoadClient client, Workload workload, Budget budget, Duration thinkTime) {
+  private static void loop(
+      LoadClient client, Workload workload, Budget budget, Duration thinkTime) {
     try {
       while (!budget.over()) {
         workload.session(client);

@@ -10,12 +10,16 @@ public enum Operation {
   BUY,
   /** {@code GET /api/books?topic=T}. */
   SEARCH,
-  /** {@code POST /api/admin/items/{id}/restock}: the load generator's own top-up of sold-out items. */
+  /**
+   * {@code POST /api/admin/items/{id}/restock}: the load generator's own top-up of sold-out items.
+   */
   RESTOCK,
   /** {@code PUT /api/admin/items/{id}/price}: a write that invalidates the item's cache entry. */
   PRICE_CHANGE;
 
-  /** @return the lowercase name used in the CSV and the tables, e.g. {@code lookup} */
+  /**
+   * @return the lowercase name used in the CSV and the tables, e.g. {@code lookup}
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -23,17 +23,23 @@ public record Sample(
     String servedBy,
     String error) {
 
-  /** @return whether the front end answered from its cache */
+  /**
+   * @return whether the front end answered from its cache
+   */
   public boolean fromCache() {
     return "cache".equals(servedBy);
   }
 
-  /** @return when the request was sent, in seconds since the run started */
+  /**
+   * @return when the request was sent, in seconds since the run started
+   */
   public double startSeconds() {
     return startMicros / 1e6;
   }
 
-  /** @return the latency in milliseconds */
+  /**
+   * @return the latency in milliseconds
+   */
   public double latencyMillis() {
     return latencyMicros / 1e3;
   }

@@ -73,7 +73,9 @@ public final class TimedRequests {
     return send(Operation.PRICE_CHANGE, itemId, http.setPrice(itemId, price));
   }
 
-  /** @return microseconds since the run started, now */
+  /**
+   * @return microseconds since the run started, now
+   */
   public long nowMicros() {
     return (System.nanoTime() - originNanos) / 1_000;
   }
@@ -95,7 +97,8 @@ public final class TimedRequests {
           answer.body());
     } catch (IOException e) {
       long latency = (System.nanoTime() - start) / 1_000;
-      String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      String error =
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       return new Exchange(
           new Sample(micros(start), operation, itemId, 0, Outcome.ERROR, latency, "", error), "");
     }

@@ -6,6 +6,8 @@ package bookstore.bench.load;
  */
 @FunctionalInterface
 public interface Workload {
-  /** @param client the client's requests, timed and recorded */
+  /**
+   * @param client the client's requests, timed and recorded
+   */
   void session(LoadClient client);
 }

@@ -29,10 +29,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
   /** Width of every plot, in pixels. */
   public static final int WIDTH = 800;
+
   /** Height of every plot, in pixels. */
   public static final int HEIGHT = 500;
+
   /** The most points a scatter series draws: beyond it, every k-th point plus all above p99. */
   static final int MAX_POINTS_PER_SERIES = 20_000;
+
   private static final int BINS = 40;
   private static final String ERRORS = "errors (any operation)";
 
@@ -43,8 +46,8 @@ public final class Charts {
   private Charts() {}
 
   /**
-   * Latency of every request over the run's time, one scatter series per operation and one for
-   * the failed requests of any operation, log scale, with the run's actions (a kill) as labelled
+   * Latency of every request over the run's time, one scatter series per operation and one for the
+   * failed requests of any operation, log scale, with the run's actions (a kill) as labelled
    * vertical lines.
    *
    * @param title the plot's title
@@ -52,18 +55,21 @@ public final class Charts {
    * @param markers the run's actions
    * @param png where to save it
    */
-  public static void latencyOverTime(String title, List<Sample> samples, List<Marker> markers, Path png) {
+  public static void latencyOverTime(
+      String title, List<Sample> samples, List<Marker> markers, Path png) {
     XYChart chart = xy(title, "time since start (s)", "latency (ms, log scale)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(3);
     chart.getStyler().setYAxisLogarithmic(true);
     Map<String, List<Sample>> series = new LinkedHashMap<>();
     for (Operation operation : Operation.values()) {
-      samples.stream().filter(s -> s.operation() == operation && s.outcome() != Outcome.ERROR).forEach(
-          s -> series.computeIfAbsent(operation.label(), k -> new ArrayList<>()).add(s));
+      samples.stream()
+          .filter(s -> s.operation() == operation && s.outcome() != Outcome.ERROR)
+          .forEach(s -> series.computeIfAbsent(operation.label(), k -> new ArrayList<>()).add(s));
     }
-    samples.stream().filter(s -> s.outcome() == Outcome.ERROR).forEach(
-        s -> series.computeIfAbsent(ERRORS, k -> new ArrayList<>()).add(s));
+    samples.stream()
+        .filter(s -> s.outcome() == Outcome.ERROR)
+        .forEach(s -> series.computeIfAbsent(ERRORS, k -> new ArrayList<>()).add(s));
     double maxMs = 1;
     for (Map.Entry<String, List<Sample>> points : series.entrySet()) {
       List<Sample> shown = thin(points.getValue());
@@ -74,7 +80,9 @@ public final class Charts {
         y[i] = Math.max(0.001, shown.get(i).latencyMillis());
         maxMs = Math.max(maxMs, y[i]);
       }
-      chart.addSeries(points.getKey(), x, y).setMarker(points.getKey().equals(ERRORS) ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
+      chart
+          .addSeries(points.getKey(), x, y)
+          .setMarker(points.getKey().equals(ERRORS) ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
     }
     if (series.isEmpty()) {
       chart.addSeries("no requests", new double[] {0}, new double[] {1});
@@ -89,8 +97,8 @@ public final class Charts {
   }
 
   /**
-   * The distribution of one operation's latencies: {@value #BINS} equal bins from 0 to its
-   * 99.9th percentile; slower requests are counted in the last bin.
+   * The distribution of one operation's latencies: {@value #BINS} equal bins from 0 to its 99.9th
+   * percentile; slower requests are counted in the last bin.
    *
    * @param title the plot's title
    * @param latencyMicros the latencies, in microseconds
@@ -110,7 +118,10 @@ public final class Charts {
     }
     XYChart chart = xy(title, "latency (ms; last bin: at least that)", "requests");
     chart.getStyler().setLegendVisible(false);
-    chart.addSeries("requests", x, counts).setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea).setMarker(SeriesMarkers.NONE);
+    chart
+        .addSeries("requests", x, counts)
+        .setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea)
+        .setMarker(SeriesMarkers.NONE);
     save(chart, png);
   }
 
@@ -125,16 +136,25 @@ public final class Charts {
    * @param series name to points, each point {x, y}; NaN values are left out
    * @param png where to save it
    */
-  public static void lines(String title, String xTitle, String yTitle, boolean logX, Map<String, List<double[]>> series, Path png) {
+  public static void lines(
+      String title,
+      String xTitle,
+      String yTitle,
+      boolean logX,
+      Map<String, List<double[]>> series,
+      Path png) {
     XYChart chart = xy(title, xTitle, yTitle);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
     chart.getStyler().setXAxisLogarithmic(logX);
     series.forEach(
         (name, points) -> {
-          List<double[]> shown = points.stream().filter(p -> !Double.isNaN(p[0]) && !Double.isNaN(p[1])).toList();
+          List<double[]> shown =
+              points.stream().filter(p -> !Double.isNaN(p[0]) && !Double.isNaN(p[1])).toList();
           if (!shown.isEmpty()) {
             chart.addSeries(
-                name, shown.stream().mapToDouble(p -> p[0]).toArray(), shown.stream().mapToDouble(p -> p[1]).toArray());
+                name,
+                shown.stream().mapToDouble(p -> p[0]).toArray(),
+                shown.stream().mapToDouble(p -> p[1]).toArray());
           }
         });
     if (chart.getSeriesMap().isEmpty()) {
@@ -160,7 +180,14 @@ public final class Charts {
   }
 
   private static XYChart xy(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setAntiAlias(true);

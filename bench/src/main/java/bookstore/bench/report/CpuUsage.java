@@ -11,16 +11,18 @@ import java.util.OptionalDouble;
  * operation: divided by the requests the run completed (of any outcome). The load generator's own
  * CPU is not part of it.
  *
- * @param msByNode each node's CPU time in the run, in ms, in the order broker, frontend,
- *     catalog-N, order-N; empty for a node that did not run throughout the run (no PID file, its
- *     process gone or replaced): shown as {@value #NOT_MEASURED} and left out of the total. No
- *     nodes at all: nothing was measured (no run directory).
+ * @param msByNode each node's CPU time in the run, in ms, in the order broker, frontend, catalog-N,
+ *     order-N; empty for a node that did not run throughout the run (no PID file, its process gone
+ *     or replaced): shown as {@value #NOT_MEASURED} and left out of the total. No nodes at all:
+ *     nothing was measured (no run directory).
  */
 public record CpuUsage(Map<String, OptionalDouble> msByNode) {
   /** The column the experiments' tables give it. */
   public static final String COLUMN = "CPU per operation (ms, all nodes)";
+
   /** A node that was not measured. */
   public static final String NOT_MEASURED = "-";
+
   /** One sentence for the experiments' sections on what {@link #COLUMN} holds. */
   public static final String EXPLAINED =
       "CPU per operation: the CPU time (user + system, from `/proc/PID/stat`) of every node process over the run, "
@@ -36,25 +38,33 @@ public record CpuUsage(Map<String, OptionalDouble> msByNode) {
     msByNode = Collections.unmodifiableMap(new LinkedHashMap<>(msByNode));
   }
 
-  /** @return nothing measured: no nodes */
+  /**
+   * @return nothing measured: no nodes
+   */
   public static CpuUsage notMeasured() {
     return new CpuUsage(Map.of());
   }
 
-  /** @return the CPU time of the nodes measured, in ms; empty when none was */
+  /**
+   * @return the CPU time of the nodes measured, in ms; empty when none was
+   */
   public OptionalDouble totalMs() {
-    return msByNode.values().stream().filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
+    return msByNode.values().stream()
+        .filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble)
         .reduce(Double::sum);
   }
 
   /**
    * @param requests the requests the run completed
-   * @return the nodes' CPU time per request, in ms; empty when no node was measured or there was
-   *     no request
+   * @return the nodes' CPU time per request, in ms; empty when no node was measured or there was no
+   *     request
    */
   public OptionalDouble perOperationMs(long requests) {
     OptionalDouble total = totalMs();
-    return total.isPresent() && requests > 0 ? OptionalDouble.of(total.getAsDouble() / requests) : OptionalDouble.empty();
+    return total.isPresent() && requests > 0
+        ? OptionalDouble.of(total.getAsDouble() / requests)
+        : OptionalDouble.empty();
   }
 
   /**
@@ -68,8 +78,8 @@ public record CpuUsage(Map<String, OptionalDouble> msByNode) {
 
   /**
    * @param requests the requests the run completed
-   * @return a caption line and a Markdown table: node, CPU ms in the run, CPU ms per operation,
-   *     and a total row; or one line saying nothing was measured
+   * @return a caption line and a Markdown table: node, CPU ms in the run, CPU ms per operation, and
+   *     a total row; or one line saying nothing was measured
    */
   public String table(long requests) {
     if (msByNode.isEmpty()) {
@@ -78,8 +88,12 @@ public record CpuUsage(Map<String, OptionalDouble> msByNode) {
     MarkdownTable table = new MarkdownTable("node", "CPU ms", "CPU ms per operation");
     msByNode.forEach((node, ms) -> table.row(node, cpuMs(ms), perOperation(ms, requests)));
     table.row("total", cpuMs(totalMs()), perOperation(totalMs(), requests));
-    return "CPU per node over the run (user + system, /proc/PID/stat; per operation: over the run's " + requests
-        + " requests; " + NOT_MEASURED + ": not running throughout the run):\n\n" + table;
+    return "CPU per node over the run (user + system, /proc/PID/stat; per operation: over the run's "
+        + requests
+        + " requests; "
+        + NOT_MEASURED
+        + ": not running throughout the run):\n\n"
+        + table;
   }
 
   private static String cpuMs(OptionalDouble ms) {
@@ -87,6 +101,8 @@ public record CpuUsage(Map<String, OptionalDouble> msByNode) {
   }
 
   private static String perOperation(OptionalDouble ms, long requests) {
-    return !ms.isPresent() ? NOT_MEASURED : requests > 0 ? Format.ms(ms.getAsDouble() / requests) : "n/a";
+    return !ms.isPresent()
+        ? NOT_MEASURED
+        : requests > 0 ? Format.ms(ms.getAsDouble() / requests) : "n/a";
   }
 }

@@ -38,6 +38,8 @@ public final class Format {
    * @return it with up to 2 decimals
    */
   public static String number(double value) {
-    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
+    return Double.isNaN(value)
+        ? "n/a"
+        : String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
   }
 }

@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A table written as Markdown, padded so it also reads well on a terminal: the benchmark prints
- * the same text it writes into {@code EVALUATION.md}.
+ * A table written as Markdown, padded so it also reads well on a terminal: the benchmark prints the
+ * same text it writes into {@code EVALUATION.md}.
  */
 public final class MarkdownTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
-  /** @param header the column names */
+  /**
+   * @param header the column names
+   */
   public MarkdownTable(List<String> header) {
     this.header = List.copyOf(header);
   }
 
-  /** @param header the column names */
+  /**
+   * @param header the column names
+   */
   public MarkdownTable(String... header) {
     this(List.of(header));
   }
@@ -27,7 +31,8 @@ public final class MarkdownTable {
    */
   public MarkdownTable row(List<String> cells) {
     if (cells.size() != header.size()) {
-      throw new IllegalArgumentException("a row needs " + header.size() + " cells, got " + cells.size());
+      throw new IllegalArgumentException(
+          "a row needs " + header.size() + " cells, got " + cells.size());
     }
     rows.add(List.copyOf(cells));
     return this;
@@ -41,7 +46,9 @@ public final class MarkdownTable {
     return row(List.of(cells));
   }
 
-  /** @return the table as Markdown, ending with a newline */
+  /**
+   * @return the table as Markdown, ending with a newline
+   */
   @Override
   public String toString() {
     int[] widths = new int[header.size()];
@@ -65,7 +72,10 @@ public final class MarkdownTable {
   private static void line(StringBuilder text, List<String> cells, int[] widths) {
     text.append('|');
     for (int c = 0; c < widths.length; c++) {
-      text.append(' ').append(cells.get(c)).append(" ".repeat(widths[c] - cells.get(c).length())).append(" |");
+      text.append(' ')
+          .append(cells.get(c))
+          .append(" ".repeat(widths[c] - cells.get(c).length()))
+          .append(" |");
     }
     text.append('\n');
   }

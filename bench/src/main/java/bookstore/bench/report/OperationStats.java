@@ -11,9 +11,9 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * The figures of one operation in one run: counts by outcome, throughput, and latency
- * percentiles from an HdrHistogram of every request's latency (errors included: a user waits for
- * them too), recorded in microseconds with 3 significant digits.
+ * The figures of one operation in one run: counts by outcome, throughput, and latency percentiles
+ * from an HdrHistogram of every request's latency (errors included: a user waits for them too),
+ * recorded in microseconds with 3 significant digits.
  *
  * @param operation the operation
  * @param count requests
@@ -24,7 +24,13 @@ import org.HdrHistogram.Histogram;
  * @param latency the latency histogram, in microseconds
  */
 public record OperationStats(
-    Operation operation, long count, long ok, long refused, long errors, double throughput, Histogram latency) {
+    Operation operation,
+    long count,
+    long ok,
+    long refused,
+    long errors,
+    double throughput,
+    Histogram latency) {
 
   /**
    * @param samples a run's requests
@@ -35,8 +41,12 @@ public record OperationStats(
     Map<Operation, Histogram> histograms = new EnumMap<>(Operation.class);
     Map<Operation, long[]> outcomes = new EnumMap<>(Operation.class);
     for (Sample sample : samples) {
-      histograms.computeIfAbsent(sample.operation(), o -> new Histogram(3)).recordValue(Math.max(1, sample.latencyMicros()));
-      outcomes.computeIfAbsent(sample.operation(), o -> new long[Outcome.values().length])[sample.outcome().ordinal()]++;
+      histograms
+          .computeIfAbsent(sample.operation(), o -> new Histogram(3))
+          .recordValue(Math.max(1, sample.latencyMicros()));
+      outcomes
+          .computeIfAbsent(sample.operation(), o -> new long[Outcome.values().length])[
+          sample.outcome().ordinal()]++;
     }
     double seconds = Math.max(wall.toNanos() / 1e9, 1e-9);
     Map<Operation, OperationStats> stats = new EnumMap<>(Operation.class);
@@ -47,8 +57,13 @@ public record OperationStats(
           stats.put(
               operation,
               new OperationStats(
-                  operation, count, by[Outcome.OK.ordinal()], by[Outcome.REFUSED.ordinal()],
-                  by[Outcome.ERROR.ordinal()], count / seconds, histogram));
+                  operation,
+                  count,
+                  by[Outcome.OK.ordinal()],
+                  by[Outcome.REFUSED.ordinal()],
+                  by[Outcome.ERROR.ordinal()],
+                  count / seconds,
+                  histogram));
         });
     return stats;
   }
@@ -61,35 +76,65 @@ public record OperationStats(
     return latency.getValueAtPercentile(percentile) / 1e3;
   }
 
-  /** @return median latency, in ms */
+  /**
+   * @return median latency, in ms
+   */
   public double p50Ms() {
     return percentileMs(50);
   }
 
-  /** @return 90th percentile latency, in ms */
+  /**
+   * @return 90th percentile latency, in ms
+   */
   public double p90Ms() {
     return percentileMs(90);
   }
 
-  /** @return 99th percentile latency, in ms */
+  /**
+   * @return 99th percentile latency, in ms
+   */
   public double p99Ms() {
     return percentileMs(99);
   }
 
-  /** @return longest latency, in ms */
+  /**
+   * @return longest latency, in ms
+   */
   public double maxMs() {
     return latency.getMaxValue() / 1e3;
   }
 
-  /** @return the columns of {@link #tableRow()} */
+  /**
+   * @return the columns of {@link #tableRow()}
+   */
   public static List<String> tableHeader() {
-    return List.of("operation", "count", "ok", "refused", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+    return List.of(
+        "operation",
+        "count",
+        "ok",
+        "refused",
+        "errors",
+        "req/s",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "max ms");
   }
 
-  /** @return this operation as a row of a table under {@link #tableHeader()} */
+  /**
+   * @return this operation as a row of a table under {@link #tableHeader()}
+   */
   public List<String> tableRow() {
     return List.of(
-        operation.label(), Long.toString(count), Long.toString(ok), Long.toString(refused), Long.toString(errors),
-        Format.rate(throughput), Format.ms(p50Ms()), Format.ms(p90Ms()), Format.ms(p99Ms()), Format.ms(maxMs()));
+        operation.label(),
+        Long.toString(count),
+        Long.toString(ok),
+        Long.toString(refused),
+        Long.toString(errors),
+        Format.rate(throughput),
+        Format.ms(p50Ms()),
+        Format.ms(p90Ms()),
+        Format.ms(p99Ms()),
+        Format.ms(maxMs()));
   }
 }

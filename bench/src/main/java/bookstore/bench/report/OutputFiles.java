@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Creating the benchmark's output directories and files, failing unchecked (a run cannot go on without them). */
+/**
+ * Creating the benchmark's output directories and files, failing unchecked (a run cannot go on
+ * without them).
+ */
 public final class OutputFiles {
   private OutputFiles() {}
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar, redrawn with {@code \r} four times a second: elapsed time, the share
- * of the run done, requests answered and the rate over the whole run so far.
+ * A one-line progress bar, redrawn with {@code \r} four times a second: elapsed time, the share of
+ * the run done, requests answered and the rate over the whole run so far.
  */
 public final class ProgressBar implements LoadGenerator.Progress {
   private static final int WIDTH = 30;
@@ -37,7 +37,9 @@ public final class ProgressBar implements LoadGenerator.Progress {
               t.setDaemon(true);
               return t;
             });
-    Runnable draw = () -> out.print('\r' + line(completed.getAsLong(), (System.nanoTime() - start) / 1e9, plan));
+    Runnable draw =
+        () ->
+            out.print('\r' + line(completed.getAsLong(), (System.nanoTime() - start) / 1e9, plan));
     ticker.scheduleAtFixedRate(draw, 250, 250, TimeUnit.MILLISECONDS);
     return () -> {
       ticker.shutdownNow();
@@ -61,6 +63,11 @@ public final class ProgressBar implements LoadGenerator.Progress {
     return String.format(
         Locale.ROOT,
         "%s [%s%s] %5.1f s  %,d req  %,.0f req/s ",
-        label, "#".repeat(filled), ".".repeat(WIDTH - filled), seconds, done, done / Math.max(seconds, 1e-3));
+        label,
+        "#".repeat(filled),
+        ".".repeat(WIDTH - filled),
+        seconds,
+        done,
+        done / Math.max(seconds, 1e-3));
   }
 }

@@ -16,7 +16,8 @@ import java.util.Locale;
  */
 public final class SampleCsv {
   /** The CSV's header line. */
-  public static final String HEADER = "start_ms,operation,item,status,outcome,latency_us,served_by,error";
+  public static final String HEADER =
+      "start_ms,operation,item,status,outcome,latency_us,served_by,error";
 
   private SampleCsv() {}
 

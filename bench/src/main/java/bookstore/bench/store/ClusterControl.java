@@ -15,12 +15,16 @@ import java.util.concurrent.TimeUnit;
 public final class ClusterControl {
   private final Path script;
 
-  /** @param home the store's checkout, holding the {@code bookstore} script */
+  /**
+   * @param home the store's checkout, holding the {@code bookstore} script
+   */
   public ClusterControl(Path home) {
     this.script = home.resolve("bookstore");
   }
 
-  /** @return control through {@code $BOOKSTORE_HOME/bookstore}, or empty when that is not set */
+  /**
+   * @return control through {@code $BOOKSTORE_HOME/bookstore}, or empty when that is not set
+   */
   public static Optional<ClusterControl> fromEnvironment() {
     String home = System.getenv("BOOKSTORE_HOME");
     return home == null || home.isBlank() || !Files.isExecutable(Path.of(home, "bookstore"))

@@ -21,16 +21,16 @@ import java.util.stream.Stream;
  * The CPU time the store's node processes spend, read from Linux's {@code /proc/<pid>/stat} (see
  * proc(5)): {@code utime + stime}, fields 14 and 15, user and system time in clock ticks ({@code
  * getconf CLK_TCK}, 100 on Linux). Every figure this class hands out is in <b>milliseconds</b> of
- * CPU time (a process running on two cores for 1 s spends 2,000 ms); its resolution is one tick
- * (10 ms).
+ * CPU time (a process running on two cores for 1 s spends 2,000 ms); its resolution is one tick (10
+ * ms).
  *
  * <p>The nodes are the directories of the cluster's run directory that {@code ./bookstore} names
  * {@code broker}, {@code frontend}, {@code catalog-N} and {@code order-N}; each running node's PID
- * is in its {@code pid} file. A {@link #snapshot()} before a run and {@link #since(Snapshot)}
- * after it give each node's CPU time in the run. A node counts only if the same process (same PID
- * and start time) runs before and after: a node without a PID file, whose process is gone (killed
- * by the failover run), or which was replaced by a restart is not measured. Nothing here fails a
- * run: what cannot be read is not measured.
+ * is in its {@code pid} file. A {@link #snapshot()} before a run and {@link #since(Snapshot)} after
+ * it give each node's CPU time in the run. A node counts only if the same process (same PID and
+ * start time) runs before and after: a node without a PID file, whose process is gone (killed by
+ * the failover run), or which was replaced by a restart is not measured. Nothing here fails a run:
+ * what cannot be read is not measured.
  */
 public final class NodeCpu {
   /** Clock ticks per second when {@code getconf CLK_TCK} does not say: Linux's USER_HZ. */
@@ -38,9 +38,11 @@ public final class NodeCpu {
 
   private static final Pattern NODE = Pattern.compile("(broker|frontend)|(catalog|order)-(\\d+)");
   private static final List<String> ORDER = List.of("broker", "frontend", "catalog", "order");
+
   /** broker, frontend, catalog-1, catalog-2, ..., order-1, ... */
   private static final Comparator<String> NODE_ORDER =
-      Comparator.<String>comparingInt(name -> ORDER.indexOf(role(name))).thenComparingInt(NodeCpu::replicaId);
+      Comparator.<String>comparingInt(name -> ORDER.indexOf(role(name)))
+          .thenComparingInt(NodeCpu::replicaId);
 
   private final Optional<Path> runDir;
   private final Path proc;
@@ -70,12 +72,16 @@ public final class NodeCpu {
     return new NodeCpu(ClusterControl.runDirectory(), Path.of("/proc"), Ticks.PER_SECOND);
   }
 
-  /** @return one that measures nothing (every run's CPU table says so) */
+  /**
+   * @return one that measures nothing (every run's CPU table says so)
+   */
   public static NodeCpu none() {
     return new NodeCpu(Optional.empty(), Path.of("/proc"), DEFAULT_TICKS_PER_SECOND);
   }
 
-  /** @return the run directory the nodes are found in, if any */
+  /**
+   * @return the run directory the nodes are found in, if any
+   */
   public Optional<Path> runDirectory() {
     return runDir;
   }
@@ -90,7 +96,9 @@ public final class NodeCpu {
    *     boot (tells a restarted node's new process from a reused PID)
    */
   public record Stat(char state, long cpuTicks, long startTicks) {
-    /** @return whether the process still runs (not a zombie or dead) */
+    /**
+     * @return whether the process still runs (not a zombie or dead)
+     */
     public boolean running() {
       return state != 'Z' && state != 'X' && state != 'x';
     }
@@ -107,8 +115,8 @@ public final class NodeCpu {
   /**
    * Every node's process at one moment.
    *
-   * @param nodes node name to its process, in the order broker, frontend, catalog-N, order-N;
-   *     empty for a node with no (running) process
+   * @param nodes node name to its process, in the order broker, frontend, catalog-N, order-N; empty
+   *     for a node with no (running) process
    */
   public record Snapshot(Map<String, Optional<Reading>> nodes) {}
 
@@ -131,13 +139,18 @@ public final class NodeCpu {
       throw new IllegalArgumentException("not a /proc/<pid>/stat line (too few fields): " + line);
     }
     try {
-      return new Stat(fields[0].charAt(0), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[19]));
+      return new Stat(
+          fields[0].charAt(0),
+          Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+          Long.parseLong(fields[19]));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + line, e);
     }
   }
 
-  /** @return every node's process and its CPU time so far, now */
+  /**
+   * @return every node's process and its CPU time so far, now
+   */
   public Snapshot snapshot() {
     Map<String, Optional<Reading>> nodes = new LinkedHashMap<>();
     for (String node : nodes()) {
@@ -153,7 +166,11 @@ public final class NodeCpu {
    */
   public CpuUsage since(Snapshot before) {
     Map<String, OptionalDouble> ms = new LinkedHashMap<>();
-    before.nodes().forEach((node, reading) -> ms.put(node, reading.map(this::msSince).orElse(OptionalDouble.empty())));
+    before
+        .nodes()
+        .forEach(
+            (node, reading) ->
+                ms.put(node, reading.map(this::msSince).orElse(OptionalDouble.empty())));
     for (String node : nodes()) {
       ms.putIfAbsent(node, OptionalDouble.empty());
     }
@@ -163,11 +180,17 @@ public final class NodeCpu {
   private OptionalDouble msSince(Reading before) {
     return stat(before.pid())
         .filter(now -> now.startTicks() == before.stat().startTicks())
-        .map(now -> OptionalDouble.of((now.cpuTicks() - before.stat().cpuTicks()) * 1000.0 / ticksPerSecond))
+        .map(
+            now ->
+                OptionalDouble.of(
+                    (now.cpuTicks() - before.stat().cpuTicks()) * 1000.0 / ticksPerSecond))
         .orElse(OptionalDouble.empty());
   }
 
-  /** @return the node directories of the run directory, in the order broker, frontend, catalog-N, order-N */
+  /**
+   * @return the node directories of the run directory, in the order broker, frontend, catalog-N,
+   *     order-N
+   */
   private List<String> nodes() {
     if (runDir.isEmpty() || !Files.isDirectory(runDir.get())) {
       return List.of();
@@ -202,16 +225,23 @@ public final class NodeCpu {
 
   private Optional<Long> pid(String node) {
     try {
-      return Optional.of(Long.parseLong(Files.readString(runDir.orElseThrow().resolve(node).resolve("pid")).strip()));
+      return Optional.of(
+          Long.parseLong(
+              Files.readString(runDir.orElseThrow().resolve(node).resolve("pid")).strip()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty(); // no PID file (node stopped) or a half-written one
     }
   }
 
-  /** @return the process's stat figures, or empty when it is gone (no such file) or has exited */
+  /**
+   * @return the process's stat figures, or empty when it is gone (no such file) or has exited
+   */
   private Optional<Stat> stat(long pid) {
     try {
-      return Optional.of(parse(Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8)))
+      return Optional.of(
+              parse(
+                  Files.readString(
+                      proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8)))
           .filter(Stat::running);
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
@@ -224,8 +254,10 @@ public final class NodeCpu {
 
     private static long ask() {
       try {
-        Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-        String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        Process getconf =
+            new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+        String out =
+            new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
         if (getconf.waitFor(5, TimeUnit.SECONDS) && getconf.exitValue() == 0) {
           long ticks = Long.parseLong(out);
           return ticks > 0 ? ticks : DEFAULT_TICKS_PER_SECOND;

@@ -11,7 +11,9 @@ import java.net.URI;
  * @param primary whether it is its service's primary now
  */
 public record Replica(String service, int replicaId, URI url, boolean primary) {
-  /** @return the node's name for {@code ./bookstore kill|restart}, e.g. {@code catalog-3} */
+  /**
+   * @return the node's name for {@code ./bookstore kill|restart}, e.g. {@code catalog-3}
+   */
   public String node() {
     return service + "-" + replicaId;
   }

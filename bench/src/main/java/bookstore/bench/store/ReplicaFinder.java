@@ -1,7 +1,7 @@
 package bookstore.bench.store;
 
-import bookstore.client.StoreHttp;
 import bookstore.api.internal.ReplicaStatus;
+import bookstore.client.StoreHttp;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Finds the live replicas and the primary of each service. Asks the front end ({@code GET
- * /api/admin/replicas}) when it answers, else asks every replica port for {@code GET /replica}:
- * the ports follow the cluster's layout, catalog-i at the front end's port + i and order-i at the
- * front end's port + 10 + i (i = 1..{@value #MAX_REPLICAS}).
+ * /api/admin/replicas}) when it answers, else asks every replica port for {@code GET /replica}: the
+ * ports follow the cluster's layout, catalog-i at the front end's port + i and order-i at the front
+ * end's port + 10 + i (i = 1..{@value #MAX_REPLICAS}).
  */
 public final class ReplicaFinder {
   /** The most replicas per service {@code ./bookstore start} runs. */
@@ -24,7 +24,9 @@ public final class ReplicaFinder {
 
   private final StoreHttp http;
 
-  /** @param http the store's front end */
+  /**
+   * @param http the store's front end
+   */
   public ReplicaFinder(StoreHttp http) {
     this.http = http;
   }
@@ -32,7 +34,9 @@ public final class ReplicaFinder {
   /** What {@code GET /api/admin/replicas} lists (fields as the front end names them). */
   public record Listed(String service, int replicaId, String url, String state, boolean primary) {}
 
-  /** @return the replicas that answer, of both services, in id order */
+  /**
+   * @return the replicas that answer, of both services, in id order
+   */
   public List<Replica> live() {
     String listed = http.bodyIfOk(http.replicas());
     List<Replica> replicas = new ArrayList<>();
@@ -49,7 +53,11 @@ public final class ReplicaFinder {
       int base = frontendPort + (service.equals("catalog") ? 0 : 10);
       for (int id = 1; id <= MAX_REPLICAS; id++) {
         URI url = URI.create("http://" + http.frontend().getHost() + ":" + (base + id));
-        status(url).ifPresent(s -> replicas.add(new Replica(s.service(), s.replicaId(), url, "PRIMARY".equals(s.role()))));
+        status(url)
+            .ifPresent(
+                s ->
+                    replicas.add(
+                        new Replica(s.service(), s.replicaId(), url, "PRIMARY".equals(s.role()))));
       }
     }
     return replicas;

@@ -1,7 +1,7 @@
 package bookstore.bench.store;
 
-import bookstore.client.StoreHttp;
 import bookstore.api.Item;
+import bookstore.client.StoreHttp;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -23,7 +23,9 @@ public final class StoreAdmin {
 
   private final StoreHttp http;
 
-  /** @param http the store to talk to */
+  /**
+   * @param http the store to talk to
+   */
   public StoreAdmin(StoreHttp http) {
     this.http = http;
   }
@@ -39,23 +41,31 @@ public final class StoreAdmin {
    */
   public record InvalidationTimes(long count, double p50Ms, double p99Ms, double maxMs) {}
 
-  /** @return whether the front end serves reads from its cache now */
+  /**
+   * @return whether the front end serves reads from its cache now
+   */
   public boolean cacheEnabled() {
     return Boolean.TRUE.equals(cacheState().get("enabled"));
   }
 
-  /** @param enabled whether the front end should serve reads from its cache (off also flushes it) */
+  /**
+   * @param enabled whether the front end should serve reads from its cache (off also flushes it)
+   */
   public void switchCache(boolean enabled) {
     call(http.switchCache(enabled), 200);
   }
 
-  /** @return the front end's cache state as JSON: enabled, entries, hits, misses, ... */
+  /**
+   * @return the front end's cache state as JSON: enabled, entries, hits, misses, ...
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> cacheState() {
     return JSONB.fromJson(call(http.cacheState(), 200), Map.class);
   }
 
-  /** @return the front end's invalidation timing, or empty when this front end does not report it */
+  /**
+   * @return the front end's invalidation timing, or empty when this front end does not report it
+   */
   public Optional<InvalidationTimes> invalidationTimes() {
     if (!(cacheState().get("invalidations") instanceof Map<?, ?> times)) {
       return Optional.empty();
@@ -85,8 +95,8 @@ public final class StoreAdmin {
   /**
    * Tops an item's stock up to at least {@code units}, by one restock ({@code POST
    * /api/admin/items/{id}/restock}) of the difference, at most {@link #MAX_RESTOCK}; does nothing
-   * when it holds as many already. Reads the stock by a lookup, which the front end may answer
-   * from its cache.
+   * when it holds as many already. Reads the stock by a lookup, which the front end may answer from
+   * its cache.
    *
    * @param itemId item
    * @param units the stock it should hold at least (items)
@@ -123,11 +133,18 @@ public final class StoreAdmin {
       StoreHttp.Answer answer = http.send(request);
       if (answer.status() != expected) {
         throw new IllegalStateException(
-            request.method() + " " + request.uri() + " answered " + answer.status() + ": " + answer.body());
+            request.method()
+                + " "
+                + request.uri()
+                + " answered "
+                + answer.status()
+                + ": "
+                + answer.body());
       }
       return answer.body();
     } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + ": no answer (" + e + ")", e);
+      throw new IllegalStateException(
+          request.method() + " " + request.uri() + ": no answer (" + e + ")", e);
     }
   }
 

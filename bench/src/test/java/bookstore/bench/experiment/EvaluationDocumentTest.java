@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The targets table with a wrk figure next to the JVM load generator's. */
 class EvaluationDocumentTest {
-  private static final Pattern THROUGHPUT_ROW = Pattern.compile("(?m)^\\| cached lookups, 16 connections .*$");
+  private static final Pattern THROUGHPUT_ROW =
+      Pattern.compile("(?m)^\\| cached lookups, 16 connections .*$");
 
   @TempDir Path docs;
 
@@ -24,8 +25,13 @@ class EvaluationDocumentTest {
     doc.write();
 
     String row = throughputRow(new EvaluationDocument(docs));
-    assertTrue(Pattern.compile("\\| 3460\\.0 req/s \\(wrk: 23000\\.0 req/s\\)\\s*\\| met ").matcher(row).find(), row);
-    assertTrue(Files.readString(doc.file()).contains("judges the better of the two"), "the footnote");
+    assertTrue(
+        Pattern.compile("\\| 3460\\.0 req/s \\(wrk: 23000\\.0 req/s\\)\\s*\\| met ")
+            .matcher(row)
+            .find(),
+        row);
+    assertTrue(
+        Files.readString(doc.file()).contains("judges the better of the two"), "the footnote");
   }
 
   @Test
@@ -41,7 +47,9 @@ class EvaluationDocumentTest {
 
     String row = throughputRow(new EvaluationDocument(docs));
     assertTrue(Pattern.compile("\\| 3500\\.0 req/s\\s*\\| not met ").matcher(row).find(), row);
-    assertFalse(Files.readString(later.file()).contains("judges the better of the two"), "no footnote without a wrk figure");
+    assertFalse(
+        Files.readString(later.file()).contains("judges the better of the two"),
+        "no footnote without a wrk figure");
   }
 
   @Test

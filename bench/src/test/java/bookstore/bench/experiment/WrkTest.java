@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading wrk's output, and running a stand-in {@code wrk} script: wrk itself need not be installed. */
+/**
+ * Reading wrk's output, and running a stand-in {@code wrk} script: wrk itself need not be
+ * installed.
+ */
 class WrkTest {
   /** wrk 4.1.0 (Debian) against the front end: cached lookups of item 1, all 200. */
   static final String CACHED_LOOKUPS =
@@ -55,7 +58,10 @@ class WrkTest {
       Transfer/sec:     39.69KB
       """;
 
-  /** The layout of wrk.c's summary with sub-millisecond and second latencies, some errors and timeouts. */
+  /**
+   * The layout of wrk.c's summary with sub-millisecond and second latencies, some errors and
+   * timeouts.
+   */
   static final String MIXED =
       """
       Running 5s test @ http://127.0.0.1:8080/api/books/1
@@ -109,8 +115,13 @@ class WrkTest {
 
   @Test
   void outputWithoutFiguresIsAnError() {
-    assertThrows(IOException.class, () -> Wrk.parse("unable to connect to 127.0.0.1:8080 Connection refused\n"));
-    assertThrows(IOException.class, () -> Wrk.parse(CACHED_LOOKUPS.replaceAll("(?m)^\\s+99%.*\\n", "")), "no 99%");
+    assertThrows(
+        IOException.class,
+        () -> Wrk.parse("unable to connect to 127.0.0.1:8080 Connection refused\n"));
+    assertThrows(
+        IOException.class,
+        () -> Wrk.parse(CACHED_LOOKUPS.replaceAll("(?m)^\\s+99%.*\\n", "")),
+        "no 99%");
   }
 
   @Test
@@ -118,9 +129,18 @@ class WrkTest {
     Wrk wrk = new Wrk(Path.of("/usr/bin/wrk"));
     URI url = URI.create("http://127.0.0.1:8080/api/books/1");
     assertEquals(
-        List.of("/usr/bin/wrk", "-t2", "-c16", "-d5s", "--latency", "http://127.0.0.1:8080/api/books/1"),
+        List.of(
+            "/usr/bin/wrk",
+            "-t2",
+            "-c16",
+            "-d5s",
+            "--latency",
+            "http://127.0.0.1:8080/api/books/1"),
         wrk.command(16, Duration.ofSeconds(5), url));
-    assertEquals("-t1", wrk.command(1, Duration.ofSeconds(5), url).get(1), "wrk refuses more threads than connections");
+    assertEquals(
+        "-t1",
+        wrk.command(1, Duration.ofSeconds(5), url).get(1),
+        "wrk refuses more threads than connections");
     assertEquals("-d2s", wrk.command(4, Duration.ofMillis(1_200), url).get(3));
     assertEquals("-d1s", wrk.command(4, Duration.ofMillis(200), url).get(3));
   }
@@ -130,7 +150,15 @@ class WrkTest {
     Wrk wrk = new Wrk(Path.of("/usr/bin/wrk"));
     URI url = URI.create("http://127.0.0.1:8080/api/orders");
     assertEquals(
-        List.of("/usr/bin/wrk", "-t2", "-c4", "-d5s", "-s", "/tmp/buy.lua", "--latency", "http://127.0.0.1:8080/api/orders"),
+        List.of(
+            "/usr/bin/wrk",
+            "-t2",
+            "-c4",
+            "-d5s",
+            "-s",
+            "/tmp/buy.lua",
+            "--latency",
+            "http://127.0.0.1:8080/api/orders"),
         wrk.command(4, Duration.ofSeconds(5), url, Path.of("/tmp/buy.lua")));
   }
 
@@ -138,16 +166,28 @@ class WrkTest {
   void theBuyScriptPostsOneUnitOfEachItemInTurnWithAKeyOfItsOwn() {
     String lua = Wrk.buyScript(List.of(3, 5, 8), "c0ffee42");
     assertTrue(lua.contains("local items = {3, 5, 8}\n"), lua);
-    assertTrue(lua.contains("local item = items[(count - 1) % #items + 1]"), "cycles over the items:\n" + lua);
-    assertTrue(lua.contains("wrk.format(\"POST\", \"/api/orders\", headers, '{\"itemId\":' .. item .. ',\"quantity\":1}')"), lua);
+    assertTrue(
+        lua.contains("local item = items[(count - 1) % #items + 1]"),
+        "cycles over the items:\n" + lua);
+    assertTrue(
+        lua.contains(
+            "wrk.format(\"POST\", \"/api/orders\", headers, '{\"itemId\":' .. item .. ',\"quantity\":1}')"),
+        lua);
     assertTrue(lua.contains("headers[\"Content-Type\"] = \"application/json\""), lua);
-    // unique: the run's token, the wrk thread's number (one per thread, from setup) and the thread's count
+    // unique: the run's token, the wrk thread's number (one per thread, from setup) and the
+    // thread's count
     assertTrue(lua.contains("local run = \"c0ffee42\""), lua);
     assertTrue(lua.contains("thread:set(\"thread_number\", threads)"), lua);
-    assertTrue(lua.contains("headers[\"Idempotency-Key\"] = \"wrk-\" .. run .. \"-\" .. thread_number .. \"-\" .. count"), lua);
+    assertTrue(
+        lua.contains(
+            "headers[\"Idempotency-Key\"] = \"wrk-\" .. run .. \"-\" .. thread_number .. \"-\" .. count"),
+        lua);
     assertTrue(lua.contains("count = count + 1"), lua);
 
-    assertNotEquals(Wrk.buyScript(List.of(1)), Wrk.buyScript(List.of(1)), "each script draws its own token: two runs never share a key");
+    assertNotEquals(
+        Wrk.buyScript(List.of(1)),
+        Wrk.buyScript(List.of(1)),
+        "each script draws its own token: two runs never share a key");
     assertThrows(IllegalArgumentException.class, () -> Wrk.buyScript(List.of()));
     assertThrows(IllegalArgumentException.class, () -> Wrk.buyScript(List.of(1), "a\"b"));
   }
@@ -158,10 +198,17 @@ class WrkTest {
     Path copy = dir.resolve("script-as-run.lua");
     Path script =
         script(
-            "echo \"$@\" > '" + args + "'\nprev=\nfor a in \"$@\"; do\n  if [ \"$prev\" = -s ]; then cat \"$a\" > '" + copy
-                + "'; fi\n  prev=$a\ndone\ncat <<'OUT'\n" + CACHED_LOOKUPS + "OUT\n");
+            "echo \"$@\" > '"
+                + args
+                + "'\nprev=\nfor a in \"$@\"; do\n  if [ \"$prev\" = -s ]; then cat \"$a\" > '"
+                + copy
+                + "'; fi\n  prev=$a\ndone\ncat <<'OUT'\n"
+                + CACHED_LOOKUPS
+                + "OUT\n");
     String lua = Wrk.buyScript(List.of(1, 2));
-    Wrk.Result r = new Wrk(script).run(2, Duration.ofSeconds(1), URI.create("http://127.0.0.1:8080/api/orders"), lua);
+    Wrk.Result r =
+        new Wrk(script)
+            .run(2, Duration.ofSeconds(1), URI.create("http://127.0.0.1:8080/api/orders"), lua);
     assertEquals(20647, r.requests());
     assertEquals(lua, Files.readString(copy), "wrk ran the script");
     String[] line = Files.readString(args).strip().split(" ");
@@ -175,15 +222,23 @@ class WrkTest {
   void runsTheProgramAndReadsWhatItPrinted() throws IOException {
     Path args = dir.resolve("args.txt");
     Path script = script("echo \"$@\" > '" + args + "'\ncat <<'OUT'\n" + CACHED_LOOKUPS + "OUT\n");
-    Wrk.Result r = new Wrk(script).run(16, Duration.ofSeconds(1), URI.create("http://127.0.0.1:8080/api/books/1"));
+    Wrk.Result r =
+        new Wrk(script)
+            .run(16, Duration.ofSeconds(1), URI.create("http://127.0.0.1:8080/api/books/1"));
     assertEquals(6654.69, r.requestsPerSecond(), 1e-9);
-    assertEquals("-t2 -c16 -d1s --latency http://127.0.0.1:8080/api/books/1", Files.readString(args).strip());
+    assertEquals(
+        "-t2 -c16 -d1s --latency http://127.0.0.1:8080/api/books/1",
+        Files.readString(args).strip());
   }
 
   @Test
   void aFailingRunSaysWhatWrkPrinted() throws IOException {
-    Path script = script("echo 'unable to connect to 127.0.0.1:1 Connection refused' >&2\nexit 1\n");
-    IOException e = assertThrows(IOException.class, () -> new Wrk(script).run(1, Duration.ofSeconds(1), URI.create("http://127.0.0.1:1/")));
+    Path script =
+        script("echo 'unable to connect to 127.0.0.1:1 Connection refused' >&2\nexit 1\n");
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> new Wrk(script).run(1, Duration.ofSeconds(1), URI.create("http://127.0.0.1:1/")));
     assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
   }
 
@@ -194,7 +249,9 @@ class WrkTest {
     IOException e =
         assertThrows(
             IOException.class,
-            () -> new Wrk(script, Duration.ofMillis(300)).run(1, Duration.ofSeconds(1), URI.create("http://127.0.0.1:1/")));
+            () ->
+                new Wrk(script, Duration.ofMillis(300))
+                    .run(1, Duration.ofSeconds(1), URI.create("http://127.0.0.1:1/")));
     assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "stopped, not waited for");
   }

@@ -42,6 +42,8 @@ class CpuUsageTest {
     assertEquals("n/a", none.perOperationCell(10));
     Map<String, OptionalDouble> allGone = Map.of("frontend", OptionalDouble.empty());
     assertEquals("n/a", new CpuUsage(allGone).perOperationCell(10), "no node measured");
-    assertTrue(new CpuUsage(allGone).table(10).contains("| total    | -      | -  "), new CpuUsage(allGone).table(10));
+    assertTrue(
+        new CpuUsage(allGone).table(10).contains("| total    | -      | -  "),
+        new CpuUsage(allGone).table(10));
   }
 }

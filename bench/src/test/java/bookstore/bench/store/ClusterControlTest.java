@@ -11,10 +11,17 @@ import org.junit.jupiter.api.Test;
 class ClusterControlTest {
   @Test
   void theRunDirectoryIsTheScriptsResolvedAgainstTheHome() {
-    assertEquals(Optional.of(Path.of("/srv/store/run")), ClusterControl.runDirectory(Map.of("BOOKSTORE_RUN_DIR", "/srv/store/run")));
     assertEquals(
         Optional.of(Path.of("/srv/store/run")),
-        ClusterControl.runDirectory(Map.of("BOOKSTORE_RUN_DIR", "run", "BOOKSTORE_HOME", "/srv/store")), "relative: under the home");
-    assertEquals(Optional.empty(), ClusterControl.runDirectory(Map.of("BOOKSTORE_HOME", "/srv/store")), "not set: not run by ./bookstore bench");
+        ClusterControl.runDirectory(Map.of("BOOKSTORE_RUN_DIR", "/srv/store/run")));
+    assertEquals(
+        Optional.of(Path.of("/srv/store/run")),
+        ClusterControl.runDirectory(
+            Map.of("BOOKSTORE_RUN_DIR", "run", "BOOKSTORE_HOME", "/srv/store")),
+        "relative: under the home");
+    assertEquals(
+        Optional.empty(),
+        ClusterControl.runDirectory(Map.of("BOOKSTORE_HOME", "/srv/store")),
+        "not set: not run by ./bookstore bench");
   }
 }

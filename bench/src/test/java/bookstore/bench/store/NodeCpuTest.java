@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading {@code /proc/<pid>/stat}, on fake stat files in a fake run directory, and once on this JVM itself. */
+/**
+ * Reading {@code /proc/<pid>/stat}, on fake stat files in a fake run directory, and once on this
+ * JVM itself.
+ */
 class NodeCpuTest {
   @TempDir Path dir;
 
@@ -26,8 +29,22 @@ class NodeCpuTest {
    * user}, stime {@code system} (ticks), started at tick {@code start}.
    */
   static String statLine(long pid, String name, char state, long user, long system, long start) {
-    return pid + " (" + name + ") " + state + " 1 " + pid + " " + pid + " 0 -1 4194560 51234 0 12 0 " + user + " " + system
-        + " 0 0 20 0 87 0 " + start + " 5368709120 262144 18446744073709551615 1 1 0 0 0 0 0 4096 17607 0 0 0 17 1 0 0 0 0 0"
+    return pid
+        + " ("
+        + name
+        + ") "
+        + state
+        + " 1 "
+        + pid
+        + " "
+        + pid
+        + " 0 -1 4194560 51234 0 12 0 "
+        + user
+        + " "
+        + system
+        + " 0 0 20 0 87 0 "
+        + start
+        + " 5368709120 262144 18446744073709551615 1 1 0 0 0 0 0 4096 17607 0 0 0 17 1 0 0 0 0 0"
         + " 0 0 0 0 0 0 0 0\n";
   }
 
@@ -40,7 +57,10 @@ class NodeCpuTest {
     assertTrue(stat.running());
 
     NodeCpu.Stat tricky = NodeCpu.parse(statLine(7, "my (odd) node) 1 2 3", 'R', 11, 22, 5));
-    assertEquals(33, tricky.cpuTicks(), "spaces and parentheses in the command name do not shift the fields");
+    assertEquals(
+        33,
+        tricky.cpuTicks(),
+        "spaces and parentheses in the command name do not shift the fields");
     assertEquals(5, tricky.startTicks());
 
     assertFalse(NodeCpu.parse(statLine(7, "java", 'Z', 1, 2, 3)).running(), "a zombie has exited");
@@ -77,7 +97,9 @@ class NodeCpuTest {
     stat(proc, 203, 'S', 5, 5, 95);
     CpuUsage used = cpu.since(before);
 
-    assertEquals(List.of("broker", "frontend", "catalog-2", "catalog-10", "order-1", "order-2", "order-3"), List.copyOf(used.msByNode().keySet()));
+    assertEquals(
+        List.of("broker", "frontend", "catalog-2", "catalog-10", "order-1", "order-2", "order-3"),
+        List.copyOf(used.msByNode().keySet()));
     assertEquals(OptionalDouble.of(150), used.msByNode().get("broker"), "15 ticks of 10 ms");
     assertEquals(OptionalDouble.of(2500), used.msByNode().get("frontend"));
     for (String gone : List.of("catalog-2", "catalog-10", "order-1", "order-2", "order-3")) {
@@ -96,7 +118,10 @@ class NodeCpuTest {
     NodeCpu cpu = new NodeCpu(Optional.of(run), proc, 250);
     NodeCpu.Snapshot before = cpu.snapshot();
     stat(proc, 101, 'S', 400, 100, 1);
-    assertEquals(OptionalDouble.of(2000), cpu.since(before).msByNode().get("frontend"), "500 ticks at 250 per second: 2 s");
+    assertEquals(
+        OptionalDouble.of(2000),
+        cpu.since(before).msByNode().get("frontend"),
+        "500 ticks at 250 per second: 2 s");
   }
 
   @Test
@@ -121,7 +146,8 @@ class NodeCpuTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     double spent = 0;
     long sink = 0;
-    while (spent == 0 && System.nanoTime() < deadline) { // burn CPU until the kernel counts a tick of it
+    while (spent == 0
+        && System.nanoTime() < deadline) { // burn CPU until the kernel counts a tick of it
       for (int i = 0; i < 1_000_000; i++) {
         sink += Long.numberOfTrailingZeros(sink + i);
       }
@@ -135,8 +161,10 @@ class NodeCpuTest {
     Files.writeString(run.resolve(name).resolve("pid"), pid + "\n");
   }
 
-  private static void stat(Path proc, long pid, char state, long user, long system, long start) throws IOException {
+  private static void stat(Path proc, long pid, char state, long user, long system, long start)
+      throws IOException {
     Files.createDirectories(proc.resolve(Long.toString(pid)));
-    Files.writeString(proc.resolve(pid + "/stat"), statLine(pid, "java", state, user, system, start));
+    Files.writeString(
+        proc.resolve(pid + "/stat"), statLine(pid, "java", state, user, system, start));
   }
 }

@@ -1,18 +1,18 @@
 package bookstore.catalog.application;
 
 import bookstore.api.BookSummary;
-import bookstore.api.replication.CatalogUpdate;
-import bookstore.api.replication.CatalogUpdate.Kind;
 import bookstore.api.NewItem;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
+import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.SearchRead;
 import bookstore.api.internal.StockTaken;
+import bookstore.api.replication.CatalogUpdate;
+import bookstore.api.replication.CatalogUpdate.Kind;
 import bookstore.api.replication.WriteStamp;
 import bookstore.catalog.domain.CatalogItem;
 import bookstore.catalog.domain.ItemRepository;
 import bookstore.catalog.domain.StockDecrement;
-import bookstore.api.internal.ItemRead;
-import bookstore.api.internal.SearchRead;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;
@@ -27,15 +27,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog's reads and writes on this replica. Every write locks the replica's state row
- * first: writes run one at a time in sequence order, so a check followed by a change (enough
- * stock? then take it) cannot interleave with another write (SPEC guarantee 1). A write that is
- * refused throws a {@link ProblemException}, its transaction rolls back, and nothing changes:
- * not the item, not the sequence, no message. Writes run on the primary only (the resource
- * forwards them there). Reads join no transaction ({@code SUPPORTS}): each reads committed rows
- * without the cost of starting and committing a JTA transaction per lookup. Each command's
- * fields were checked by its Bean Validation constraints at the API ({@link
- * bookstore.platform.clients.CatalogApi}, the records of {@code bookstore.api}) before it gets here.
+ * The catalog's reads and writes on this replica. Every write locks the replica's state row first:
+ * writes run one at a time in sequence order, so a check followed by a change (enough stock? then
+ * take it) cannot interleave with another write (SPEC guarantee 1). A write that is refused throws
+ * a {@link ProblemException}, its transaction rolls back, and nothing changes: not the item, not
+ * the sequence, no message. Writes run on the primary only (the resource forwards them there).
+ * Reads join no transaction ({@code SUPPORTS}): each reads committed rows without the cost of
+ * starting and committing a JTA transaction per lookup. Each command's fields were checked by its
+ * Bean Validation constraints at the API ({@link bookstore.platform.clients.CatalogApi}, the
+ * records of {@code bookstore.api}) before it gets here.
  */
 @Stateless
 public class CatalogService {
@@ -48,10 +48,9 @@ public class CatalogService {
 
   /**
    * @param topic exact topic
-   * @param minSequence the lowest sequence the read may see (0 for any); a replica behind it
-   *     waits, then refuses with 503 {@code urn:bookstore:replica-behind}
-   * @return its items, with the sequence number read before them (the hits are at least that
-   *     new)
+   * @param minSequence the lowest sequence the read may see (0 for any); a replica behind it waits,
+   *     then refuses with 503 {@code urn:bookstore:replica-behind}
+   * @return its items, with the sequence number read before them (the hits are at least that new)
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SearchRead search(String topic, long minSequence) {
@@ -83,14 +82,16 @@ public class CatalogService {
   public ItemRead lookupByTitle(String title, long minSequence) {
     long sequence = barrier.await(minSequence);
     CatalogItem item =
-        items.byTitle(title).orElseThrow(() -> ProblemException.notFound("no item titled '" + title + "'"));
+        items
+            .byTitle(title)
+            .orElseThrow(() -> ProblemException.notFound("no item titled '" + title + "'"));
     return new ItemRead(sequence, item.toApi(), identity.replicaId());
   }
 
   /**
-   * Takes units out of stock for a buy. A request id that already took stock gets the first
-   * answer again and takes nothing (SPEC guarantee 3); one whose stock was given back (its order
-   * could not be recorded) takes it again.
+   * Takes units out of stock for a buy. A request id that already took stock gets the first answer
+   * again and takes nothing (SPEC guarantee 3); one whose stock was given back (its order could not
+   * be recorded) takes it again.
    *
    * @param id item id
    * @param quantity units, at least 1
@@ -102,14 +103,17 @@ public class CatalogService {
   public StockTaken decrement(int id, int quantity, String requestId) {
     ReplicaState state = sequencer.lockForWrite();
     Optional<StockDecrement> first = items.decrement(requestId);
-    if (first.isPresent() && (first.get().getItemId() != id || first.get().getQuantity() != quantity)) {
+    if (first.isPresent()
+        && (first.get().getItemId() != id || first.get().getQuantity() != quantity)) {
       throw ProblemTypes.keyReused(
-          requestId, first.get().getQuantity() + " of item " + first.get().getItemId()); // changes nothing
+          requestId,
+          first.get().getQuantity() + " of item " + first.get().getItemId()); // changes nothing
     }
     if (first.isPresent() && !first.get().isCancelled()) {
       StockDecrement d = first.get();
       outbox.acknowledgeAfter(d.getSequence()); // the first answer only once it is replicated
-      return new StockTaken(d.getItemId(), d.getQuantity(), d.getUnitPrice(), d.getStockLeft(), d.getSequence());
+      return new StockTaken(
+          d.getItemId(), d.getQuantity(), d.getUnitPrice(), d.getStockLeft(), d.getSequence());
     }
     CatalogItem item = existing(id);
     if (!item.take(quantity)) {
@@ -120,15 +124,17 @@ public class CatalogService {
     if (first.isPresent()) { // the buy is retried after its stock was given back: take it again
       first.get().retake(item.getPrice(), item.getStock(), stamp.sequence());
     } else {
-      items.add(new StockDecrement(requestId, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
+      items.add(
+          new StockDecrement(
+              requestId, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
     }
     events.written(CatalogUpdate.now(stamp, Kind.DECREMENT, item.toApi(), requestId, quantity));
     return new StockTaken(id, quantity, item.getPrice(), item.getStock(), stamp.sequence());
   }
 
   /**
-   * Gives back the stock a buy took, once; a request id that took nothing, or gave it back
-   * already, changes nothing.
+   * Gives back the stock a buy took, once; a request id that took nothing, or gave it back already,
+   * changes nothing.
    *
    * @param requestId the buy's idempotency key
    */

@@ -24,5 +24,11 @@ public record CatalogSnapshot(List<Item> items, List<Decrement> decrements) {
    * @param cancelled whether the stock was given back
    */
   public record Decrement(
-      String requestId, int itemId, int quantity, BigDecimal unitPrice, int stockLeft, long sequence, boolean cancelled) {}
+      String requestId,
+      int itemId,
+      int quantity,
+      BigDecimal unitPrice,
+      int stockLeft,
+      long sequence,
+      boolean cancelled) {}
 }

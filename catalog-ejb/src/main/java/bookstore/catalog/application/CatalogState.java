@@ -40,7 +40,9 @@ public class CatalogState implements ReplicatedState {
       case DECREMENT -> {
         Optional<StockDecrement> known = items.decrement(update.requestId());
         if (known.isPresent()) {
-          known.get().retake(update.item().price(), update.item().stock(), update.stamp().sequence());
+          known
+              .get()
+              .retake(update.item().price(), update.item().stock(), update.stamp().sequence());
         } else {
           items.add(
               new StockDecrement(
@@ -85,7 +87,8 @@ public class CatalogState implements ReplicatedState {
     snapshot.items().forEach(i -> items.add(CatalogItem.of(i)));
     for (CatalogSnapshot.Decrement d : snapshot.decrements()) {
       StockDecrement decrement =
-          new StockDecrement(d.requestId(), d.itemId(), d.quantity(), d.unitPrice(), d.stockLeft(), d.sequence());
+          new StockDecrement(
+              d.requestId(), d.itemId(), d.quantity(), d.unitPrice(), d.stockLeft(), d.sequence());
       if (d.cancelled()) {
         decrement.cancel();
       }
@@ -98,7 +101,13 @@ public class CatalogState implements ReplicatedState {
   public String digest() {
     StateDigest digest = new StateDigest();
     for (CatalogItem i : items.all()) {
-      digest.add("item", i.getId(), i.getTitle(), i.getTopic(), i.getStock(), i.getPrice().toPlainString());
+      digest.add(
+          "item",
+          i.getId(),
+          i.getTitle(),
+          i.getTopic(),
+          i.getStock(),
+          i.getPrice().toPlainString());
     }
     for (StockDecrement d : items.decrements()) {
       digest.add("decrement", d.getRequestId(), d.getItemId(), d.getQuantity(), d.isCancelled());

@@ -14,10 +14,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Restock (SPEC "Replication"): an EJB timer that, on the catalog primary only, refills every
- * item whose stock is 0 to {@code bookstore.restock.level} (default 100 items) every {@code
- * bookstore.restock.interval-ms} (default 10,000 ms; 0 turns it off). Each refill is an
- * ordinary replicated write and invalidates the front ends' caches.
+ * Restock (SPEC "Replication"): an EJB timer that, on the catalog primary only, refills every item
+ * whose stock is 0 to {@code bookstore.restock.level} (default 100 items) every {@code
+ * bookstore.restock.interval-ms} (default 10,000 ms; 0 turns it off). Each refill is an ordinary
+ * replicated write and invalidates the front ends' caches.
  */
 @Singleton
 @Startup
@@ -54,7 +54,10 @@ public class RestockTimer {
           LOG.info("restocked item " + id + " to " + level);
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "restock of item " + id + " failed; next try in " + intervalMs + " ms", e);
+        LOG.log(
+            Level.WARNING,
+            "restock of item " + id + " failed; next try in " + intervalMs + " ms",
+            e);
       }
     }
   }

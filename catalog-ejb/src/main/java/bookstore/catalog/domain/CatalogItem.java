@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * A catalog item: the stock the store sells. Stock never goes below 0 (SPEC guarantee 1): the
- * only way down is {@link #take(int)}, which refuses to overdraw.
+ * A catalog item: the stock the store sells. Stock never goes below 0 (SPEC guarantee 1): the only
+ * way down is {@link #take(int)}, which refuses to overdraw.
  */
 @Entity
 @Table(name = "ITEM")
@@ -33,8 +33,8 @@ public class CatalogItem {
   public static final String BY_TITLE = "CatalogItem.byTitle";
 
   /**
-   * Named query: the highest item id in use, as an {@code Integer}; {@code null} when there are
-   * no items.
+   * Named query: the highest item id in use, as an {@code Integer}; {@code null} when there are no
+   * items.
    */
   public static final String MAX_ID = "CatalogItem.maxId";
 
@@ -90,7 +90,9 @@ public class CatalogItem {
     return true;
   }
 
-  /** @param quantity units to add, at least 1 */
+  /**
+   * @param quantity units to add, at least 1
+   */
   public void restock(int quantity) {
     if (quantity < 1) {
       throw new IllegalArgumentException("quantity must be at least 1: " + quantity);
@@ -98,7 +100,9 @@ public class CatalogItem {
     stock = Math.addExact(stock, quantity);
   }
 
-  /** @param newPrice at least 0, at most 2 decimal places */
+  /**
+   * @param newPrice at least 0, at most 2 decimal places
+   */
   public void setPrice(BigDecimal newPrice) {
     if (newPrice.signum() < 0) {
       throw new IllegalArgumentException("price below 0: " + newPrice);
@@ -107,32 +111,38 @@ public class CatalogItem {
   }
 
   /**
-   * @return the positive item number, the row's key; the catalog primary gives a new item the
-   *     next after the highest in use, and every replica keeps it under the same number
+   * @return the positive item number, the row's key; the catalog primary gives a new item the next
+   *     after the highest in use, and every replica keeps it under the same number
    */
   public int getId() {
     return id;
   }
 
-  /** @return the display title, non-blank, at most 200 characters */
+  /**
+   * @return the display title, non-blank, at most 200 characters
+   */
   public String getTitle() {
     return title;
   }
 
-  /** @return the search topic, e.g. "distributed systems", non-blank, at most 100 characters */
+  /**
+   * @return the search topic, e.g. "distributed systems", non-blank, at most 100 characters
+   */
   public String getTopic() {
     return topic;
   }
 
   /**
-   * @return units in stock, never below 0 (SPEC guarantee 1); on a backup, as of the last write
-   *     it applied
+   * @return units in stock, never below 0 (SPEC guarantee 1); on a backup, as of the last write it
+   *     applied
    */
   public int getStock() {
     return stock;
   }
 
-  /** @return the unit price, at least 0, with scale 2 (2 decimal places) */
+  /**
+   * @return the unit price, at least 0, with scale 2 (2 decimal places)
+   */
   public BigDecimal getPrice() {
     return price;
   }
@@ -157,7 +167,9 @@ public class CatalogItem {
     return new CatalogItem(state.id(), state.title(), state.topic(), state.stock(), state.price());
   }
 
-  /** @return the item as the API shows it */
+  /**
+   * @return the item as the API shows it
+   */
   public bookstore.api.Item toApi() {
     return new bookstore.api.Item(id, title, topic, stock, price);
   }

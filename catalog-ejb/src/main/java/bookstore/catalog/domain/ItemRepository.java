@@ -24,13 +24,19 @@ public interface ItemRepository {
    */
   Optional<CatalogItem> byTitle(String title);
 
-  /** @return every item ordered by id */
+  /**
+   * @return every item ordered by id
+   */
   List<CatalogItem> all();
 
-  /** @return the highest item id in use, 0 when the catalog is empty */
+  /**
+   * @return the highest item id in use, 0 when the catalog is empty
+   */
   int maxId();
 
-  /** @param item a new item to keep */
+  /**
+   * @param item a new item to keep
+   */
   void add(CatalogItem item);
 
   /**
@@ -39,10 +45,14 @@ public interface ItemRepository {
    */
   Optional<StockDecrement> decrement(String requestId);
 
-  /** @param decrement the stock a buy took */
+  /**
+   * @param decrement the stock a buy took
+   */
   void add(StockDecrement decrement);
 
-  /** @return every decrement ordered by request id */
+  /**
+   * @return every decrement ordered by request id
+   */
   List<StockDecrement> decrements();
 
   /** Removes every item and decrement (a snapshot is about to replace them). */

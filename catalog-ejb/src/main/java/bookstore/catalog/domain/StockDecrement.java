@@ -9,13 +9,15 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
 /**
- * The stock one buy took, under its idempotency key: a retried buy finds it and takes nothing
- * again (SPEC guarantee 3), and a buy that could not be recorded gives it back once. Replicated
- * with the decrement, so a new primary knows it too.
+ * The stock one buy took, under its idempotency key: a retried buy finds it and takes nothing again
+ * (SPEC guarantee 3), and a buy that could not be recorded gives it back once. Replicated with the
+ * decrement, so a new primary knows it too.
  */
 @Entity
 @Table(name = "STOCK_DECREMENT")
-@NamedQuery(name = StockDecrement.ALL, query = "select d from StockDecrement d order by d.requestId")
+@NamedQuery(
+    name = StockDecrement.ALL,
+    query = "select d from StockDecrement d order by d.requestId")
 public class StockDecrement {
   /**
    * Named query: every decrement on this replica, given back or not, ordered by request id (the
@@ -57,7 +59,12 @@ public class StockDecrement {
    * @param sequence catalog sequence number of the decrement
    */
   public StockDecrement(
-      String requestId, int itemId, int quantity, BigDecimal unitPrice, int stockLeft, long sequence) {
+      String requestId,
+      int itemId,
+      int quantity,
+      BigDecimal unitPrice,
+      int stockLeft,
+      long sequence) {
     this.requestId = requestId;
     this.itemId = itemId;
     this.quantity = quantity;
@@ -67,29 +74,31 @@ public class StockDecrement {
   }
 
   /**
-   * @return the buy's idempotency key, at most {@link Limits#MAX_KEY_LENGTH} characters: the
-   *     row's key, and the key the order is recorded under too
+   * @return the buy's idempotency key, at most {@link Limits#MAX_KEY_LENGTH} characters: the row's
+   *     key, and the key the order is recorded under too
    */
   public String getRequestId() {
     return requestId;
   }
 
-  /** @return the id of the item the stock was taken from */
+  /**
+   * @return the id of the item the stock was taken from
+   */
   public int getItemId() {
     return itemId;
   }
 
   /**
-   * @return units taken, at least 1; a retry with the same key must ask for the same quantity
-   *     of the same item
+   * @return units taken, at least 1; a retry with the same key must ask for the same quantity of
+   *     the same item
    */
   public int getQuantity() {
     return quantity;
   }
 
   /**
-   * @return the item's unit price when the stock was last taken, with scale 2 (2 decimal
-   *     places); the price the order is recorded at
+   * @return the item's unit price when the stock was last taken, with scale 2 (2 decimal places);
+   *     the price the order is recorded at
    */
   public BigDecimal getUnitPrice() {
     return unitPrice;
@@ -104,8 +113,8 @@ public class StockDecrement {
   }
 
   /**
-   * @return the catalog primary's write sequence number of the write that last took the stock;
-   *     a retried buy is answered only once the broker holds that write and every one before it
+   * @return the catalog primary's write sequence number of the write that last took the stock; a
+   *     retried buy is answered only once the broker holds that write and every one before it
    */
   public long getSequence() {
     return sequence;

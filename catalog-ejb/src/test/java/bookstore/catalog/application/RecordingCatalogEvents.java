@@ -15,7 +15,9 @@ public class RecordingCatalogEvents implements CatalogEvents {
     published.add(update);
   }
 
-  /** @return every update published so far, oldest first */
+  /**
+   * @return every update published so far, oldest first
+   */
   public List<CatalogUpdate> published() {
     return List.copyOf(published);
   }

@@ -3,9 +3,9 @@ package bookstore.order.application;
 import bookstore.api.internal.StockTaken;
 
 /**
- * The catalog as the order service needs it (port; the REST adapter is in infrastructure).
- * Failures are {@link bookstore.api.ProblemException}s: 404 unknown item, 409 out of stock, 503
- * catalog unreachable.
+ * The catalog as the order service needs it (port; the REST adapter is in infrastructure). Failures
+ * are {@link bookstore.api.ProblemException}s: 404 unknown item, 409 out of stock, 503 catalog
+ * unreachable.
  */
 public interface CatalogStock {
 

@@ -1,10 +1,10 @@
 package bookstore.order.application;
 
-import bookstore.api.replication.OrderUpdate;
-import bookstore.api.internal.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.api.internal.StockTaken;
+import bookstore.api.replication.OrderUpdate;
 import bookstore.api.replication.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Records orders, one transaction each. The replica's state row is locked first, so order
- * numbers are handed out one at a time: the next number is the highest plus one, and a
- * rolled-back order leaves no gap. Reads join no transaction ({@code SUPPORTS}).
+ * Records orders, one transaction each. The replica's state row is locked first, so order numbers
+ * are handed out one at a time: the next number is the highest plus one, and a rolled-back order
+ * leaves no gap. Reads join no transaction ({@code SUPPORTS}).
  */
 @Stateless
 public class OrderRecorder {
@@ -65,13 +65,14 @@ public class OrderRecorder {
             command.requestId(),
             Instant.now());
     orders.add(order);
-    events.placed(new OrderUpdate(stamp, order.toApi(), order.getRequestId(), order.getCreatedAt()));
+    events.placed(
+        new OrderUpdate(stamp, order.toApi(), order.getRequestId(), order.getCreatedAt()));
     return new Recorded(order, true, stamp.sequence());
   }
 
   /**
-   * The rule of idempotency keys bound to their request (IETF Idempotency-Key draft): a key
-   * answers with its first order only for the same item and quantity.
+   * The rule of idempotency keys bound to their request (IETF Idempotency-Key draft): a key answers
+   * with its first order only for the same item and quantity.
    *
    * @param first the order placed first with the command's key
    * @param command a request with the same key
@@ -81,7 +82,14 @@ public class OrderRecorder {
   static void sameRequest(CustomerOrder first, PlaceOrder command) {
     if (first.getItemId() != command.itemId() || first.getQuantity() != command.quantity()) {
       throw ProblemTypes.keyReused(
-          command.requestId(), "order " + first.getOrderNumber() + " (" + first.getQuantity() + " of item " + first.getItemId() + ")");
+          command.requestId(),
+          "order "
+              + first.getOrderNumber()
+              + " ("
+              + first.getQuantity()
+              + " of item "
+              + first.getItemId()
+              + ")");
     }
   }
 

@@ -1,12 +1,12 @@
 package bookstore.order.application;
 
-import bookstore.api.internal.PlaceOrder;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
+import bookstore.api.internal.OrderRead;
+import bookstore.api.internal.PlaceOrder;
+import bookstore.api.internal.PlacedOrder;
 import bookstore.api.internal.StockTaken;
 import bookstore.order.domain.CustomerOrder;
-import bookstore.api.internal.OrderRead;
-import bookstore.api.internal.PlacedOrder;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;
@@ -19,11 +19,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Places orders: a buy first takes the stock from the catalog (which refuses to oversell, and
- * takes stock once per idempotency key), then records the order under the next order number. A
- * repeat of a key returns the first order and changes nothing (SPEC guarantee 3); so does a
- * retry after a crash between the two steps, since the catalog answers the key's first
- * decrement again. A buy whose order cannot be recorded gives its stock back.
+ * Places orders: a buy first takes the stock from the catalog (which refuses to oversell, and takes
+ * stock once per idempotency key), then records the order under the next order number. A repeat of
+ * a key returns the first order and changes nothing (SPEC guarantee 3); so does a retry after a
+ * crash between the two steps, since the catalog answers the key's first decrement again. A buy
+ * whose order cannot be recorded gives its stock back.
  */
 @Stateless
 public class OrderService {
@@ -36,11 +36,11 @@ public class OrderService {
   @Inject Outbox outbox;
 
   /**
-   * @param command item, quantity and idempotency key, checked by {@link PlaceOrder}'s
-   *     constraints at the API ({@link bookstore.platform.clients.OrderApi})
+   * @param command item, quantity and idempotency key, checked by {@link PlaceOrder}'s constraints
+   *     at the API ({@link bookstore.platform.clients.OrderApi})
    * @return the order and the sequence numbers of its writes
-   * @throws ProblemException 404 unknown item, 409 out of stock, 422 the key was
-   *     first used for another item or quantity, 503 catalog unreachable
+   * @throws ProblemException 404 unknown item, 409 out of stock, 422 the key was first used for
+   *     another item or quantity, 503 catalog unreachable
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public PlacedOrder place(PlaceOrder command) {
@@ -66,7 +66,8 @@ public class OrderService {
       giveBackUnlessRecorded(command, e);
       throw e;
     }
-    return new PlacedOrder(recorded.order().toApi(), taken.sequence(), recorded.sequence(), !recorded.fresh());
+    return new PlacedOrder(
+        recorded.order().toApi(), taken.sequence(), recorded.sequence(), !recorded.fresh());
   }
 
   /**
@@ -78,7 +79,8 @@ public class OrderService {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public OrderRead find(long orderNumber, long minSequence) {
     long sequence = barrier.await(minSequence);
-    return recorder.find(orderNumber)
+    return recorder
+        .find(orderNumber)
         .map(o -> new OrderRead(sequence, o.toApi(), identity.replicaId()))
         .orElseThrow(() -> ProblemException.notFound("no order " + orderNumber));
   }
@@ -87,7 +89,10 @@ public class OrderService {
     if (recorder.byRequestId(command.requestId()).isPresent()) {
       return;
     }
-    LOG.log(Level.WARNING, "order for " + command.requestId() + " not recorded, giving stock back", cause);
+    LOG.log(
+        Level.WARNING,
+        "order for " + command.requestId() + " not recorded, giving stock back",
+        cause);
     try {
       catalog.giveBack(command.requestId());
     } catch (RuntimeException e) {

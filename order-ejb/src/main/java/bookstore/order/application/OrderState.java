@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Orders as replicated state: applies {@link OrderUpdate}s (insert when absent), takes and
- * installs {@link OrderSnapshot}s, and digests every order (number, item, quantity, unit price,
- * request id, creation time) by number.
+ * Orders as replicated state: applies {@link OrderUpdate}s (insert when absent), takes and installs
+ * {@link OrderSnapshot}s, and digests every order (number, item, quantity, unit price, request id,
+ * creation time) by number.
  */
 @ApplicationScoped
 public class OrderState implements ReplicatedState {
@@ -37,8 +37,15 @@ public class OrderState implements ReplicatedState {
       orders.add(CustomerOrder.of(update));
     } else if (!held.get().getRequestId().equals(update.requestId())) {
       // cannot happen while histories agree (SPEC guarantee 4): say so loudly if it does
-      LOG.severe("diverged: order " + update.order().orderNumber() + " is held for key " + held.get().getRequestId()
-          + " but write " + update.stamp() + " records it for key " + update.requestId());
+      LOG.severe(
+          "diverged: order "
+              + update.order().orderNumber()
+              + " is held for key "
+              + held.get().getRequestId()
+              + " but write "
+              + update.stamp()
+              + " records it for key "
+              + update.requestId());
     }
   }
 
@@ -54,7 +61,9 @@ public class OrderState implements ReplicatedState {
   @Override
   public void install(String snapshotJson) {
     orders.clear();
-    JsonMessages.fromJson(snapshotJson, OrderSnapshot.class).orders().forEach(u -> orders.add(CustomerOrder.of(u)));
+    JsonMessages.fromJson(snapshotJson, OrderSnapshot.class)
+        .orders()
+        .forEach(u -> orders.add(CustomerOrder.of(u)));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package bookstore.order.domain;
 
-import bookstore.api.validation.Limits;
 import bookstore.api.Order;
+import bookstore.api.validation.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,20 +11,24 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * An acknowledged order. Its number is gapless and increasing (assigned by the order primary);
- * its request id, the client's idempotency key, is unique (SPEC guarantee 3).
+ * An acknowledged order. Its number is gapless and increasing (assigned by the order primary); its
+ * request id, the client's idempotency key, is unique (SPEC guarantee 3).
  */
 @Entity
 @Table(name = "CUSTOMER_ORDER")
 @NamedQuery(
     name = CustomerOrder.BY_REQUEST_ID,
     query = "select o from CustomerOrder o where o.requestId = :requestId")
-@NamedQuery(name = CustomerOrder.ALL, query = "select o from CustomerOrder o order by o.orderNumber")
-@NamedQuery(name = CustomerOrder.MAX_NUMBER, query = "select max(o.orderNumber) from CustomerOrder o")
+@NamedQuery(
+    name = CustomerOrder.ALL,
+    query = "select o from CustomerOrder o order by o.orderNumber")
+@NamedQuery(
+    name = CustomerOrder.MAX_NUMBER,
+    query = "select max(o.orderNumber) from CustomerOrder o")
 public class CustomerOrder {
   /**
-   * Named query: the order, at most one, whose idempotency key (client request id) equals
-   * parameter {@code requestId}.
+   * Named query: the order, at most one, whose idempotency key (client request id) equals parameter
+   * {@code requestId}.
    */
   public static final String BY_REQUEST_ID = "CustomerOrder.byRequestId";
 
@@ -32,8 +36,8 @@ public class CustomerOrder {
   public static final String ALL = "CustomerOrder.all";
 
   /**
-   * Named query: the highest order number in use, as a {@code Long}; {@code null} when there
-   * are no orders.
+   * Named query: the highest order number in use, as a {@code Long}; {@code null} when there are no
+   * orders.
    */
   public static final String MAX_NUMBER = "CustomerOrder.maxNumber";
 
@@ -66,7 +70,12 @@ public class CustomerOrder {
    * @param createdAt when it was recorded
    */
   public CustomerOrder(
-      long orderNumber, int itemId, int quantity, BigDecimal unitPrice, String requestId, Instant createdAt) {
+      long orderNumber,
+      int itemId,
+      int quantity,
+      BigDecimal unitPrice,
+      String requestId,
+      Instant createdAt) {
     this.orderNumber = orderNumber;
     this.itemId = itemId;
     this.quantity = quantity;
@@ -76,27 +85,30 @@ public class CustomerOrder {
   }
 
   /**
-   * @return the order number, the row's key: positive, gapless and increasing, the next after
-   *     the highest in use when the order primary recorded it; the same on every replica
+   * @return the order number, the row's key: positive, gapless and increasing, the next after the
+   *     highest in use when the order primary recorded it; the same on every replica
    */
   public long getOrderNumber() {
     return orderNumber;
   }
 
-  /** @return the item bought */
+  /**
+   * @return the item bought
+   */
   public int getItemId() {
     return itemId;
   }
 
-  /** @return units bought, at least 1 */
+  /**
+   * @return units bought, at least 1
+   */
   public int getQuantity() {
     return quantity;
   }
 
   /**
-   * @return the client's idempotency key, unique among orders, at most
-   *     {@link Limits#MAX_KEY_LENGTH} characters; the catalog took the order's stock under the
-   *     same key
+   * @return the client's idempotency key, unique among orders, at most {@link
+   *     Limits#MAX_KEY_LENGTH} characters; the catalog took the order's stock under the same key
    */
   public String getRequestId() {
     return requestId;
@@ -117,10 +129,17 @@ public class CustomerOrder {
   public static CustomerOrder of(bookstore.api.replication.OrderUpdate update) {
     Order o = update.order();
     return new CustomerOrder(
-        o.orderNumber(), o.itemId(), o.quantity(), o.unitPrice(), update.requestId(), update.createdAt());
+        o.orderNumber(),
+        o.itemId(),
+        o.quantity(),
+        o.unitPrice(),
+        update.requestId(),
+        update.createdAt());
   }
 
-  /** @return the order as the API shows it */
+  /**
+   * @return the order as the API shows it
+   */
   public Order toApi() {
     return new Order(orderNumber, itemId, quantity, unitPrice);
   }

@@ -18,13 +18,19 @@ public interface OrderRepository {
    */
   Optional<CustomerOrder> byRequestId(String requestId);
 
-  /** @return every order by number */
+  /**
+   * @return every order by number
+   */
   List<CustomerOrder> all();
 
-  /** @return the highest order number, 0 when there are none */
+  /**
+   * @return the highest order number, 0 when there are none
+   */
   long maxOrderNumber();
 
-  /** @param order a new order */
+  /**
+   * @param order a new order
+   */
   void add(CustomerOrder order);
 
   /** Removes every order (a snapshot is about to replace them). */

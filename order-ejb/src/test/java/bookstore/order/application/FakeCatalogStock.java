@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 
 /**
- * Stands in for the catalog in the Arquillian deployment: every item costs 10.00 and is in
- * stock, but item {@link #SOLD_OUT} is always out of stock.
+ * Stands in for the catalog in the Arquillian deployment: every item costs 10.00 and is in stock,
+ * but item {@link #SOLD_OUT} is always out of stock.
  */
 @ApplicationScoped
 public class FakeCatalogStock implements CatalogStock {

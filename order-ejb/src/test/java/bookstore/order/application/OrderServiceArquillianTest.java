@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bookstore.api.Order;
-import bookstore.api.internal.PlaceOrder;
 import bookstore.api.ProblemException;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.order.domain.OrderRepository;
 import bookstore.order.infrastructure.persistence.JpaOrderRepository;
 import bookstore.platform.security.ClusterSecret;
@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The order service's EJBs inside Payara Micro, on a real Derby database, with the catalog
- * replaced by a fake: order numbers increase without gaps, even under concurrent buys; a repeat
- * of an idempotency key returns the first order; a refused buy takes no number.
+ * The order service's EJBs inside Payara Micro, on a real Derby database, with the catalog replaced
+ * by a fake: order numbers increase without gaps, even under concurrent buys; a repeat of an
+ * idempotency key returns the first order; a refused buy takes no number.
  */
 @ExtendWith(ArquillianExtension.class)
 class OrderServiceArquillianTest {
@@ -35,16 +35,35 @@ class OrderServiceArquillianTest {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "order-test.war")
-        .addPackages(false, "bookstore.api", "bookstore.api.internal", "bookstore.api.replication", "bookstore.api.validation")
-        .addPackages(false, "bookstore.replication", "bookstore.replication.health", "bookstore.replication.rest")
+        .addPackages(
+            false,
+            "bookstore.api",
+            "bookstore.api.internal",
+            "bookstore.api.replication",
+            "bookstore.api.validation")
+        .addPackages(
+            false,
+            "bookstore.replication",
+            "bookstore.replication.health",
+            "bookstore.replication.rest")
         .addPackages(false, "bookstore.platform.rest", "bookstore.platform.clients")
-        // the secret the Rest Clients send; not the replicas' check of it (bookstore.replication.security):
+        // the secret the Rest Clients send; not the replicas' check of it
+        // (bookstore.replication.security):
         // Arquillian's own servlet, which runs these tests, could not send it
         .addClass(ClusterSecret.class)
         .addPackages(false, OrderRepository.class.getPackage())
         .addPackages(false, JpaOrderRepository.class.getPackage())
-        .addClasses(OrderService.class, OrderRecorder.class, OrderRecorder.Recorded.class, OrderEvents.class)
-        .addClasses(CatalogStock.class, OrderState.class, OrderSnapshot.class, FakeCatalogStock.class, RecordingOrderEvents.class)
+        .addClasses(
+            OrderService.class,
+            OrderRecorder.class,
+            OrderRecorder.Recorded.class,
+            OrderEvents.class)
+        .addClasses(
+            CatalogStock.class,
+            OrderState.class,
+            OrderSnapshot.class,
+            FakeCatalogStock.class,
+            RecordingOrderEvents.class)
         .addPackages(false, "bookstore.order.interfaces.rest")
         .addAsResource("META-INF/persistence.xml")
         .addAsResource("META-INF/microprofile-config.properties")
@@ -65,7 +84,9 @@ class OrderServiceArquillianTest {
     List<Future<Order>> placed = new ArrayList<>();
     try {
       for (int i = 0; i < buyers; i++) {
-        placed.add(pool.submit(() -> orders.place(new PlaceOrder(1, 1, UUID.randomUUID().toString())).order()));
+        placed.add(
+            pool.submit(
+                () -> orders.place(new PlaceOrder(1, 1, UUID.randomUUID().toString())).order()));
       }
       List<Long> numbers = new ArrayList<>();
       for (Future<Order> f : placed) {
@@ -102,7 +123,9 @@ class OrderServiceArquillianTest {
     ProblemException refused =
         assertThrows(
             ProblemException.class,
-            () -> orders.place(new PlaceOrder(FakeCatalogStock.SOLD_OUT, 1, UUID.randomUUID().toString())));
+            () ->
+                orders.place(
+                    new PlaceOrder(FakeCatalogStock.SOLD_OUT, 1, UUID.randomUUID().toString())));
     assertEquals(409, refused.problem().status());
     assertEquals(before, highestOrderNumber());
     Order next = orders.place(new PlaceOrder(1, 1, UUID.randomUUID().toString())).order();

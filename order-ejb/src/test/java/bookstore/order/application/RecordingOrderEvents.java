@@ -15,7 +15,9 @@ public class RecordingOrderEvents implements OrderEvents {
     published.add(update);
   }
 
-  /** @return every update published so far, oldest first */
+  /**
+   * @return every update published so far, oldest first
+   */
   public List<OrderUpdate> published() {
     return List.copyOf(published);
   }

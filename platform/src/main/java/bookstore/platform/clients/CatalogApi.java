@@ -24,12 +24,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The catalog replica's internal HTTP API: implemented by the catalog node's resource and
- * called through MicroProfile Rest Client by the front end and the order service, so both
- * sides share one definition. Reads may go to any replica and carry the lowest sequence number
- * they may see ({@value #MIN_SEQUENCE}); writes sent to a backup are forwarded to the primary.
- * Errors come back as {@link bookstore.api.ProblemException} (404 unknown item, 409 out of
- * stock, 400 bad input, 503 replica behind).
+ * The catalog replica's internal HTTP API: implemented by the catalog node's resource and called
+ * through MicroProfile Rest Client by the front end and the order service, so both sides share one
+ * definition. Reads may go to any replica and carry the lowest sequence number they may see
+ * ({@value #MIN_SEQUENCE}); writes sent to a backup are forwarded to the primary. Errors come back
+ * as {@link bookstore.api.ProblemException} (404 unknown item, 409 out of stock, 400 bad input, 503
+ * replica behind).
  */
 @Path("/catalog/items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +48,8 @@ public interface CatalogApi {
    */
   @GET
   SearchRead search(
-      @QueryParam("topic") @Topic String topic, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
+      @QueryParam("topic") @Topic String topic,
+      @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
 
   /**
    * @param id item id
@@ -57,7 +58,8 @@ public interface CatalogApi {
    */
   @GET
   @Path("{id}")
-  ItemRead lookup(@PathParam("id") int id, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
+  ItemRead lookup(
+      @PathParam("id") int id, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
 
   /**
    * @param title exact title (the toy store names its products by title)
@@ -67,11 +69,12 @@ public interface CatalogApi {
   @GET
   @Path("by-title/{title}")
   ItemRead byTitle(
-      @PathParam("title") String title, @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
+      @PathParam("title") String title,
+      @HeaderParam(MIN_SEQUENCE) @DefaultValue("0") long minSequence);
 
   /**
-   * Takes units out of stock atomically: never below 0 (SPEC guarantee 1). Idempotent per
-   * request id: a repeat returns what the first took and takes nothing (SPEC guarantee 3).
+   * Takes units out of stock atomically: never below 0 (SPEC guarantee 1). Idempotent per request
+   * id: a repeat returns what the first took and takes nothing (SPEC guarantee 3).
    *
    * @param id item id
    * @param change units and idempotency key
@@ -79,11 +82,12 @@ public interface CatalogApi {
    */
   @POST
   @Path("{id}/decrement")
-  StockTaken decrement(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) StockChange change);
+  StockTaken decrement(
+      @PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) StockChange change);
 
   /**
-   * Gives back the stock a buy took, when its order could not be recorded. Idempotent; a
-   * request id that took nothing changes nothing.
+   * Gives back the stock a buy took, when its order could not be recorded. Idempotent; a request id
+   * that took nothing changes nothing.
    *
    * @param requestId the buy's idempotency key
    */
@@ -98,7 +102,8 @@ public interface CatalogApi {
    */
   @POST
   @Path("{id}/restock")
-  ItemRead restock(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) Restock restock);
+  ItemRead restock(
+      @PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) Restock restock);
 
   /**
    * @param id item id
@@ -107,7 +112,8 @@ public interface CatalogApi {
    */
   @PUT
   @Path("{id}/price")
-  ItemRead setPrice(@PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) PriceChange change);
+  ItemRead setPrice(
+      @PathParam("id") int id, @Valid @NotNull(message = BODY_REQUIRED) PriceChange change);
 
   /**
    * @param item the new item

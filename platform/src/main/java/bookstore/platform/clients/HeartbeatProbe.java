@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Asks replicas for their heartbeat ({@code GET /replica/heartbeat}) without blocking: the one
- * way replicas (each other) and the front end (every replica) tell who is alive. A heartbeat
- * times out after one interval; a loaded replica answers late, not never, and is given its
- * allowed misses by the caller, while one whose port refuses the connection is reported as
- * {@linkplain Answer#refused() refused}: its process is gone.
+ * Asks replicas for their heartbeat ({@code GET /replica/heartbeat}) without blocking: the one way
+ * replicas (each other) and the front end (every replica) tell who is alive. A heartbeat times out
+ * after one interval; a loaded replica answers late, not never, and is given its allowed misses by
+ * the caller, while one whose port refuses the connection is reported as {@linkplain
+ * Answer#refused() refused}: its process is gone.
  */
 public final class HeartbeatProbe {
   private final HttpClient http;
@@ -29,10 +29,16 @@ public final class HeartbeatProbe {
    */
   public record Answer(Heartbeat heartbeat, boolean refused) {}
 
-  /** @param intervalMs the heartbeat interval (ms): each heartbeat's timeout, at least 100 ms */
+  /**
+   * @param intervalMs the heartbeat interval (ms): each heartbeat's timeout, at least 100 ms
+   */
   public HeartbeatProbe(long intervalMs) {
     this.timeout = Duration.ofMillis(Math.max(100, intervalMs));
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .build();
   }
 
   /**
@@ -40,7 +46,8 @@ public final class HeartbeatProbe {
    * @return its answer once it arrives or the timeout passes; never completes exceptionally
    */
   public CompletableFuture<Answer> ask(String baseUrl) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + "/replica/heartbeat")).timeout(timeout).GET();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/replica/heartbeat")).timeout(timeout).GET();
     ClusterSecret.value().ifPresent(secret -> builder.header(ClusterSecret.HEADER, secret));
     HttpRequest request = builder.build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

@@ -16,8 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The order replica's internal HTTP API, implemented by the order node and called by the front
- * end. A buy sent to a backup is forwarded to the primary. Errors come back as {@link
+ * The order replica's internal HTTP API, implemented by the order node and called by the front end.
+ * A buy sent to a backup is forwarded to the primary. Errors come back as {@link
  * bookstore.api.ProblemException}.
  */
 @Path("/orders")
@@ -26,8 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 public interface OrderApi {
 
   /**
-   * Places an order: takes the stock from the catalog, then records the order under the next
-   * order number. A repeat with the same request id returns the first order (SPEC guarantee 3).
+   * Places an order: takes the stock from the catalog, then records the order under the next order
+   * number. A repeat with the same request id returns the first order (SPEC guarantee 3).
    *
    * @param command item, quantity, idempotency key
    * @return the order; 404 unknown item, 409 out of stock

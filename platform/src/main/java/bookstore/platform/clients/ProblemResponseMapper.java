@@ -9,9 +9,9 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
  * Turns a replica's error answer (status 400 and up) into a {@link ProblemException} with the
- * replica's own problem, so the front end can pass a 404 or 409 on unchanged. An answer without
- * a problem body did not come from the store's application (the node's server answers 404
- * while the application is still deploying after a restart): it becomes 503 {@code
+ * replica's own problem, so the front end can pass a 404 or 409 on unchanged. An answer without a
+ * problem body did not come from the store's application (the node's server answers 404 while the
+ * application is still deploying after a restart): it becomes 503 {@code
  * urn:bookstore:not-serving}, so that callers retry instead of passing on "unknown item".
  */
 public class ProblemResponseMapper implements ResponseExceptionMapper<ProblemException> {
@@ -31,7 +31,10 @@ public class ProblemResponseMapper implements ResponseExceptionMapper<ProblemExc
       }
     }
     return ProblemTypes.notServing(
-        "a replica answered " + status + " " + response.getStatusInfo().getReasonPhrase()
+        "a replica answered "
+            + status
+            + " "
+            + response.getStatusInfo().getReasonPhrase()
             + " without a problem: its application is not serving (starting or stopping)");
   }
 

@@ -13,21 +13,25 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * What every catalog and order replica serves about its replication state, under {@code
- * /replica}: status (SPEC guarantee 4), heartbeats, the bully election's messages, its write log
- * for a replica that found a gap, and a snapshot for one that has no state, fell behind the log
- * or diverged from it.
+ * What every catalog and order replica serves about its replication state, under {@code /replica}:
+ * status (SPEC guarantee 4), heartbeats, the bully election's messages, its write log for a replica
+ * that found a gap, and a snapshot for one that has no state, fell behind the log or diverged from
+ * it.
  */
 @Path("/replica")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface ReplicaApi {
 
-  /** @return id, role, epoch, last sequence and state digest */
+  /**
+   * @return id, role, epoch, last sequence and state digest
+   */
   @GET
   ReplicaStatus status();
 
-  /** @return who this replica is and what it believes: cheap, for heartbeats */
+  /**
+   * @return who this replica is and what it believes: cheap, for heartbeats
+   */
   @GET
   @Path("heartbeat")
   Heartbeat heartbeat();
@@ -57,9 +61,9 @@ public interface ReplicaApi {
    * @param after a sequence number the caller holds
    * @param epochAt the epoch of the caller's write at {@code after} (0 when {@code after} is 0)
    * @param limit the most entries (items)
-   * @return the writes after it as published (JSON texts), in order; 410 Gone when the log does
-   *     not reach back to {@code after + 1}, or holds a write of another epoch at {@code after}
-   *     (the caller diverged): take a snapshot
+   * @return the writes after it as published (JSON texts), in order; 410 Gone when the log does not
+   *     reach back to {@code after + 1}, or holds a write of another epoch at {@code after} (the
+   *     caller diverged): take a snapshot
    */
   @GET
   @Path("log")
@@ -68,7 +72,9 @@ public interface ReplicaApi {
       @QueryParam("epochAt") @DefaultValue("0") long epochAt,
       @QueryParam("limit") int limit);
 
-  /** @return the whole state, consistent at one sequence number */
+  /**
+   * @return the whole state, consistent at one sequence number
+   */
   @GET
   @Path("snapshot")
   Snapshot snapshot();

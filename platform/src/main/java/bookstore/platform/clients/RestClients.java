@@ -6,10 +6,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Builds the MicroProfile Rest Clients every node uses to call a replica's internal API, with
- * the timeouts from MicroProfile Config: {@code bookstore.client.connect-timeout-ms} and {@code
- * bookstore.client.read-timeout-ms} (ms; a write waits for its commit), whose defaults are in
- * each WAR's {@code microprofile-config.properties}.
+ * Builds the MicroProfile Rest Clients every node uses to call a replica's internal API, with the
+ * timeouts from MicroProfile Config: {@code bookstore.client.connect-timeout-ms} and {@code
+ * bookstore.client.read-timeout-ms} (ms; a write waits for its commit), whose defaults are in each
+ * WAR's {@code microprofile-config.properties}.
  */
 public final class RestClients {
   private RestClients() {}

@@ -4,8 +4,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
 /**
- * JSON text for JMS message bodies. Messages are text, never {@code ObjectMessage}, so a
- * consumer never deserialises Java objects from the wire.
+ * JSON text for JMS message bodies. Messages are text, never {@code ObjectMessage}, so a consumer
+ * never deserialises Java objects from the wire.
  */
 public final class JsonMessages {
   private static final Jsonb JSONB = JsonbBuilder.create();

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * The one mapper of Bean Validation failures (issue 11): a request whose body, path, query or
- * header breaks a constraint gets 400 problem+json whose detail names each field and what it
- * must be ({@link Violations#describe}), and nothing was changed. A violated constraint on a
- * return value is the server's fault: 500, logged.
+ * header breaks a constraint gets 400 problem+json whose detail names each field and what it must
+ * be ({@link Violations#describe}), and nothing was changed. A violated constraint on a return
+ * value is the server's fault: 500, logged.
  */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
@@ -26,14 +26,21 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
   @Override
   public Response toResponse(ConstraintViolationException e) {
-    boolean answer = e.getConstraintViolations().stream()
-        .anyMatch(v -> kindIn(v.getPropertyPath(), ElementKind.RETURN_VALUE));
+    boolean answer =
+        e.getConstraintViolations().stream()
+            .anyMatch(v -> kindIn(v.getPropertyPath(), ElementKind.RETURN_VALUE));
     if (answer) {
       LOG.log(Level.SEVERE, "an answer broke its own constraints", e);
       return ProblemExceptionMapper.problem(
-          new Problem("about:blank", "Internal Server Error", 500, "the answer was not valid; it is logged"));
+          new Problem(
+              "about:blank",
+              "Internal Server Error",
+              500,
+              "the answer was not valid; it is logged"));
     }
-    String detail = Violations.describe(e.getConstraintViolations(), resource == null ? null : resource.getResourceMethod());
+    String detail =
+        Violations.describe(
+            e.getConstraintViolations(), resource == null ? null : resource.getResourceMethod());
     return ProblemExceptionMapper.problem(new Problem("about:blank", "Bad Request", 400, detail));
   }
 

@@ -49,10 +49,10 @@ public final class JsonBodies {
   }
 
   /**
-   * JSON-B converts loosely: {@code 1.5} and {@code "5"} into an int field, {@code 4294967301}
-   * into 5 (overflow), {@code "maybe"} into a Boolean false. Here every whole-number component of
-   * the record must be a JSON number that is whole and in the component's range, and every
-   * Boolean component JSON {@code true} or {@code false} (null or absent are left to the caller).
+   * JSON-B converts loosely: {@code 1.5} and {@code "5"} into an int field, {@code 4294967301} into
+   * 5 (overflow), {@code "maybe"} into a Boolean false. Here every whole-number component of the
+   * record must be a JSON number that is whole and in the component's range, and every Boolean
+   * component JSON {@code true} or {@code false} (null or absent are left to the caller).
    */
   private static void requireExactTypes(String body, Class<?> type) {
     JsonValue parsed;
@@ -83,7 +83,8 @@ public final class JsonBodies {
           throw ProblemException.badRequest(name + " is out of range: " + value);
         }
       } else if ((t == boolean.class || t == Boolean.class)
-          && value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+          && value.getValueType() != JsonValue.ValueType.TRUE
+          && value.getValueType() != JsonValue.ValueType.FALSE) {
         throw ProblemException.badRequest(name + " must be true or false, got " + value);
       }
     }

@@ -13,12 +13,12 @@ import java.io.InputStream;
 import java.util.Set;
 
 /**
- * What a request body may be (SPEC "Public API"): at most {@link Limits#MAX_BODY_BYTES} bytes on every
- * route (413 Content Too Large otherwise, read no further), and JSON ({@code application/json},
- * any parameters) on the JSON API under {@code /api/} (415 Unsupported Media Type otherwise).
- * The JSON rule stops a form on any web page from buying ({@code text/plain} needs no CORS
- * preflight); the classic course routes ({@code /buy?item_number=N}) take no body and keep their
- * methods. Both answers are problem+json and change nothing.
+ * What a request body may be (SPEC "Public API"): at most {@link Limits#MAX_BODY_BYTES} bytes on
+ * every route (413 Content Too Large otherwise, read no further), and JSON ({@code
+ * application/json}, any parameters) on the JSON API under {@code /api/} (415 Unsupported Media
+ * Type otherwise). The JSON rule stops a form on any web page from buying ({@code text/plain} needs
+ * no CORS preflight); the classic course routes ({@code /buy?item_number=N}) take no body and keep
+ * their methods. Both answers are problem+json and change nothing.
  */
 @Provider
 @PreMatching
@@ -32,18 +32,31 @@ public class JsonRequestLimits implements ContainerRequestFilter {
     }
     byte[] body = readAtMost(request.getEntityStream(), Limits.MAX_BODY_BYTES + 1);
     if (body.length > Limits.MAX_BODY_BYTES) {
-      request.abortWith(ProblemExceptionMapper.problem(new Problem(
-          "about:blank", "Content Too Large", 413, "request bodies are limited to " + Limits.MAX_BODY_BYTES + " bytes")));
+      request.abortWith(
+          ProblemExceptionMapper.problem(
+              new Problem(
+                  "about:blank",
+                  "Content Too Large",
+                  413,
+                  "request bodies are limited to " + Limits.MAX_BODY_BYTES + " bytes")));
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(body));
     MediaType type = request.getMediaType();
-    boolean json = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()
-        && !type.isWildcardSubtype();
+    boolean json =
+        type != null
+            && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+            && !type.isWildcardType()
+            && !type.isWildcardSubtype();
     if (body.length > 0 && !json && request.getUriInfo().getPath().startsWith("api/")) {
-      request.abortWith(ProblemExceptionMapper.problem(new Problem(
-          "about:blank", "Unsupported Media Type", 415,
-          "send the body as application/json, not " + (type == null ? "without a Content-Type" : type.toString()))));
+      request.abortWith(
+          ProblemExceptionMapper.problem(
+              new Problem(
+                  "about:blank",
+                  "Unsupported Media Type",
+                  415,
+                  "send the body as application/json, not "
+                      + (type == null ? "without a Content-Type" : type.toString()))));
     }
   }
 

@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The JAX-RS providers every node's application registers, in one list: strict JSON bodies, and
- * the mappers that turn every failure into RFC 9457 problem+json.
+ * The JAX-RS providers every node's application registers, in one list: strict JSON bodies, and the
+ * mappers that turn every failure into RFC 9457 problem+json.
  */
 public final class ServerProviders {
   /** Strict JSON reading and the problem+json mappers. */
-  public static final List<Class<?>> COMMON = List.of(
-      StrictJsonReader.class,
-      ProblemExceptionMapper.class,
-      ConstraintViolationMapper.class,
-      WebApplicationExceptionMapper.class,
-      UnexpectedExceptionMapper.class);
+  public static final List<Class<?>> COMMON =
+      List.of(
+          StrictJsonReader.class,
+          ProblemExceptionMapper.class,
+          ConstraintViolationMapper.class,
+          WebApplicationExceptionMapper.class,
+          UnexpectedExceptionMapper.class);
 
   private ServerProviders() {}
 

@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes an RFC 9457 problem+json answer from servlet code, where JAX-RS's exception mappers do
- * not reach: the container's error page, the admin login's 401, a replica's refusal of a caller
- * without the cluster secret. Sets {@code X-Content-Type-Options: nosniff} itself, since these
- * answers may be written before {@link SecurityHeaders} runs.
+ * Writes an RFC 9457 problem+json answer from servlet code, where JAX-RS's exception mappers do not
+ * reach: the container's error page, the admin login's 401, a replica's refusal of a caller without
+ * the cluster secret. Sets {@code X-Content-Type-Options: nosniff} itself, since these answers may
+ * be written before {@link SecurityHeaders} runs.
  */
 public final class ServletProblems {
   private ServletProblems() {}

@@ -9,10 +9,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort: any exception no other mapper claims becomes a problem+json answer instead
- * of the container's HTML page. A peer that did not answer, or the message broker being
- * unreachable, is a 503 (the write was not made, or is idempotent, and may be retried);
- * anything else is a 500, logged with its stack trace.
+ * The last resort: any exception no other mapper claims becomes a problem+json answer instead of
+ * the container's HTML page. A peer that did not answer, or the message broker being unreachable,
+ * is a 503 (the write was not made, or is idempotent, and may be retried); anything else is a 500,
+ * logged with its stack trace.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -39,7 +39,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
     LOG.log(Level.SEVERE, "unexpected failure", e);
     return ProblemExceptionMapper.problem(
-        new Problem("about:blank", "Internal Server Error", 500, "unexpected failure; it is logged"));
+        new Problem(
+            "about:blank", "Internal Server Error", 500, "unexpected failure; it is logged"));
   }
 
   private static boolean causedBy(Throwable e, String className) {

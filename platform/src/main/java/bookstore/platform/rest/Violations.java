@@ -18,20 +18,21 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Constraint violations in words a client can act on: {@code "quantity: must be a whole number
- * from 1 to 1000000; Idempotency-Key header: must be 1 to 128 characters, not all blank"}.
+ * Constraint violations in words a client can act on: {@code "quantity: must be a whole number from
+ * 1 to 1000000; Idempotency-Key header: must be 1 to 128 characters, not all blank"}.
  */
 public final class Violations {
   private Violations() {}
 
   /**
    * @param violations what failed
-   * @param resourceMethod the JAX-RS method the request went to, whose parameter annotations
-   *     name a failed parameter ({@code @HeaderParam("Idempotency-Key")} becomes "Idempotency-Key
+   * @param resourceMethod the JAX-RS method the request went to, whose parameter annotations name a
+   *     failed parameter ({@code @HeaderParam("Idempotency-Key")} becomes "Idempotency-Key
    *     header"); {@code null} when the violations are of a bean validated on its own
    * @return one "name: message" per violation, sorted, joined by "; "
    */
-  public static String describe(Set<? extends ConstraintViolation<?>> violations, Method resourceMethod) {
+  public static String describe(
+      Set<? extends ConstraintViolation<?>> violations, Method resourceMethod) {
     return violations.stream()
         .map(v -> name(v.getPropertyPath(), resourceMethod) + ": " + v.getMessage())
         .sorted()
@@ -62,9 +63,11 @@ public final class Violations {
     String parameter = null;
     for (Path.Node node : path) {
       switch (node.getKind()) {
-        case PARAMETER -> parameter = parameterName(method, node.as(Path.ParameterNode.class).getParameterIndex());
+        case PARAMETER ->
+            parameter =
+                parameterName(method, node.as(Path.ParameterNode.class).getParameterIndex());
         case PROPERTY -> properties.add(node.getName());
-        default -> { }
+        default -> {}
       }
     }
     if (!properties.isEmpty()) {
@@ -97,14 +100,16 @@ public final class Violations {
   }
 
   private static Stream<Method> withInterfaces(Method method) {
-    Stream<Method> declared = Stream.of(method.getDeclaringClass().getInterfaces())
-        .flatMap(i -> {
-          try {
-            return Stream.of(i.getMethod(method.getName(), method.getParameterTypes()));
-          } catch (NoSuchMethodException e) {
-            return Stream.empty();
-          }
-        });
+    Stream<Method> declared =
+        Stream.of(method.getDeclaringClass().getInterfaces())
+            .flatMap(
+                i -> {
+                  try {
+                    return Stream.of(i.getMethod(method.getName(), method.getParameterTypes()));
+                  } catch (NoSuchMethodException e) {
+                    return Stream.empty();
+                  }
+                });
     return Stream.concat(Stream.of(method), declared);
   }
 }

@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * The one retry policy of every call that follows a service through a failover (SPEC guarantee
- * 6: a failover shows as latency, not as an error), declared with MicroProfile Fault Tolerance:
- * an attempt that fails with {@link Retryable} is made again after {@value #PAUSE_MS} ms, for at
- * most {@value #DEADLINE_MS} ms in all; any other exception ends the call at once. Both figures
- * can be changed through MicroProfile Config with Fault Tolerance's own keys, e.g. {@code
+ * The one retry policy of every call that follows a service through a failover (SPEC guarantee 6: a
+ * failover shows as latency, not as an error), declared with MicroProfile Fault Tolerance: an
+ * attempt that fails with {@link Retryable} is made again after {@value #PAUSE_MS} ms, for at most
+ * {@value #DEADLINE_MS} ms in all; any other exception ends the call at once. Both figures can be
+ * changed through MicroProfile Config with Fault Tolerance's own keys, e.g. {@code
  * bookstore.platform.routing.Failover/untilDeadline/Retry/maxDuration=20000}.
  *
  * <p>Used by {@link ReplicaRouter}; a CDI bean so that the container's interceptor applies it.
@@ -46,8 +46,8 @@ public class Failover {
   }
 
   /**
-   * An attempt that failed in a way that may pass: no replica answered, no primary is known
-   * yet, a node is still deploying. It carries the failure behind it.
+   * An attempt that failed in a way that may pass: no replica answered, no primary is known yet, a
+   * node is still deploying. It carries the failure behind it.
    */
   public static class Retryable extends RuntimeException {
     /**

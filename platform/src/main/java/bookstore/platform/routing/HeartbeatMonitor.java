@@ -10,12 +10,11 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The EJB timer that keeps some {@link ReplicaRouter}s informed (SPEC "Replication": heartbeats
- * are EJB timers): every {@code bookstore.heartbeat.interval-ms} it runs one {@link
- * ReplicaHeartbeats} round over the routers' replicas; a replica that misses {@code
- * bookstore.heartbeat.misses} in a row, or whose port refuses the connection, is dead to its
- * router until it answers again. A node subclasses it as a {@code @Singleton @Startup} bean and
- * says which routers ({@link #routers}).
+ * The EJB timer that keeps some {@link ReplicaRouter}s informed (SPEC "Replication": heartbeats are
+ * EJB timers): every {@code bookstore.heartbeat.interval-ms} it runs one {@link ReplicaHeartbeats}
+ * round over the routers' replicas; a replica that misses {@code bookstore.heartbeat.misses} in a
+ * row, or whose port refuses the connection, is dead to its router until it answers again. A node
+ * subclasses it as a {@code @Singleton @Startup} bean and says which routers ({@link #routers}).
  */
 public abstract class HeartbeatMonitor {
   @Resource TimerService timers;

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One heartbeat round over the replicas of some services (SPEC "Replication"): asks every
- * replica for its heartbeat, all at once, and tells its {@link ReplicaRouter} what it heard. A
- * replica that misses {@code allowedMisses} rounds in a row, or whose port refuses the
- * connection (its process is gone), is dead to the router until it answers again. An EJB timer
- * of each node that routes calls runs {@link #beat} every interval (the front end's
- * {@code ReplicaMonitor}, the order service's {@code CatalogMonitor}).
+ * One heartbeat round over the replicas of some services (SPEC "Replication"): asks every replica
+ * for its heartbeat, all at once, and tells its {@link ReplicaRouter} what it heard. A replica that
+ * misses {@code allowedMisses} rounds in a row, or whose port refuses the connection (its process
+ * is gone), is dead to the router until it answers again. An EJB timer of each node that routes
+ * calls runs {@link #beat} every interval (the front end's {@code ReplicaMonitor}, the order
+ * service's {@code CatalogMonitor}).
  */
 public final class ReplicaHeartbeats {
   private final HeartbeatProbe probe;
@@ -47,7 +47,8 @@ public final class ReplicaHeartbeats {
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
   }
 
-  private synchronized void record(ReplicaRouter<?> router, int id, String url, HeartbeatProbe.Answer answer) {
+  private synchronized void record(
+      ReplicaRouter<?> router, int id, String url, HeartbeatProbe.Answer answer) {
     if (answer.heartbeat() != null) {
       misses.put(url, 0);
       router.heard(id, answer.heartbeat());

@@ -2,8 +2,8 @@ package bookstore.platform.routing;
 
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
-import bookstore.platform.clients.ConnectionRefused;
 import bookstore.api.internal.Heartbeat;
+import bookstore.platform.clients.ConnectionRefused;
 import jakarta.ws.rs.ProcessingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * One service's replicas as a caller sees them, and the one way every node finds where a call
- * goes (SPEC "Replication", guarantee 6): a REST client per replica, and from the heartbeats
- * ({@link #heard}, fed by {@link ReplicaHeartbeats}) whether each is alive, caught up, and which
- * one is primary. Reads go round robin over the live, caught-up replicas; writes go to the
- * primary. A replica that stops answering leaves the round robin at once; one that answers again
- * rejoins once it has applied what the primary held when it came back. Every call follows the
- * service through a failover with the one {@link Failover} policy. Used by the front end (both
- * services) and by the order service (its catalog calls).
+ * One service's replicas as a caller sees them, and the one way every node finds where a call goes
+ * (SPEC "Replication", guarantee 6): a REST client per replica, and from the heartbeats ({@link
+ * #heard}, fed by {@link ReplicaHeartbeats}) whether each is alive, caught up, and which one is
+ * primary. Reads go round robin over the live, caught-up replicas; writes go to the primary. A
+ * replica that stops answering leaves the round robin at once; one that answers again rejoins once
+ * it has applied what the primary held when it came back. Every call follows the service through a
+ * failover with the one {@link Failover} policy. Used by the front end (both services) and by the
+ * order service (its catalog calls).
  *
  * @param <A> the service's client interface
  */
@@ -33,6 +33,7 @@ public final class ReplicaRouter<A> {
   private final AtomicInteger nextRead = new AtomicInteger();
 
   private final RoutingEvents events;
+
   /** The primary's heartbeat as last seen, to notice elections and failovers. */
   private Heartbeat lastPrimary;
 
@@ -42,10 +43,13 @@ public final class ReplicaRouter<A> {
     volatile boolean caughtUp = true;
     volatile long rejoinAt;
     volatile Heartbeat last;
+
     /** When its last heartbeat arrived (ms since the epoch; 0: never). */
     volatile long heardAtMs;
+
     /** When it was found dead (ms since the epoch), while it is. */
     volatile long downSinceMs;
+
     /** Since when it has been behind the primary's sequence (ms since the epoch; 0: it is not). */
     volatile long behindSinceMs;
   }
@@ -77,12 +81,16 @@ public final class ReplicaRouter<A> {
     }
   }
 
-  /** @return "catalog" or "order" */
+  /**
+   * @return "catalog" or "order"
+   */
   public String name() {
     return name;
   }
 
-  /** @return the replicas' base URLs, by id */
+  /**
+   * @return the replicas' base URLs, by id
+   */
   public List<String> urls() {
     return urls;
   }
@@ -99,7 +107,8 @@ public final class ReplicaRouter<A> {
     if (heartbeat == null) {
       if (r.alive || r.downSinceMs == 0) {
         r.downSinceMs = now;
-        events.record(RoutingEvents.Kind.DOWN, name + "-" + id + " is down: it missed its heartbeats");
+        events.record(
+            RoutingEvents.Kind.DOWN, name + "-" + id + " is down: it missed its heartbeats");
       }
       r.alive = false;
       r.caughtUp = false;
@@ -108,7 +117,9 @@ public final class ReplicaRouter<A> {
     }
     if (!r.alive) {
       r.rejoinAt = primaryHeartbeat() == null ? 0 : primaryHeartbeat().lastSequence();
-      events.record(RoutingEvents.Kind.BACK, name + "-" + id + " answers again; rejoins reads at sequence " + r.rejoinAt);
+      events.record(
+          RoutingEvents.Kind.BACK,
+          name + "-" + id + " answers again; rejoins reads at sequence " + r.rejoinAt);
     }
     r.alive = true;
     r.downSinceMs = 0;
@@ -117,7 +128,14 @@ public final class ReplicaRouter<A> {
     if (!r.caughtUp && heartbeat.lastSequence() >= r.rejoinAt) {
       r.caughtUp = true;
       if (r.rejoinAt > 0) {
-        events.record(RoutingEvents.Kind.CAUGHT_UP, name + "-" + id + " caught up at sequence " + heartbeat.lastSequence() + ": it serves reads again");
+        events.record(
+            RoutingEvents.Kind.CAUGHT_UP,
+            name
+                + "-"
+                + id
+                + " caught up at sequence "
+                + heartbeat.lastSequence()
+                + ": it serves reads again");
       }
     }
     Heartbeat primary = primaryHeartbeat();
@@ -139,10 +157,24 @@ public final class ReplicaRouter<A> {
     Heartbeat before = lastPrimary;
     lastPrimary = primary;
     if (before == null) {
-      events.record(RoutingEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch());
+      events.record(
+          RoutingEvents.Kind.PRIMARY,
+          name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch());
     } else if (before.replicaId() != primary.replicaId() || before.epoch() != primary.epoch()) {
-      events.record(RoutingEvents.Kind.PRIMARY, name + "-" + primary.replicaId() + " is primary in epoch " + primary.epoch()
-          + " (was " + name + "-" + before.replicaId() + " in epoch " + before.epoch() + ")");
+      events.record(
+          RoutingEvents.Kind.PRIMARY,
+          name
+              + "-"
+              + primary.replicaId()
+              + " is primary in epoch "
+              + primary.epoch()
+              + " (was "
+              + name
+              + "-"
+              + before.replicaId()
+              + " in epoch "
+              + before.epoch()
+              + ")");
     }
   }
 
@@ -152,22 +184,33 @@ public final class ReplicaRouter<A> {
    * @param service "catalog" or "order"
    * @param replicaId 1..N
    * @param url its base URL
-   * @param state "alive", "catching up" (answers again, not yet at the primary's sequence when
-   *     it came back; no reads) or "dead" (missed its heartbeats)
+   * @param state "alive", "catching up" (answers again, not yet at the primary's sequence when it
+   *     came back; no reads) or "dead" (missed its heartbeats)
    * @param primary whether the heartbeats name it primary
    * @param epoch the epoch of its last heartbeat (0 before the first)
    * @param lastSequence the last sequence it had applied at its last heartbeat
-   * @param lagWrites how many writes it is behind the primary's last heartbeat (0 for the
-   *     primary and for a dead replica)
+   * @param lagWrites how many writes it is behind the primary's last heartbeat (0 for the primary
+   *     and for a dead replica)
    * @param lagMs how long it has been behind the primary, ms (0 when it is not)
    * @param heardAtMs when its last heartbeat arrived, ms since the epoch (0: never)
    * @param downSinceMs when it was found dead, ms since the epoch (0 while it is not)
    */
   public record ReplicaView(
-      String service, int replicaId, String url, String state, boolean primary, long epoch, long lastSequence,
-      long lagWrites, long lagMs, long heardAtMs, long downSinceMs) {}
+      String service,
+      int replicaId,
+      String url,
+      String state,
+      boolean primary,
+      long epoch,
+      long lastSequence,
+      long lagWrites,
+      long lagMs,
+      long heardAtMs,
+      long downSinceMs) {}
 
-  /** @return every replica of the service, by id */
+  /**
+   * @return every replica of the service, by id
+   */
   public List<ReplicaView> view() {
     List<ReplicaView> out = new ArrayList<>();
     for (int id = 1; id <= replicas.length; id++) {
@@ -185,33 +228,52 @@ public final class ReplicaRouter<A> {
     Heartbeat h = r.last;
     Heartbeat primaryBeat = primaryHeartbeat();
     String state = !r.alive ? "dead" : r.caughtUp ? "alive" : "catching up";
-    long lagWrites = r.alive && h != null && primaryBeat != null ? Math.max(0, primaryBeat.lastSequence() - h.lastSequence()) : 0;
-    long lagMs = lagWrites > 0 && r.behindSinceMs > 0 ? System.currentTimeMillis() - r.behindSinceMs : 0;
-    return new ReplicaView(name, id, urls.get(id - 1), state, r.alive && primaryId() == id,
-        h == null ? 0 : h.epoch(), h == null ? 0 : h.lastSequence(), lagWrites, lagMs, r.heardAtMs, r.alive ? 0 : r.downSinceMs);
+    long lagWrites =
+        r.alive && h != null && primaryBeat != null
+            ? Math.max(0, primaryBeat.lastSequence() - h.lastSequence())
+            : 0;
+    long lagMs =
+        lagWrites > 0 && r.behindSinceMs > 0 ? System.currentTimeMillis() - r.behindSinceMs : 0;
+    return new ReplicaView(
+        name,
+        id,
+        urls.get(id - 1),
+        state,
+        r.alive && primaryId() == id,
+        h == null ? 0 : h.epoch(),
+        h == null ? 0 : h.lastSequence(),
+        lagWrites,
+        lagMs,
+        r.heardAtMs,
+        r.alive ? 0 : r.downSinceMs);
   }
 
-
   /**
-   * Reads from the replicas, round robin: first the live, caught-up ones, then any. A replica
-   * that refuses the connection is taken as dead until its next heartbeat; one that answers too
-   * slowly is passed over for this read only (the heartbeats judge it). When no replica answers,
-   * the round is made again under the {@link Failover} policy, so that a read during a failover
-   * or a restart sees latency, not an error (SPEC guarantee 6).
+   * Reads from the replicas, round robin: first the live, caught-up ones, then any. A replica that
+   * refuses the connection is taken as dead until its next heartbeat; one that answers too slowly
+   * is passed over for this read only (the heartbeats judge it). When no replica answers, the round
+   * is made again under the {@link Failover} policy, so that a read during a failover or a restart
+   * sees latency, not an error (SPEC guarantee 6).
    *
    * @param read a read
    * @param <T> its answer's type
-   * @return its answer from the first replica that gives one; a replica behind the read's
-   *     sequence hands it to the primary
-   * @throws ProblemException the replica's own refusal (404, 400), or 503 when none answers
-   *     within the failover deadline
+   * @return its answer from the first replica that gives one; a replica behind the read's sequence
+   *     hands it to the primary
+   * @throws ProblemException the replica's own refusal (404, 400), or 503 when none answers within
+   *     the failover deadline
    */
   public <T> T read(Function<A, T> read) {
     try {
       return failover.untilDeadline(() -> readRound(read));
     } catch (Failover.Retryable e) {
       throw ProblemException.unavailable(
-          "no " + name + " replica answered within " + Failover.DEADLINE_MS + " ms (" + e.getMessage() + ")");
+          "no "
+              + name
+              + " replica answered within "
+              + Failover.DEADLINE_MS
+              + " ms ("
+              + e.getMessage()
+              + ")");
     }
   }
 
@@ -249,14 +311,13 @@ public final class ReplicaRouter<A> {
   }
 
   /**
-   * Sends a write to the primary, following it through a failover: a primary that does not
-   * answer, or a replica that knows no primary yet, is tried again under the {@link Failover}
-   * policy.
+   * Sends a write to the primary, following it through a failover: a primary that does not answer,
+   * or a replica that knows no primary yet, is tried again under the {@link Failover} policy.
    *
    * @param write the write
-   * @param idempotent whether the write may be resent after a lost answer (a buy or a stock
-   *     change, keyed by its idempotency key); other writes are resent only when they cannot
-   *     have arrived (the connection was refused)
+   * @param idempotent whether the write may be resent after a lost answer (a buy or a stock change,
+   *     keyed by its idempotency key); other writes are resent only when they cannot have arrived
+   *     (the connection was refused)
    * @param <T> its answer's type
    * @return the primary's answer
    * @throws ProblemException the primary's refusal; 503 when a write that is not idempotent lost
@@ -267,7 +328,13 @@ public final class ReplicaRouter<A> {
       return failover.untilDeadline(() -> writeAttempt(write, idempotent));
     } catch (Failover.Retryable e) {
       throw ProblemException.unavailable(
-          "no " + name + " primary answered within " + Failover.DEADLINE_MS + " ms (" + e.getMessage() + ")");
+          "no "
+              + name
+              + " primary answered within "
+              + Failover.DEADLINE_MS
+              + " ms ("
+              + e.getMessage()
+              + ")");
     }
   }
 
@@ -277,25 +344,28 @@ public final class ReplicaRouter<A> {
       return write.apply(clients.get(primary - 1));
     } catch (ProcessingException e) {
       if (!idempotent && !(ConnectionRefused.in(e))) {
-        throw ProblemException.unavailable("the " + name + " primary did not answer; the write may or may not have been made");
+        throw ProblemException.unavailable(
+            "the " + name + " primary did not answer; the write may or may not have been made");
       }
       replicas[primary - 1].alive = false;
       throw new Failover.Retryable("last: " + name + "-" + primary + " did not answer", e);
     } catch (ProblemException e) {
       // no primary yet, a node not serving yet, or (for a read handed to the primary) a
       // replica the heartbeats still named primary that has stepped down and is behind
-      if (!ProblemTypes.retryable(e.problem().type()) && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
+      if (!ProblemTypes.retryable(e.problem().type())
+          && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
         throw e;
       }
-      throw new Failover.Retryable("last: " + name + "-" + primary + ": " + e.problem().detail(), e);
+      throw new Failover.Retryable(
+          "last: " + name + "-" + primary + ": " + e.problem().detail(), e);
     }
   }
 
   /**
    * Whether this service can serve the front end's first requests: its heartbeats name a live
-   * primary (a write has somewhere to go) and at least one replica is alive and caught up (a
-   * read has somewhere to go). Replicas start out presumed alive, so heartbeats must have been
-   * heard: a primary is only known from one.
+   * primary (a write has somewhere to go) and at least one replica is alive and caught up (a read
+   * has somewhere to go). Replicas start out presumed alive, so heartbeats must have been heard: a
+   * primary is only known from one.
    *
    * @return empty when it can serve, else what is missing, in words (for the readiness check)
    */
@@ -312,9 +382,9 @@ public final class ReplicaRouter<A> {
   }
 
   /**
-   * @return the primary by the heartbeats (the live replica that says it is primary, in the
-   *     highest epoch), else the live replica with the highest id (it forwards, or answers that
-   *     an election is under way)
+   * @return the primary by the heartbeats (the live replica that says it is primary, in the highest
+   *     epoch), else the live replica with the highest id (it forwards, or answers that an election
+   *     is under way)
    */
   public int primaryId() {
     Heartbeat best = primaryHeartbeat();

@@ -1,8 +1,8 @@
 package bookstore.platform.routing;
 
 /**
- * Where a {@link ReplicaRouter} reports what its heartbeats notice: a replica going down or
- * coming back, and a new primary (the front end's admin page lists them).
+ * Where a {@link ReplicaRouter} reports what its heartbeats notice: a replica going down or coming
+ * back, and a new primary (the front end's admin page lists them).
  */
 @FunctionalInterface
 public interface RoutingEvents {

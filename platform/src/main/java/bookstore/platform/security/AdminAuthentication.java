@@ -26,14 +26,14 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>HTTP Basic</b> (RFC 7617) on any request that sends {@code Authorization: Basic}: the
- *       REST admin API ({@code /api/admin/*}), {@code /metrics} and {@code /openapi}. A missing
- *       or wrong password on a protected path answers 401 with {@code WWW-Authenticate: Basic}
- *       and an RFC 9457 problem+json body.
- *   <li><b>A login form</b> for the admin page ({@code /admin/*}): the page's login form hands
- *       the credential over through {@code SecurityContext.authenticate}; once it is valid the
- *       HTTP session (with a new id, against session fixation) remembers the admin on {@code
- *       /admin/*} until logout; the REST API, metrics and OpenAPI take HTTP Basic only.
- *       A protected page asked for without a login is redirected to {@value #LOGIN_PAGE}.
+ *       REST admin API ({@code /api/admin/*}), {@code /metrics} and {@code /openapi}. A missing or
+ *       wrong password on a protected path answers 401 with {@code WWW-Authenticate: Basic} and an
+ *       RFC 9457 problem+json body.
+ *   <li><b>A login form</b> for the admin page ({@code /admin/*}): the page's login form hands the
+ *       credential over through {@code SecurityContext.authenticate}; once it is valid the HTTP
+ *       session (with a new id, against session fixation) remembers the admin on {@code /admin/*}
+ *       until logout; the REST API, metrics and OpenAPI take HTTP Basic only. A protected page
+ *       asked for without a login is redirected to {@value #LOGIN_PAGE}.
  * </ul>
  *
  * Which paths are protected is declared once, in the platform jar's {@code
@@ -44,8 +44,10 @@ import java.util.Set;
 public class AdminAuthentication implements HttpAuthenticationMechanism {
   /** The admin page's login form, open to anyone (path within the web application). */
   public static final String LOGIN_PAGE = "/admin/login.xhtml";
+
   /** Where the admin page starts (path within the web application). */
   public static final String HOME_PAGE = "/admin/index.xhtml";
+
   /** The problem type of a 401. */
   public static final String UNAUTHORIZED = "urn:bookstore:unauthorized";
 
@@ -55,10 +57,10 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identityStores;
 
   /**
-   * @return SUCCESS with the caller and its groups once a credential checks out; SEND_CONTINUE
-   *     for a redirect to the login form; SEND_FAILURE once a 401 has been written, or when the
-   *     login form's credential is wrong (the form says so itself); NOT_DONE for a public path
-   *     asked for without credentials
+   * @return SUCCESS with the caller and its groups once a credential checks out; SEND_CONTINUE for
+   *     a redirect to the login form; SEND_FAILURE once a 401 has been written, or when the login
+   *     form's credential is wrong (the form says so itself); NOT_DONE for a public path asked for
+   *     without credentials
    */
   @Override
   public AuthenticationStatus validateRequest(
@@ -76,14 +78,18 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     }
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      CredentialValidationResult result = identityStores.validate(basic(authorization.substring(6).strip()));
+      CredentialValidationResult result =
+          identityStores.validate(basic(authorization.substring(6).strip()));
       if (result.getStatus() == CredentialValidationResult.Status.VALID) {
         return context.notifyContainerAboutLogin(result);
       }
-      return context.isProtected() ? refuse(response, "wrong user name or password") : context.doNothing();
+      return context.isProtected()
+          ? refuse(response, "wrong user name or password")
+          : context.doNothing();
     }
     boolean page = request.getRequestURI().startsWith(request.getContextPath() + "/admin");
-    HttpSession session = page ? request.getSession(false) : null; // the form's login opens the page only
+    HttpSession session =
+        page ? request.getSession(false) : null; // the form's login opens the page only
     if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
       return context.notifyContainerAboutLogin(user, Set.of(AdminAccount.ROLE));
     }
@@ -92,18 +98,20 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     }
     if (page) {
       if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-        return ajaxRedirect(response, request.getContextPath() + LOGIN_PAGE); // the page's refresh after a logout elsewhere
+        return ajaxRedirect(
+            response,
+            request.getContextPath() + LOGIN_PAGE); // the page's refresh after a logout elsewhere
       }
       return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
-    return refuse(response, "this path needs the admin login (HTTP Basic, user " + AdminAccount.USER + ")");
+    return refuse(
+        response, "this path needs the admin login (HTTP Basic, user " + AdminAccount.USER + ")");
   }
 
-  /**
-   * Forgets the login form's session: the next page asked for goes to the login form again.
-   */
+  /** Forgets the login form's session: the next page asked for goes to the login form again. */
   @Override
-  public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();
@@ -124,12 +132,15 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
   }
 
   /**
-   * A page's Ajax request (Faces' {@code partial/ajax}) cannot follow an HTTP redirect to an
-   * HTML page: it gets Faces' partial-response redirect instead, which the page follows.
+   * A page's Ajax request (Faces' {@code partial/ajax}) cannot follow an HTTP redirect to an HTML
+   * page: it gets Faces' partial-response redirect instead, which the page follows.
    */
   private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String location) {
-    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + location
-        + "\"/></partial-response>").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                + location
+                + "\"/></partial-response>")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentType("text/xml;charset=UTF-8");
     response.setContentLength(body.length);
     try {

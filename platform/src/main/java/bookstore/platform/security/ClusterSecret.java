@@ -21,6 +21,7 @@ public final class ClusterSecret {
   public static final String HEADER = "Bookstore-Cluster-Secret";
 
   private static final Logger LOG = Logger.getLogger(ClusterSecret.class.getName());
+
   /** The secret as sent (every outgoing call) and as compared (every incoming one), made once. */
   private record Secret(String text, byte[] bytes) {}
 
@@ -28,7 +29,9 @@ public final class ClusterSecret {
 
   private ClusterSecret() {}
 
-  /** @return the secret, or empty when this node has none configured */
+  /**
+   * @return the secret, or empty when this node has none configured
+   */
   public static Optional<String> value() {
     return load().map(Secret::text);
   }
@@ -40,7 +43,8 @@ public final class ClusterSecret {
    */
   public static boolean matches(String presented) {
     Optional<Secret> known = load();
-    return presented != null && known.isPresent()
+    return presented != null
+        && known.isPresent()
         && MessageDigest.isEqual(known.get().bytes(), presented.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -48,11 +52,18 @@ public final class ClusterSecret {
     Optional<Secret> loaded = secret;
     if (loaded == null) {
       Config config = ConfigProvider.getConfig();
-      Optional<String> value = config.getOptionalValue("bookstore.cluster.secret", String.class)
-          .filter(s -> !s.isBlank())
-          .or(() -> config.getOptionalValue("bookstore.cluster.secret-file", String.class).flatMap(SecretFiles::firstLine));
+      Optional<String> value =
+          config
+              .getOptionalValue("bookstore.cluster.secret", String.class)
+              .filter(s -> !s.isBlank())
+              .or(
+                  () ->
+                      config
+                          .getOptionalValue("bookstore.cluster.secret-file", String.class)
+                          .flatMap(SecretFiles::firstLine));
       if (value.isEmpty()) {
-        LOG.warning("no cluster secret: set BOOKSTORE_CLUSTER_SECRET or BOOKSTORE_CLUSTER_SECRET_FILE; internal calls are refused");
+        LOG.warning(
+            "no cluster secret: set BOOKSTORE_CLUSTER_SECRET or BOOKSTORE_CLUSTER_SECRET_FILE; internal calls are refused");
       }
       loaded = value.map(String::strip).map(s -> new Secret(s, s.getBytes(StandardCharsets.UTF_8)));
       secret = loaded;

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Reads a secret that {@code ./bookstore start} generated into the run directory (mode 600):
- * the admin password, the cluster secret, a broker user's password. The secret is the file's
- * first line, without surrounding white space.
+ * Reads a secret that {@code ./bookstore start} generated into the run directory (mode 600): the
+ * admin password, the cluster secret, a broker user's password. The secret is the file's first
+ * line, without surrounding white space.
  */
 public final class SecretFiles {
   private static final Logger LOG = Logger.getLogger(SecretFiles.class.getName());
@@ -22,7 +22,10 @@ public final class SecretFiles {
    */
   public static Optional<String> firstLine(String file) {
     try {
-      return Files.readAllLines(Path.of(file)).stream().findFirst().map(String::strip).filter(s -> !s.isEmpty());
+      return Files.readAllLines(Path.of(file)).stream()
+          .findFirst()
+          .map(String::strip)
+          .filter(s -> !s.isEmpty());
     } catch (IOException e) {
       LOG.warning("cannot read the secret in " + file + ": " + e);
       return Optional.empty();

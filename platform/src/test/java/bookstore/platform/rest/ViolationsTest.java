@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 400's detail names each broken field as the client wrote it: a body's field by its JSON
- * name, a parameter by its JAX-RS name, also when the annotations sit on the interface a
- * resource implements (the replicas' {@code CatalogApi}).
+ * A 400's detail names each broken field as the client wrote it: a body's field by its JSON name, a
+ * parameter by its JAX-RS name, also when the annotations sit on the interface a resource
+ * implements (the replicas' {@code CatalogApi}).
  */
 class ViolationsTest {
   private static ValidatorFactory factory;
@@ -56,7 +56,8 @@ class ViolationsTest {
     public void search(String topic) {}
   }
 
-  private static String describe(String name, Class<?>[] types, Object... args) throws NoSuchMethodException {
+  private static String describe(String name, Class<?>[] types, Object... args)
+      throws NoSuchMethodException {
     Method method = ShopResource.class.getMethod(name, types);
     Set<ConstraintViolation<ShopResource>> found =
         validator.forExecutables().validateParameters(new ShopResource(), method, args);
@@ -68,7 +69,8 @@ class ViolationsTest {
     assertEquals(
         "Idempotency-Key header: must be 1 to 128 characters, not all blank; "
             + "quantity: must be a whole number from 1 to 1000000",
-        describe("buy", new Class<?>[] {BuyRequest.class, String.class}, new BuyRequest(1, 0), " "));
+        describe(
+            "buy", new Class<?>[] {BuyRequest.class, String.class}, new BuyRequest(1, 0), " "));
   }
 
   @Test
@@ -80,7 +82,10 @@ class ViolationsTest {
 
   @Test
   void aBeanCheckedOnItsOwnNamesItsFieldsAndThrowsA400() {
-    ProblemException e = assertThrows(ProblemException.class, () -> Violations.requireValid(validator, new BuyRequest(null, 2)));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> Violations.requireValid(validator, new BuyRequest(null, 2)));
     assertEquals(400, e.problem().status());
     assertEquals("itemId: is required", e.problem().detail());
     assertEquals(new BuyRequest(3, 2), Violations.requireValid(validator, new BuyRequest(3, 2)));

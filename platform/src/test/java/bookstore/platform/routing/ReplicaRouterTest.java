@@ -19,38 +19,47 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a caller learns from the heartbeats of one service's replicas, and where it sends reads
- * and writes: round robin over the live replicas, writes to the primary, both through a
- * failover under the {@link Failover} policy (here a stand-in that retries at once, up to 5
- * attempts, as the container's interceptor does with its pause and deadline).
+ * What a caller learns from the heartbeats of one service's replicas, and where it sends reads and
+ * writes: round robin over the live replicas, writes to the primary, both through a failover under
+ * the {@link Failover} policy (here a stand-in that retries at once, up to 5 attempts, as the
+ * container's interceptor does with its pause and deadline).
  */
 class ReplicaRouterTest {
   /** Events as recorded, newest first, as the admin page lists them. */
   private final List<Kind> kinds = new ArrayList<>();
+
   private final List<String> texts = new ArrayList<>();
-  private final RoutingEvents events = (kind, text) -> {
-    kinds.add(0, kind);
-    texts.add(0, text);
-  };
+  private final RoutingEvents events =
+      (kind, text) -> {
+        kinds.add(0, kind);
+        texts.add(0, text);
+      };
 
   /** Makes Failover's retries without its interceptor. */
-  private static final Failover FIVE_ATTEMPTS = new Failover() {
-    @Override
-    public <T> T untilDeadline(Supplier<T> attempt) {
-      for (int i = 1; ; i++) {
-        try {
-          return attempt.get();
-        } catch (Failover.Retryable e) {
-          if (i == 5) {
-            throw e;
+  private static final Failover FIVE_ATTEMPTS =
+      new Failover() {
+        @Override
+        public <T> T untilDeadline(Supplier<T> attempt) {
+          for (int i = 1; ; i++) {
+            try {
+              return attempt.get();
+            } catch (Failover.Retryable e) {
+              if (i == 5) {
+                throw e;
+              }
+            }
           }
         }
-      }
-    }
-  };
+      };
 
   private final ReplicaRouter<String> catalog =
-      new ReplicaRouter<>("catalog", List.of("http://r1", "http://r2", "http://r3"), url -> url, url -> url, FIVE_ATTEMPTS, events);
+      new ReplicaRouter<>(
+          "catalog",
+          List.of("http://r1", "http://r2", "http://r3"),
+          url -> url,
+          url -> url,
+          FIVE_ATTEMPTS,
+          events);
 
   @Test
   void beforeAnyHeartbeatNoPrimaryIsKnown() {
@@ -127,12 +136,14 @@ class ReplicaRouterTest {
   void aReadSkipsAReplicaThatRefusesAndMarksItDead() {
     heardAll();
     for (int i = 0; i < 3; i++) {
-      String answer = catalog.read(url -> {
-        if (url.equals("http://r1")) {
-          throw refused();
-        }
-        return url;
-      });
+      String answer =
+          catalog.read(
+              url -> {
+                if (url.equals("http://r1")) {
+                  throw refused();
+                }
+                return url;
+              });
       assertTrue(!answer.equals("http://r1"), answer);
     }
     assertEquals("dead", catalog.view(1).state());
@@ -142,13 +153,17 @@ class ReplicaRouterTest {
   void aWriteFollowsThePrimaryThroughAnElection() {
     heardAll();
     List<String> tried = new ArrayList<>();
-    String answer = catalog.write(url -> {
-      tried.add(url);
-      if (tried.size() == 1) {
-        throw new ProblemException(new Problem(ProblemTypes.NO_PRIMARY, "No Primary", 503, "election"));
-      }
-      return url;
-    }, true);
+    String answer =
+        catalog.write(
+            url -> {
+              tried.add(url);
+              if (tried.size() == 1) {
+                throw new ProblemException(
+                    new Problem(ProblemTypes.NO_PRIMARY, "No Primary", 503, "election"));
+              }
+              return url;
+            },
+            true);
     assertEquals("http://r3", answer);
     assertEquals(List.of("http://r3", "http://r3"), tried);
   }
@@ -157,10 +172,16 @@ class ReplicaRouterTest {
   void aWriteThatIsNotIdempotentIsNotResentAfterALostAnswer() {
     heardAll();
     List<String> tried = new ArrayList<>();
-    ProblemException e = assertThrows(ProblemException.class, () -> catalog.write(url -> {
-      tried.add(url);
-      throw new ProcessingException("read timed out");
-    }, false));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                catalog.write(
+                    url -> {
+                      tried.add(url);
+                      throw new ProcessingException("read timed out");
+                    },
+                    false));
     assertEquals(503, e.problem().status());
     assertEquals(1, tried.size(), "sent once: it may have been made");
   }
@@ -169,10 +190,15 @@ class ReplicaRouterTest {
   void aRefusalOfTheRequestItselfIsNotRetried() {
     heardAll();
     List<String> tried = new ArrayList<>();
-    ProblemException e = assertThrows(ProblemException.class, () -> catalog.read(url -> {
-      tried.add(url);
-      throw ProblemException.notFound("no item 99");
-    }));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                catalog.read(
+                    url -> {
+                      tried.add(url);
+                      throw ProblemException.notFound("no item 99");
+                    }));
     assertEquals(404, e.problem().status());
     assertEquals(1, tried.size());
   }
@@ -180,11 +206,18 @@ class ReplicaRouterTest {
   @Test
   void whenNoReplicaAnswersWithinTheDeadlineTheAnswerIsA503WithoutExceptionText() {
     heardAll();
-    ProblemException e = assertThrows(ProblemException.class, () -> catalog.read(url -> {
-      throw refused();
-    }));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                catalog.read(
+                    url -> {
+                      throw refused();
+                    }));
     assertEquals(503, e.problem().status());
-    assertTrue(e.problem().detail().startsWith("no catalog replica answered within"), e.problem().detail());
+    assertTrue(
+        e.problem().detail().startsWith("no catalog replica answered within"),
+        e.problem().detail());
     assertTrue(!e.problem().detail().contains("Exception"), e.problem().detail());
   }
 

@@ -53,7 +53,9 @@ class AdminAccountTest {
 
   @Test
   void theAdminWithTheRightPasswordIsInTheAdminGroup() {
-    CredentialValidationResult result = account(Optional.of("s3cret"), Optional.empty()).validate(new UsernamePasswordCredential("admin", "s3cret"));
+    CredentialValidationResult result =
+        account(Optional.of("s3cret"), Optional.empty())
+            .validate(new UsernamePasswordCredential("admin", "s3cret"));
     assertEquals(Status.VALID, result.getStatus());
     assertEquals("admin", result.getCallerPrincipal().getName());
     assertEquals(Set.of("admin"), result.getCallerGroups());
@@ -84,7 +86,8 @@ class AdminAccountTest {
   @Test
   void theEnvironmentsPasswordWinsOverTheFile(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("admin-password"), "from-the-file\n");
-    AdminAccount account = account(Optional.of("from-the-environment"), Optional.of(file.toString()));
+    AdminAccount account =
+        account(Optional.of("from-the-environment"), Optional.of(file.toString()));
     assertEquals(Status.VALID, check(account, "admin", "from-the-environment"));
     assertEquals(Status.INVALID, check(account, "admin", "from-the-file"));
   }

@@ -14,15 +14,14 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness of a catalog or order replica ({@code /health/ready}): UP once its application is
- * deployed (seed data loaded), its database answers, it knows its service's primary and its
- * outbox has made its first contact with the broker (so a first write is not refused for a
- * connection still being opened), and it is caught up: it is the primary, or it has applied
- * every write the primary held when this replica first heard of it (the rule the front end uses
- * for a replica that comes back; after that it stays caught up, its lag shows in the metrics).
- * So {@code ./bookstore start} and {@code restart} return only once a replica can serve reads at
- * the primary's state (issue 11). The check is named {@code
- * bookstore-<service>} so that the start script can tell it from the empty UP that Payara
- * reports before any application is deployed.
+ * deployed (seed data loaded), its database answers, it knows its service's primary and its outbox
+ * has made its first contact with the broker (so a first write is not refused for a connection
+ * still being opened), and it is caught up: it is the primary, or it has applied every write the
+ * primary held when this replica first heard of it (the rule the front end uses for a replica that
+ * comes back; after that it stays caught up, its lag shows in the metrics). So {@code ./bookstore
+ * start} and {@code restart} return only once a replica can serve reads at the primary's state
+ * (issue 11). The check is named {@code bookstore-<service>} so that the start script can tell it
+ * from the empty UP that Payara reports before any application is deployed.
  */
 @Readiness
 @ApplicationScoped
@@ -34,6 +33,7 @@ public class ReplicaReadiness implements HealthCheck {
 
   /** The primary's sequence when this replica first heard of it; -1 before. */
   private volatile long catchUpTarget = -1;
+
   private volatile boolean caughtUp;
 
   @Override
@@ -67,7 +67,10 @@ public class ReplicaReadiness implements HealthCheck {
       caughtUp = true;
       return true;
     }
-    Optional<Heartbeat> primary = membership.primaryId() == 0 ? Optional.empty() : membership.lastHeard(membership.primaryId());
+    Optional<Heartbeat> primary =
+        membership.primaryId() == 0
+            ? Optional.empty()
+            : membership.lastHeard(membership.primaryId());
     if (primary.isEmpty()) {
       return false;
     }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BrokerAddress {
   private static final Logger LOG = Logger.getLogger(BrokerAddress.class.getName());
+
   /** A call the broker does not answer within this long fails (ms). */
   static final int CALL_TIMEOUT_MS = 5_000;
 
@@ -32,12 +33,17 @@ public class BrokerAddress {
   @ConfigProperty(name = "bookstore.broker.port")
   int port;
 
-  /** The broker user of this service's replicas: its role sends and consumes its updates topic only. */
+  /**
+   * The broker user of this service's replicas: its role sends and consumes its updates topic only.
+   */
   @Inject
   @ConfigProperty(name = "bookstore.broker.user")
   Optional<String> user;
 
-  /** That user's password, as {@code ./bookstore start} generated it ({@code run/broker-password.<user>}). */
+  /**
+   * That user's password, as {@code ./bookstore start} generated it ({@code
+   * run/broker-password.<user>}).
+   */
   @Inject
   @ConfigProperty(name = "bookstore.broker.password-file")
   Optional<String> passwordFile;
@@ -47,8 +53,9 @@ public class BrokerAddress {
    *     (the broker refuses a connection without a user: security-enabled, see broker.xml)
    */
   public ActiveMQConnectionFactory connectionFactory() {
-    ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
-        "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS);
+    ActiveMQConnectionFactory factory =
+        new ActiveMQConnectionFactory(
+            "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS);
     user.ifPresent(factory::setUser);
     passwordFile.flatMap(SecretFiles::firstLine).ifPresent(factory::setPassword);
     return factory;

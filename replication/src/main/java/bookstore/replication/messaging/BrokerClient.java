@@ -13,10 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What the replication machinery's broker clients share: a thread of their own (a container
  * thread), and one connection with one transacted session to the service's update topic ({@code
- * bookstore.updates.topic}, from {@code BOOKSTORE_UPDATES_TOPIC}: {@code catalog.updates} or
- * {@code order.updates}), opened when needed and dropped whole when it fails: the connection does
- * not reconnect by itself ({@link BrokerAddress}), its owner opens a new one on its own schedule.
- * The session and what hangs on it are used by the client's thread only.
+ * bookstore.updates.topic}, from {@code BOOKSTORE_UPDATES_TOPIC}: {@code catalog.updates} or {@code
+ * order.updates}), opened when needed and dropped whole when it fails: the connection does not
+ * reconnect by itself ({@link BrokerAddress}), its owner opens a new one on its own schedule. The
+ * session and what hangs on it are used by the client's thread only.
  */
 abstract class BrokerClient {
   @Inject BrokerAddress broker;
@@ -27,8 +27,10 @@ abstract class BrokerClient {
   String topic;
 
   private volatile boolean running = true;
+
   /** Set by the connection's exception listener (a broker thread): the connection is gone. */
   private volatile boolean lost;
+
   private Thread thread;
   private ActiveMQConnectionFactory factory;
   private Connection connection;
@@ -47,7 +49,9 @@ abstract class BrokerClient {
     thread.start();
   }
 
-  /** @return false once the application is stopping */
+  /**
+   * @return false once the application is stopping
+   */
   boolean running() {
     return running;
   }
@@ -93,7 +97,10 @@ abstract class BrokerClient {
     }
   }
 
-  /** Drops the connection (after a failure, or when stopping); the next {@link #session()} opens a new one. */
+  /**
+   * Drops the connection (after a failure, or when stopping); the next {@link #session()} opens a
+   * new one.
+   */
   void close() {
     lost = false;
     Connection open = connection;

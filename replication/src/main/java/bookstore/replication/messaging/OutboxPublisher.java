@@ -9,24 +9,24 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
-import java.time.Duration;
-import java.util.List;
-import java.util.logging.Logger;
 
 /**
- * The outbox's publisher thread ({@link Outbox#runPublisher}) and its broker connection: one
- * plain (non-XA) Artemis connection per node, one transacted session, persistent messages to the
- * service's update topic. A batch is its sends plus one commit: one round trip and one journal
- * sync on the broker for every write in it; a commit the broker does not confirm within its call
- * timeout counts as failed and the batch is sent again.
+ * The outbox's publisher thread ({@link Outbox#runPublisher}) and its broker connection: one plain
+ * (non-XA) Artemis connection per node, one transacted session, persistent messages to the
+ * service's update topic. A batch is its sends plus one commit: one round trip and one journal sync
+ * on the broker for every write in it; a commit the broker does not confirm within its call timeout
+ * counts as failed and the batch is sent again.
  *
- * <p>When the broker goes, the connection's exception listener tells the outbox at once (new
- * writes are refused, callers waiting for a publication answered), and the outbox's loop opens a
- * new connection every 500 ms until the broker answers ({@link BrokerClient}).
+ * <p>When the broker goes, the connection's exception listener tells the outbox at once (new writes
+ * are refused, callers waiting for a publication answered), and the outbox's loop opens a new
+ * connection every 500 ms until the broker answers ({@link BrokerClient}).
  */
 @ApplicationScoped
 public class OutboxPublisher extends BrokerClient implements Outbox.Sender {
@@ -39,12 +39,20 @@ public class OutboxPublisher extends BrokerClient implements Outbox.Sender {
   private Timer publishTime;
 
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    publishTime = metrics.timer(Metadata.builder().withName("bookstore.outbox.publish").withUnit(MetricUnits.NANOSECONDS)
-        .withDescription("batches of writes published to the broker (sends plus one commit), and how long each took").build());
-    start("outbox-publisher", () -> {
-      outbox.runPublisher(this, this::running);
-      close();
-    });
+    publishTime =
+        metrics.timer(
+            Metadata.builder()
+                .withName("bookstore.outbox.publish")
+                .withUnit(MetricUnits.NANOSECONDS)
+                .withDescription(
+                    "batches of writes published to the broker (sends plus one commit), and how long each took")
+                .build());
+    start(
+        "outbox-publisher",
+        () -> {
+          outbox.runPublisher(this, this::running);
+          close();
+        });
     LOG.info("outbox publisher sends to " + topic + " on " + broker);
   }
 

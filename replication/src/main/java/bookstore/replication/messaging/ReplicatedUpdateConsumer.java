@@ -17,26 +17,28 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Consumes the service's update topic ({@code bookstore.updates.topic}: {@code catalog.updates}
- * or {@code order.updates}) through this replica's own durable subscription ({@code
+ * Consumes the service's update topic ({@code bookstore.updates.topic}: {@code catalog.updates} or
+ * {@code order.updates}) through this replica's own durable subscription ({@code
  * bookstore.subscription}, from {@code BOOKSTORE_SUBSCRIPTION}: one per replica id, so a replica
  * that was down finds what it missed waiting there), on one thread, so writes arrive in the order
  * the primary published them.
  *
  * <p>Applies in batches: whatever has arrived when the thread takes the next write (up to {@link
  * #MAX_BATCH}) is applied by the {@link ReplicaApplier} in one local Derby transaction, and the
- * batch is acknowledged (the transacted session commits) only after that transaction has
- * committed. A crash between the two redelivers writes the applier recognises by their sequence
- * numbers and skips. A batch that fails is rolled back (redelivered) and retried one write at a
- * time, so one unreadable message cannot hold back the others; the broker moves a message that
- * keeps failing to its dead-letter address, and the gap it leaves is filled from the primary's
- * log. While the broker is unreachable the thread opens a new connection every 500 ms.
+ * batch is acknowledged (the transacted session commits) only after that transaction has committed.
+ * A crash between the two redelivers writes the applier recognises by their sequence numbers and
+ * skips. A batch that fails is rolled back (redelivered) and retried one write at a time, so one
+ * unreadable message cannot hold back the others; the broker moves a message that keeps failing to
+ * its dead-letter address, and the gap it leaves is filled from the primary's log. While the broker
+ * is unreachable the thread opens a new connection every 500 ms.
  */
 @ApplicationScoped
 public class ReplicatedUpdateConsumer extends BrokerClient {
   private static final Logger LOG = Logger.getLogger(ReplicatedUpdateConsumer.class.getName());
+
   /** Most writes applied in one database transaction (items). */
   static final int MAX_BATCH = 200;
+
   /** How long one receive waits for a write, and the pause between reconnection attempts (ms). */
   private static final long WAIT_MS = 500;
 
@@ -73,7 +75,10 @@ public class ReplicatedUpdateConsumer extends BrokerClient {
             membership.delivered();
           }
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "could not apply " + batch.size() + " replicated writes; they are redelivered", e);
+          LOG.log(
+              Level.WARNING,
+              "could not apply " + batch.size() + " replicated writes; they are redelivered",
+              e);
           session.rollback();
           batchLimit = 1;
           continue;
@@ -84,7 +89,10 @@ public class ReplicatedUpdateConsumer extends BrokerClient {
         if (!running()) {
           break;
         }
-        LOG.log(Level.FINE, "update subscription " + subscription + " lost its broker; reconnecting", e);
+        LOG.log(
+            Level.FINE,
+            "update subscription " + subscription + " lost its broker; reconnecting",
+            e);
         close();
         try {
           Thread.sleep(WAIT_MS); // a reconnection interval, not a wait for a condition
@@ -96,7 +104,10 @@ public class ReplicatedUpdateConsumer extends BrokerClient {
     close();
   }
 
-  /** @return the next write and every one already delivered after it, up to {@code limit}; empty after a quiet wait */
+  /**
+   * @return the next write and every one already delivered after it, up to {@code limit}; empty
+   *     after a quiet wait
+   */
   private List<String> receiveBatch(int limit) throws JMSException {
     Message first = consumer.receive(WAIT_MS);
     if (first == null) {

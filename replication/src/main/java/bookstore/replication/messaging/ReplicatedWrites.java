@@ -16,10 +16,10 @@ import jakarta.transaction.Transactional.TxType;
 
 /**
  * How a primary hands a sequenced write to its backups and front ends: it keeps the write in its
- * own write log, in the write's local transaction, and once that transaction has committed it
- * hands the entry to the {@link Outbox}, whose publisher sends it on the service's update topic
- * in sequence order. The request that made the write is acknowledged only once the broker holds
- * it (the outbox's acknowledgement filter). A write that rolls back leaves no log entry and sends
+ * own write log, in the write's local transaction, and once that transaction has committed it hands
+ * the entry to the {@link Outbox}, whose publisher sends it on the service's update topic in
+ * sequence order. The request that made the write is acknowledged only once the broker holds it
+ * (the outbox's acknowledgement filter). A write that rolls back leaves no log entry and sends
  * nothing.
  */
 @ApplicationScoped

@@ -30,12 +30,30 @@ public class ReplicationMetrics {
   @Inject BullyElection election;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    gauge("bookstore.replica.primary", "1 while this replica is its service's primary, else 0", r -> r.membership.isPrimary() ? 1 : 0);
-    gauge("bookstore.replica.epoch", "the highest epoch this replica knows", r -> r.membership.epoch());
-    gauge("bookstore.replica.last.sequence", "sequence number of the last write this replica applied", r -> r.applier.persistedSequence());
-    gauge("bookstore.replication.lag.writes", "writes this replica is behind its primary's last heartbeat (0 on the primary)", ReplicationMetrics::lagWrites);
-    gauge("bookstore.elections.started", "elections this replica started (takeovers tried) since it started", r -> r.election.electionsStarted());
-    gauge("bookstore.elections.won", "elections this replica won (it became primary) since it started", r -> r.election.electionsWon());
+    gauge(
+        "bookstore.replica.primary",
+        "1 while this replica is its service's primary, else 0",
+        r -> r.membership.isPrimary() ? 1 : 0);
+    gauge(
+        "bookstore.replica.epoch",
+        "the highest epoch this replica knows",
+        r -> r.membership.epoch());
+    gauge(
+        "bookstore.replica.last.sequence",
+        "sequence number of the last write this replica applied",
+        r -> r.applier.persistedSequence());
+    gauge(
+        "bookstore.replication.lag.writes",
+        "writes this replica is behind its primary's last heartbeat (0 on the primary)",
+        ReplicationMetrics::lagWrites);
+    gauge(
+        "bookstore.elections.started",
+        "elections this replica started (takeovers tried) since it started",
+        r -> r.election.electionsStarted());
+    gauge(
+        "bookstore.elections.won",
+        "elections this replica won (it became primary) since it started",
+        r -> r.election.electionsWon());
   }
 
   private long lagWrites() {
@@ -48,7 +66,11 @@ public class ReplicationMetrics {
   }
 
   private void gauge(String name, String description, Function<ReplicationMetrics, Number> figure) {
-    registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), this, figure,
-        new Tag("service", identity.service()), new Tag("replica", String.valueOf(identity.replicaId())));
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(),
+        this,
+        figure,
+        new Tag("service", identity.service()),
+        new Tag("replica", String.valueOf(identity.replicaId())));
   }
 }

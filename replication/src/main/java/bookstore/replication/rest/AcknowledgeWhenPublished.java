@@ -12,14 +12,14 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holds back the answer to a request that wrote (or replayed a write) until the broker holds
- * that write (SPEC guarantee 2: an order the client saw acknowledged survives the primary's
- * crash, so the write must have left the primary first). The write's transaction has committed
- * by now; the {@link Outbox} says which sequence number this request waits for. When the broker
- * does not take it within {@code bookstore.replication.publish-timeout-ms} (default 5,000 ms), or
- * is unreachable, the answer becomes 503 {@code urn:bookstore:broker-unavailable}: the write
- * stays committed on the primary and is replicated when the broker is back, and a retry with the
- * same idempotency key answers it then.
+ * Holds back the answer to a request that wrote (or replayed a write) until the broker holds that
+ * write (SPEC guarantee 2: an order the client saw acknowledged survives the primary's crash, so
+ * the write must have left the primary first). The write's transaction has committed by now; the
+ * {@link Outbox} says which sequence number this request waits for. When the broker does not take
+ * it within {@code bookstore.replication.publish-timeout-ms} (default 5,000 ms), or is unreachable,
+ * the answer becomes 503 {@code urn:bookstore:broker-unavailable}: the write stays committed on the
+ * primary and is replicated when the broker is back, and a retry with the same idempotency key
+ * answers it then.
  */
 @Provider
 public class AcknowledgeWhenPublished implements ContainerResponseFilter {
@@ -40,7 +40,10 @@ public class AcknowledgeWhenPublished implements ContainerResponseFilter {
     } catch (ProblemException notTaken) {
       response.getHeaders().clear(); // no Location of a write that was not acknowledged
       response.setStatus(notTaken.problem().status());
-      response.setEntity(notTaken.problem(), new java.lang.annotation.Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+      response.setEntity(
+          notTaken.problem(),
+          new java.lang.annotation.Annotation[0],
+          MediaType.valueOf(Problem.MEDIA_TYPE));
     }
   }
 }

@@ -11,11 +11,11 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * Forwards a {@link WrittenByPrimary} write that reached a backup to the primary, through the
- * REST client of the interface the resource method implements (the one place a backup forwards;
- * it used to be a branch in every write method). The primary's answer, or its refusal as a
- * {@link bookstore.api.ProblemException}, is this replica's answer. While no primary is known it
- * answers 503 {@code urn:bookstore:no-primary} ({@link PeerClients#forward}), which callers retry.
+ * Forwards a {@link WrittenByPrimary} write that reached a backup to the primary, through the REST
+ * client of the interface the resource method implements (the one place a backup forwards; it used
+ * to be a branch in every write method). The primary's answer, or its refusal as a {@link
+ * bookstore.api.ProblemException}, is this replica's answer. While no primary is known it answers
+ * 503 {@code urn:bookstore:no-primary} ({@link PeerClients#forward}), which callers retry.
  */
 @WrittenByPrimary
 @Interceptor
@@ -37,7 +37,8 @@ public class ForwardToPrimary {
       return call.proceed();
     }
     try {
-      return api.getMethod(method.getName(), method.getParameterTypes()).invoke(primary.get(), call.getParameters());
+      return api.getMethod(method.getName(), method.getParameterTypes())
+          .invoke(primary.get(), call.getParameters());
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof Exception cause) {
         throw cause;
@@ -58,6 +59,7 @@ public class ForwardToPrimary {
         }
       }
     }
-    throw new IllegalStateException(method + " implements no client interface to forward it through");
+    throw new IllegalStateException(
+        method + " implements no client interface to forward it through");
   }
 }

@@ -1,8 +1,8 @@
 package bookstore.replication.rest;
 
 import bookstore.api.ProblemException;
-import bookstore.api.internal.ReplicaStatus;
 import bookstore.api.internal.Heartbeat;
+import bookstore.api.internal.ReplicaStatus;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.replication.LocalHeartbeat;
 import bookstore.replication.Membership;
@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /replica} ({@link ReplicaApi}): this replica's status, heartbeat, the election's
- * messages, its write log and a snapshot of its state. Two replicas of a service that report the
- * same sequence and digest hold the same state (SPEC guarantee 4).
+ * {@code /replica} ({@link ReplicaApi}): this replica's status, heartbeat, the election's messages,
+ * its write log and a snapshot of its state. Two replicas of a service that report the same
+ * sequence and digest hold the same state (SPEC guarantee 4).
  */
 @RequestScoped
 public class ReplicaResource implements ReplicaApi {
@@ -69,7 +69,12 @@ public class ReplicaResource implements ReplicaApi {
   @Override
   public Heartbeat coordinator(Coordinator coordinator) {
     if (coordinator.replicaId() < 1 || coordinator.replicaId() > identity.peers().size()) {
-      throw ProblemException.badRequest("no replica " + coordinator.replicaId() + " in this service (1.." + identity.peers().size() + ")");
+      throw ProblemException.badRequest(
+          "no replica "
+              + coordinator.replicaId()
+              + " in this service (1.."
+              + identity.peers().size()
+              + ")");
     }
     checkPlausible(coordinator.epoch(), membership.highestKnownEpoch());
     membership.follow(coordinator.replicaId(), coordinator.epoch());
@@ -88,12 +93,21 @@ public class ReplicaResource implements ReplicaApi {
   public List<String> log(long after, long epochAt, int limit) {
     ReplicaState position = sequencer.current();
     if (after > position.getLastSequence()) {
-      throw gone("this replica holds writes up to " + position.getLastSequence() + " only: the caller's "
-          + "history goes beyond it");
+      throw gone(
+          "this replica holds writes up to "
+              + position.getLastSequence()
+              + " only: the caller's "
+              + "history goes beyond it");
     }
     if (after == position.getLastSequence()) {
       if (after > 0 && position.getLastEpoch() != epochAt) {
-        throw gone("the write at " + after + " is of epoch " + position.getLastEpoch() + ", not " + epochAt);
+        throw gone(
+            "the write at "
+                + after
+                + " is of epoch "
+                + position.getLastEpoch()
+                + ", not "
+                + epochAt);
       }
       return List.of();
     }
@@ -103,12 +117,14 @@ public class ReplicaResource implements ReplicaApi {
         throw gone("the log starts after " + after);
       }
       if (epochThere.get() != epochAt) {
-        throw gone("the write at " + after + " is of epoch " + epochThere.get() + ", not " + epochAt);
+        throw gone(
+            "the write at " + after + " is of epoch " + epochThere.get() + ", not " + epochAt);
       }
     } else if (log.first() != 1) {
       throw gone("the log does not start at 1");
     }
-    return log.after(after, Math.max(1, Math.min(limit <= 0 ? MAX_LOG_BATCH : limit, MAX_LOG_BATCH)));
+    return log.after(
+        after, Math.max(1, Math.min(limit <= 0 ? MAX_LOG_BATCH : limit, MAX_LOG_BATCH)));
   }
 
   @Override
@@ -130,8 +146,12 @@ public class ReplicaResource implements ReplicaApi {
    */
   static void checkPlausible(long epoch, long highestKnown) {
     if (epoch < 1 || epoch - highestKnown > MAX_EPOCH_LEAP) {
-      throw ProblemException.badRequest("epoch " + epoch + " is not plausible: this replica knows epoch " + highestKnown
-          + ", and an election moves it by 10");
+      throw ProblemException.badRequest(
+          "epoch "
+              + epoch
+              + " is not plausible: this replica knows epoch "
+              + highestKnown
+              + ", and an election moves it by 10");
     }
   }
 }

@@ -27,7 +27,8 @@ public class ClusterSecretCheck extends HttpFilter {
   private static final String CHALLENGE = ClusterSecret.HEADER + " realm=\"bookstore cluster\"";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (open(path) || ClusterSecret.matches(request.getHeader(ClusterSecret.HEADER))) {
@@ -35,8 +36,14 @@ public class ClusterSecretCheck extends HttpFilter {
       return;
     }
     response.setHeader("WWW-Authenticate", CHALLENGE); // RFC 9110: a 401 names its scheme
-    ServletProblems.send(response, new Problem(TYPE, "Unauthorized", 401,
-        "a replica answers only the nodes of its cluster: send the cluster secret in " + ClusterSecret.HEADER));
+    ServletProblems.send(
+        response,
+        new Problem(
+            TYPE,
+            "Unauthorized",
+            401,
+            "a replica answers only the nodes of its cluster: send the cluster secret in "
+                + ClusterSecret.HEADER));
   }
 
   private static boolean open(String path) {

@@ -10,15 +10,17 @@ import bookstore.replication.ReplicationLog;
 import bookstore.replication.WriteSequencer;
 
 /**
- * Builds the real {@link ReplicaResource} over in-memory beans, so that a test's fake peer
- * serves {@code /replica} with the production rules (above all the 410 Gone answers of {@code
- * log}) instead of a copy of them. Its fields are package-private in this package, hence this
- * helper lives here.
+ * Builds the real {@link ReplicaResource} over in-memory beans, so that a test's fake peer serves
+ * {@code /replica} with the production rules (above all the 410 Gone answers of {@code log})
+ * instead of a copy of them. Its fields are package-private in this package, hence this helper
+ * lives here.
  */
 public final class ReplicaResources {
   private ReplicaResources() {}
 
-  /** @return a resource answering with the given beans, as CDI would inject them */
+  /**
+   * @return a resource answering with the given beans, as CDI would inject them
+   */
   public static ReplicaApi wire(
       ReplicaIdentity identity,
       Membership membership,

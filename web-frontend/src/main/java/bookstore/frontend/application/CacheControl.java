@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The admin's view and control of the front end's read cache, shared by the admin API and the
- * admin page: its figures, flush, on and off. Every change is recorded in {@link ClusterEvents}.
+ * The admin's view and control of the front end's read cache, shared by the admin API and the admin
+ * page: its figures, flush, on and off. Every change is recorded in {@link ClusterEvents}.
  */
 @ApplicationScoped
 public class CacheControl {
@@ -16,8 +16,8 @@ public class CacheControl {
   @Inject ClusterEvents events;
 
   /**
-   * The cache's figures since the front end started (or since the last flush, for the
-   * invalidation times).
+   * The cache's figures since the front end started (or since the last flush, for the invalidation
+   * times).
    *
    * @param enabled whether reads are served from the cache
    * @param maxEntries the bound: most lookups, and separately most searches, kept (items)
@@ -30,20 +30,39 @@ public class CacheControl {
    * @param invalidationsReceived invalidations taken in from the catalog's updates topic
    * @param staleFillsRefused fills dropped as older than an invalidation already seen (SPEC
    *     guarantee 5)
-   * @param invalidations how long invalidations took from the catalog's write to leaving the
-   *     cache: count and p50/p99/max ms
+   * @param invalidations how long invalidations took from the catalog's write to leaving the cache:
+   *     count and p50/p99/max ms
    */
   public record CacheState(
-      boolean enabled, long maxEntries, long itemEntries, long searchEntries, long hits, long misses, double hitRatio,
-      long evictions, long invalidationsReceived, long staleFillsRefused, InvalidationTimes.Summary invalidations) {}
+      boolean enabled,
+      long maxEntries,
+      long itemEntries,
+      long searchEntries,
+      long hits,
+      long misses,
+      double hitRatio,
+      long evictions,
+      long invalidationsReceived,
+      long staleFillsRefused,
+      InvalidationTimes.Summary invalidations) {}
 
-  /** @return the cache's figures now */
+  /**
+   * @return the cache's figures now
+   */
   public CacheState state() {
     var stats = cache.stats();
     return new CacheState(
-        cache.isEnabled(), cache.maxEntries(), cache.itemEntries(), cache.searchEntries(), stats.hitCount(),
-        stats.missCount(), stats.hitRate(), stats.evictionCount(), cache.invalidationsReceived(),
-        cache.staleFillsRefused(), invalidationTimes.summary());
+        cache.isEnabled(),
+        cache.maxEntries(),
+        cache.itemEntries(),
+        cache.searchEntries(),
+        stats.hitCount(),
+        stats.missCount(),
+        stats.hitRate(),
+        stats.evictionCount(),
+        cache.invalidationsReceived(),
+        cache.staleFillsRefused(),
+        invalidationTimes.summary());
   }
 
   /** Drops every cached entry and the invalidation times recorded so far. */
@@ -54,11 +73,14 @@ public class CacheControl {
     events.record(ClusterEvents.Kind.CACHE, "cache flushed (" + entries + " entries)");
   }
 
-  /** @param on whether to serve reads from the cache; off also flushes it */
+  /**
+   * @param on whether to serve reads from the cache; off also flushes it
+   */
   public void setEnabled(boolean on) {
     if (on != cache.isEnabled()) {
       cache.setEnabled(on);
-      events.record(ClusterEvents.Kind.CACHE, "cache switched " + (on ? "on" : "off (and flushed)"));
+      events.record(
+          ClusterEvents.Kind.CACHE, "cache switched " + (on ? "on" : "off (and flushed)"));
     }
   }
 }

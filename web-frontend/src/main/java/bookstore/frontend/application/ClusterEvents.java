@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * What happened to the store lately, as this front end saw it, for the admin page: replicas
- * going down and coming back, catching up, primaries changing (elections and failovers), the
- * cache switched or flushed. Keeps the last {@link #CAPACITY} events; each is logged too.
+ * What happened to the store lately, as this front end saw it, for the admin page: replicas going
+ * down and coming back, catching up, primaries changing (elections and failovers), the cache
+ * switched or flushed. Keeps the last {@link #CAPACITY} events; each is logged too.
  */
 @ApplicationScoped
 public class ClusterEvents {
@@ -58,7 +58,9 @@ public class ClusterEvents {
     }
   }
 
-  /** @return the events kept, newest first */
+  /**
+   * @return the events kept, newest first
+   */
   public List<Event> recent() {
     synchronized (events) {
       return new ArrayList<>(events);

@@ -2,35 +2,37 @@ package bookstore.frontend.application;
 
 import bookstore.api.NewItem;
 import bookstore.api.Order;
-import bookstore.api.internal.PlaceOrder;
 import bookstore.api.PriceChange;
 import bookstore.api.ProblemException;
 import bookstore.api.Restock;
-import bookstore.frontend.infrastructure.cache.ReadCache;
-import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.PlaceOrder;
 import bookstore.api.internal.PlacedOrder;
 import bookstore.api.internal.SearchRead;
+import bookstore.frontend.infrastructure.cache.ReadCache;
+import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 import java.util.Optional;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
- * What the public API does: search and lookup through the read cache and then any replica,
- * buys and admin writes through the primaries. After a write this front end acknowledged, it
- * drops its own cached copy at once with the write's sequence number and makes every later read
- * wait for that sequence, so it never serves the older value (SPEC guarantee 5); writes by
- * others arrive as invalidation messages.
+ * What the public API does: search and lookup through the read cache and then any replica, buys and
+ * admin writes through the primaries. After a write this front end acknowledged, it drops its own
+ * cached copy at once with the write's sequence number and makes every later read wait for that
+ * sequence, so it never serves the older value (SPEC guarantee 5); writes by others arrive as
+ * invalidation messages.
  */
 @ApplicationScoped
 public class Storefront {
   /** Replica id reported for an answer served from this front end's cache. */
   public static final int FROM_CACHE = 0;
+
   /** The MicroProfile Metrics timer of every public operation, tagged {@code operation}. */
   public static final String OPERATION_TIMER = "bookstore.operation";
 
-  private static final String OPERATION_DESCRIPTION = "public operations served, and how long each took (cache hits included)";
+  private static final String OPERATION_DESCRIPTION =
+      "public operations served, and how long each took (cache hits included)";
 
   @Inject ReadCache cache;
   @Inject ReplicaDirectory replicas;
@@ -41,7 +43,11 @@ public class Storefront {
    * @return its books as {id, title}, possibly none, and who served them ({@link #FROM_CACHE})
    * @throws ProblemException 503 when no catalog replica answers
    */
-  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=search", description = OPERATION_DESCRIPTION)
+  @Timed(
+      name = OPERATION_TIMER,
+      absolute = true,
+      tags = "operation=search",
+      description = OPERATION_DESCRIPTION)
   public SearchRead search(String topic) {
     return cache
         .search(topic)
@@ -60,7 +66,11 @@ public class Storefront {
    * @return the item and who served it ({@link #FROM_CACHE} or a replica id)
    * @throws ProblemException 404 unknown item, 503 no catalog replica answers
    */
-  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=lookup", description = OPERATION_DESCRIPTION)
+  @Timed(
+      name = OPERATION_TIMER,
+      absolute = true,
+      tags = "operation=lookup",
+      description = OPERATION_DESCRIPTION)
   public ItemRead lookup(int id) {
     return cache
         .item(id)
@@ -75,14 +85,18 @@ public class Storefront {
   }
 
   /**
-   * Finds an item by its exact title (the toy store's product name), through the same cache
-   * entries and invalidations as {@link #lookup(int)} once the title's id is known.
+   * Finds an item by its exact title (the toy store's product name), through the same cache entries
+   * and invalidations as {@link #lookup(int)} once the title's id is known.
    *
    * @param title exact title
    * @return the item and who served it ({@link #FROM_CACHE} or a replica id)
    * @throws ProblemException 404 no item with that title, 503 no catalog replica answers
    */
-  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=lookup-by-title", description = OPERATION_DESCRIPTION)
+  @Timed(
+      name = OPERATION_TIMER,
+      absolute = true,
+      tags = "operation=lookup-by-title",
+      description = OPERATION_DESCRIPTION)
   public ItemRead lookupByTitle(String title) {
     Optional<Integer> id = cache.itemIdOf(title);
     if (id.isPresent()) {
@@ -103,7 +117,11 @@ public class Storefront {
    * @return the order, and whether it is a replay of the first result
    * @throws ProblemException 404 unknown item, 409 out of stock, 503 unavailable
    */
-  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=buy", description = OPERATION_DESCRIPTION)
+  @Timed(
+      name = OPERATION_TIMER,
+      absolute = true,
+      tags = "operation=buy",
+      description = OPERATION_DESCRIPTION)
   public PlacedOrder buy(int itemId, int quantity, String idempotencyKey) {
     PlacedOrder placed =
         replicas.writeOrders(api -> api.place(new PlaceOrder(itemId, quantity, idempotencyKey)));
@@ -118,7 +136,11 @@ public class Storefront {
    * @return the order
    * @throws ProblemException 404 no such order, 503 unavailable
    */
-  @Timed(name = OPERATION_TIMER, absolute = true, tags = "operation=order", description = OPERATION_DESCRIPTION)
+  @Timed(
+      name = OPERATION_TIMER,
+      absolute = true,
+      tags = "operation=order",
+      description = OPERATION_DESCRIPTION)
   public Order order(long orderNumber) {
     long min = seen.order();
     return replicas.readOrders(api -> api.find(orderNumber, min)).order();

@@ -2,9 +2,9 @@ package bookstore.catalog.infrastructure.persistence;
 
 import bookstore.api.Item;
 import bookstore.catalog.domain.ItemRepository;
+import bookstore.replication.ReplicaStateInitializer;
 import bookstore.replication.WriteSequencer;
 import jakarta.annotation.PostConstruct;
-import bookstore.replication.ReplicaStateInitializer;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -19,10 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Loads the catalog data file into an empty database, once, at deployment (SPEC "Data"): {@code
  * catalog-data/<name>.json} where the name comes from {@code bookstore.catalog.data} ({@code
- * books}: the classic 7 books, or {@code toys}: the 10-toy catalogue). A database that has items
- * is left as it is. Seeding is not a replicated write: every replica seeds the same file, so
- * they start equal at sequence 0 (a replica started later, with an empty database, replaces its
- * seed with the primary's snapshot).
+ * books}: the classic 7 books, or {@code toys}: the 10-toy catalogue). A database that has items is
+ * left as it is. Seeding is not a replicated write: every replica seeds the same file, so they
+ * start equal at sequence 0 (a replica started later, with an empty database, replaces its seed
+ * with the primary's snapshot).
  */
 @Singleton
 @Startup
@@ -50,7 +50,9 @@ public class CatalogSeeder {
       }
       Item[] seed = JsonbBuilder.create().fromJson(in, Item[].class);
       for (Item i : seed) {
-        items.add(new bookstore.catalog.domain.CatalogItem(i.id(), i.title(), i.topic(), i.stock(), i.price()));
+        items.add(
+            new bookstore.catalog.domain.CatalogItem(
+                i.id(), i.title(), i.topic(), i.stock(), i.price()));
       }
       LOG.info("loaded " + seed.length + " items from " + resource);
     } catch (IOException e) {

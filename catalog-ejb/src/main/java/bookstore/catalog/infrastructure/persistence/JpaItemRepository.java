@@ -22,7 +22,9 @@ public class JpaItemRepository implements ItemRepository {
 
   @Override
   public List<CatalogItem> byTopic(String topic) {
-    return em.createNamedQuery(CatalogItem.BY_TOPIC, CatalogItem.class).setParameter("topic", topic).getResultList();
+    return em.createNamedQuery(CatalogItem.BY_TOPIC, CatalogItem.class)
+        .setParameter("topic", topic)
+        .getResultList();
   }
 
   @Override

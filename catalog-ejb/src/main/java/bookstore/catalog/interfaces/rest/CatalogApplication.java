@@ -15,12 +15,12 @@ public class CatalogApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return ServerProviders.with(
-        CatalogResource.class,
-        ReplicaResource.class,
-        AcknowledgeWhenPublished.class);
+        CatalogResource.class, ReplicaResource.class, AcknowledgeWhenPublished.class);
   }
 
-  /** @return {@link JerseySettings#PROPERTIES}: WADL off */
+  /**
+   * @return {@link JerseySettings#PROPERTIES}: WADL off
+   */
   @Override
   public Map<String, Object> getProperties() {
     return JerseySettings.PROPERTIES;

@@ -3,21 +3,21 @@ package bookstore.catalog.interfaces.rest;
 import bookstore.api.NewItem;
 import bookstore.api.PriceChange;
 import bookstore.api.Restock;
+import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.SearchRead;
 import bookstore.api.internal.StockChange;
 import bookstore.api.internal.StockTaken;
 import bookstore.catalog.application.CatalogService;
 import bookstore.platform.clients.CatalogApi;
-import bookstore.api.internal.ItemRead;
-import bookstore.api.internal.SearchRead;
 import bookstore.replication.rest.WrittenByPrimary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
- * The catalog replica's internal HTTP API ({@link CatalogApi}), over {@link CatalogService}.
- * Reads are served here; a write that reaches a backup is forwarded to the primary, which
- * sequences it (SPEC "Replication"): each write is {@link WrittenByPrimary}. Every parameter was checked by the constraints {@link
- * CatalogApi} declares before a method here runs (400 problem+json otherwise).
+ * The catalog replica's internal HTTP API ({@link CatalogApi}), over {@link CatalogService}. Reads
+ * are served here; a write that reaches a backup is forwarded to the primary, which sequences it
+ * (SPEC "Replication"): each write is {@link WrittenByPrimary}. Every parameter was checked by the
+ * constraints {@link CatalogApi} declares before a method here runs (400 problem+json otherwise).
  */
 @RequestScoped
 public class CatalogResource implements CatalogApi {

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * This order replica's heartbeats to the catalog's replicas, as {@link HeartbeatMonitor} does
- * them, so that {@link RestCatalogStock} sends each stock change straight to the catalog primary
- * (no hop through a backup) and knows a dead one within a few intervals.
+ * This order replica's heartbeats to the catalog's replicas, as {@link HeartbeatMonitor} does them,
+ * so that {@link RestCatalogStock} sends each stock change straight to the catalog primary (no hop
+ * through a backup) and knows a dead one within a few intervals.
  */
 @Singleton
 @Startup

@@ -15,11 +15,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@link CatalogStock} over the catalog's internal REST API (MicroProfile Rest Client), routed
- * by a {@link ReplicaRouter}: each call goes to the catalog primary the heartbeats name ({@link
- * CatalogMonitor}), and follows it through a failover under the one {@link Failover} policy.
- * Both calls are idempotent per request id, so a retry after a lost answer takes no stock twice
- * (SPEC guarantee 3).
+ * {@link CatalogStock} over the catalog's internal REST API (MicroProfile Rest Client), routed by a
+ * {@link ReplicaRouter}: each call goes to the catalog primary the heartbeats name ({@link
+ * CatalogMonitor}), and follows it through a failover under the one {@link Failover} policy. Both
+ * calls are idempotent per request id, so a retry after a lost answer takes no stock twice (SPEC
+ * guarantee 3).
  */
 @ApplicationScoped
 public class RestCatalogStock implements CatalogStock {
@@ -36,13 +36,14 @@ public class RestCatalogStock implements CatalogStock {
   @PostConstruct
   void connect() {
     List<String> urls = catalogUrls.stream().map(String::trim).toList();
-    catalog = new ReplicaRouter<>(
-        "catalog",
-        urls,
-        url -> RestClients.build(url, CatalogApi.class),
-        url -> RestClients.build(url, CatalogApi.class),
-        failover,
-        (kind, text) -> LOG.info(kind + ": " + text));
+    catalog =
+        new ReplicaRouter<>(
+            "catalog",
+            urls,
+            url -> RestClients.build(url, CatalogApi.class),
+            url -> RestClients.build(url, CatalogApi.class),
+            failover,
+            (kind, text) -> LOG.info(kind + ": " + text));
   }
 
   /**

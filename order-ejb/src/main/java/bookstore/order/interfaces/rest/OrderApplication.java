@@ -15,12 +15,12 @@ public class OrderApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return ServerProviders.with(
-        OrderResource.class,
-        ReplicaResource.class,
-        AcknowledgeWhenPublished.class);
+        OrderResource.class, ReplicaResource.class, AcknowledgeWhenPublished.class);
   }
 
-  /** @return {@link JerseySettings#PROPERTIES}: WADL off */
+  /**
+   * @return {@link JerseySettings#PROPERTIES}: WADL off
+   */
   @Override
   public Map<String, Object> getProperties() {
     return JerseySettings.PROPERTIES;

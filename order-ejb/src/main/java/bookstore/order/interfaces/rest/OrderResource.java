@@ -1,17 +1,17 @@
 package bookstore.order.interfaces.rest;
 
+import bookstore.api.internal.OrderRead;
 import bookstore.api.internal.PlaceOrder;
+import bookstore.api.internal.PlacedOrder;
 import bookstore.order.application.OrderService;
 import bookstore.platform.clients.OrderApi;
-import bookstore.api.internal.OrderRead;
-import bookstore.api.internal.PlacedOrder;
 import bookstore.replication.rest.WrittenByPrimary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
- * The order replica's internal HTTP API ({@link OrderApi}), over {@link OrderService}. Orders
- * are read here; a buy that reaches a backup is forwarded to the primary ({@link WrittenByPrimary}).
+ * The order replica's internal HTTP API ({@link OrderApi}), over {@link OrderService}. Orders are
+ * read here; a buy that reaches a backup is forwarded to the primary ({@link WrittenByPrimary}).
  */
 @RequestScoped
 public class OrderResource implements OrderApi {

@@ -5,8 +5,8 @@ import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * How long invalidations take to reach this front end: from the catalog primary's write (just
- * before its commit) to the moment the affected entries left the cache, in ms. Both ends run on
- * one machine's clock here; across machines the figure would include their clock skew.
+ * before its commit) to the moment the affected entries left the cache, in ms. Both ends run on one
+ * machine's clock here; across machines the figure would include their clock skew.
  */
 @ApplicationScoped
 public class InvalidationTimes {
@@ -25,14 +25,18 @@ public class InvalidationTimes {
    */
   public record Summary(long count, long p50Ms, long p99Ms, long maxMs) {}
 
-  /** @param writtenAtMs when the write was made, ms since the epoch */
+  /**
+   * @param writtenAtMs when the write was made, ms since the epoch
+   */
   public void record(long writtenAtMs) {
     if (writtenAtMs > 0) {
       delays.recordValue(Math.min(MAX_MS, Math.max(0, System.currentTimeMillis() - writtenAtMs)));
     }
   }
 
-  /** @return count and p50/p99/max (ms) of the delays recorded since the start or the last reset */
+  /**
+   * @return count and p50/p99/max (ms) of the delays recorded since the start or the last reset
+   */
   public Summary summary() {
     return new Summary(
         delays.getTotalCount(),

@@ -15,17 +15,17 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The front end's cache of lookups (by item id) and searches (by topic), bounded in entries and
- * evicting by Caffeine's frequency-aware LRU (W-TinyLFU). Lookups by title (the toy store's
- * product names) go through the lookup entries: a title is mapped to its item id once, since no
- * write changes an item's title or takes an item away, and the item is then served and
- * invalidated like any lookup by id.
+ * evicting by Caffeine's frequency-aware LRU (W-TinyLFU). Lookups by title (the toy store's product
+ * names) go through the lookup entries: a title is mapped to its item id once, since no write
+ * changes an item's title or takes an item away, and the item is then served and invalidated like
+ * any lookup by id.
  *
- * <p>Every entry carries the catalog sequence number it was read at. An invalidation records
- * the sequence of the write that caused it, per item and per topic, and drops the entry; a
- * later fill read at a lower sequence is refused, because it may hold the state from before
- * that write (SPEC guarantee 5: this closes the race where a slow read fills the cache after
- * the invalidation of a newer write). The check and the put happen in one atomic step per key,
- * so an invalidation cannot slip between them.
+ * <p>Every entry carries the catalog sequence number it was read at. An invalidation records the
+ * sequence of the write that caused it, per item and per topic, and drops the entry; a later fill
+ * read at a lower sequence is refused, because it may hold the state from before that write (SPEC
+ * guarantee 5: this closes the race where a slow read fills the cache after the invalidation of a
+ * newer write). The check and the put happen in one atomic step per key, so an invalidation cannot
+ * slip between them.
  */
 public class ReadCache {
   private final long maxEntries;
@@ -67,13 +67,15 @@ public class ReadCache {
    * @return the cached lookup, or empty on a miss or when disabled
    */
   public Optional<ItemRead> item(int id) {
-    return enabled ? Optional.ofNullable(items.getIfPresent(id)).map(Filled::read) : Optional.empty();
+    return enabled
+        ? Optional.ofNullable(items.getIfPresent(id)).map(Filled::read)
+        : Optional.empty();
   }
 
   /**
    * @param title an item's exact title
-   * @return the id of the item with that title, if a lookup by that title was read before (and
-   *     the cache is on)
+   * @return the id of the item with that title, if a lookup by that title was read before (and the
+   *     cache is on)
    */
   public Optional<Integer> itemIdOf(String title) {
     return enabled ? Optional.ofNullable(titleIds.getIfPresent(title)) : Optional.empty();
@@ -96,7 +98,9 @@ public class ReadCache {
    * @return the cached search, or empty on a miss or when disabled
    */
   public Optional<SearchRead> search(String topic) {
-    return enabled ? Optional.ofNullable(searches.getIfPresent(topic)).map(Filled::read) : Optional.empty();
+    return enabled
+        ? Optional.ofNullable(searches.getIfPresent(topic)).map(Filled::read)
+        : Optional.empty();
   }
 
   /**
@@ -148,7 +152,9 @@ public class ReadCache {
     titleIds.invalidateAll();
   }
 
-  /** @param on whether to serve reads from the cache; turning it off also flushes it */
+  /**
+   * @param on whether to serve reads from the cache; turning it off also flushes it
+   */
   public void setEnabled(boolean on) {
     enabled = on;
     if (!on) {
@@ -156,54 +162,78 @@ public class ReadCache {
     }
   }
 
-  /** @return whether reads are served from the cache */
+  /**
+   * @return whether reads are served from the cache
+   */
   public boolean isEnabled() {
     return enabled;
   }
 
-  /** @return lookup entries held now (an estimate, items) */
+  /**
+   * @return lookup entries held now (an estimate, items)
+   */
   public long itemEntries() {
     return items.estimatedSize();
   }
 
-  /** @return search entries held now (an estimate, items) */
+  /**
+   * @return search entries held now (an estimate, items)
+   */
   public long searchEntries() {
     return searches.estimatedSize();
   }
 
-  /** @return the most lookups, and separately the most searches, kept (items) */
+  /**
+   * @return the most lookups, and separately the most searches, kept (items)
+   */
   public long maxEntries() {
     return maxEntries;
   }
 
-  /** @return hit, miss and eviction counts of lookups and searches together */
+  /**
+   * @return hit, miss and eviction counts of lookups and searches together
+   */
   public CacheStats stats() {
     return items.stats().plus(searches.stats());
   }
 
   /**
-   * @return fills refused because an invalidation newer than their read had already arrived, or
-   *     a newer entry was there (SPEC guarantee 5), since the start
+   * @return fills refused because an invalidation newer than their read had already arrived, or a
+   *     newer entry was there (SPEC guarantee 5), since the start
    */
   public long staleFillsRefused() {
     return staleFillsRefused.sum();
   }
 
-  /** @return invalidations received (one per item or topic a write changed), since the start */
+  /**
+   * @return invalidations received (one per item or topic a write changed), since the start
+   */
   public long invalidationsReceived() {
     return invalidations.sum();
   }
 
-  /** @return every entry held now: lookups by item id, then searches by topic */
+  /**
+   * @return every entry held now: lookups by item id, then searches by topic
+   */
   public List<EntryView> entries() {
     long now = System.currentTimeMillis();
     List<EntryView> out = new ArrayList<>();
     items.asMap().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> out.add(new EntryView("item " + e.getKey(), now - e.getValue().atMs(), e.getValue().sequence())));
+        .forEach(
+            e ->
+                out.add(
+                    new EntryView(
+                        "item " + e.getKey(), now - e.getValue().atMs(), e.getValue().sequence())));
     searches.asMap().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> out.add(new EntryView("topic " + e.getKey(), now - e.getValue().atMs(), e.getValue().sequence())));
+        .forEach(
+            e ->
+                out.add(
+                    new EntryView(
+                        "topic " + e.getKey(),
+                        now - e.getValue().atMs(),
+                        e.getValue().sequence())));
     return out;
   }
 
@@ -213,7 +243,8 @@ public class ReadCache {
     entries.compute(
         key,
         (k, current) -> {
-          if (readAt < invalidatedAt.getOrDefault(k, 0L) || current != null && current.sequence() > readAt) {
+          if (readAt < invalidatedAt.getOrDefault(k, 0L)
+              || current != null && current.sequence() > readAt) {
             return current;
           }
           stored[0] = true;
@@ -226,7 +257,10 @@ public class ReadCache {
   }
 
   private <K, V> void invalidate(
-      ConcurrentMap<K, Filled<V>> entries, ConcurrentMap<K, Long> invalidatedAt, K key, long sequence) {
+      ConcurrentMap<K, Filled<V>> entries,
+      ConcurrentMap<K, Long> invalidatedAt,
+      K key,
+      long sequence) {
     invalidations.increment();
     entries.compute(
         key,

@@ -21,7 +21,10 @@ public class ReadCacheProducer {
   @ConfigProperty(name = "bookstore.cache.enabled")
   boolean enabled;
 
-  /** @return the cache; a singleton without a client proxy, since ReadCache has no no-args constructor */
+  /**
+   * @return the cache; a singleton without a client proxy, since ReadCache has no no-args
+   *     constructor
+   */
   @Produces
   @Singleton
   ReadCache readCache() {

@@ -17,25 +17,33 @@ import jakarta.jms.MessageListener;
 /**
  * Drops cached entries when the catalog says an item changed: consumes the catalog's replicated
  * writes ({@code catalog.updates}, the same messages the catalog backups apply: one message per
- * write) through the Artemis resource adapter. The subscription is non-durable: the cache lives
- * in memory and starts empty after a restart, so nothing missed while down matters. No
- * transaction: dropping an entry twice is harmless, and so is a write published twice by a new
- * primary. A message that cannot be handled is thrown back, for the broker to redeliver and in
- * the end move to the dead-letter address. The broker's confirmation that the subscription
- * exists ({@link UpdateTopics#SUBSCRIBED}) is passed to {@link InvalidationSubscription}.
+ * write) through the Artemis resource adapter. The subscription is non-durable: the cache lives in
+ * memory and starts empty after a restart, so nothing missed while down matters. No transaction:
+ * dropping an entry twice is harmless, and so is a write published twice by a new primary. A
+ * message that cannot be handled is thrown back, for the broker to redeliver and in the end move to
+ * the dead-letter address. The broker's confirmation that the subscription exists ({@link
+ * UpdateTopics#SUBSCRIBED}) is passed to {@link InvalidationSubscription}.
  */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Topic"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = UpdateTopics.CATALOG),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+      @ActivationConfigProperty(
+          propertyName = "subscriptionDurability",
+          propertyValue = "NonDurable"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
       // the broker user "frontend" (may only consume catalog.updates), from the environment that
       // ./bookstore gives this node; Payara substitutes ${ENV=...} in activation properties
-      @ActivationConfigProperty(propertyName = "user", propertyValue = "${ENV=BOOKSTORE_BROKER_USER}"),
-      @ActivationConfigProperty(propertyName = "password", propertyValue = "${ENV=BOOKSTORE_BROKER_PASSWORD}")
+      @ActivationConfigProperty(
+          propertyName = "user",
+          propertyValue = "${ENV=BOOKSTORE_BROKER_USER}"),
+      @ActivationConfigProperty(
+          propertyName = "password",
+          propertyValue = "${ENV=BOOKSTORE_BROKER_PASSWORD}")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CacheInvalidationConsumer implements MessageListener {

@@ -6,10 +6,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Whether the cache's invalidation consumer is connected: the broker confirmed its subscription
- * to {@value UpdateTopics#CATALOG} ({@link UpdateTopics#SUBSCRIBED}), so every catalog write from
- * then on reaches the cache. The front end is not ready before (issue 11). A reconnection after
- * a broker restart brings a new confirmation; the last one is kept.
+ * Whether the cache's invalidation consumer is connected: the broker confirmed its subscription to
+ * {@value UpdateTopics#CATALOG} ({@link UpdateTopics#SUBSCRIBED}), so every catalog write from then
+ * on reaches the cache. The front end is not ready before (issue 11). A reconnection after a broker
+ * restart brings a new confirmation; the last one is kept.
  */
 @ApplicationScoped
 public class InvalidationSubscription {

@@ -10,13 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each replica's state digest (SPEC guarantee 4), for the admin page: heartbeats carry none,
- * because a digest reads the whole state. Asked of the replica ({@code GET /replica}) at most
- * every {@link #FRESH_MS} ms per replica, waiting {@link #TIMEOUT_MS} ms at most.
+ * because a digest reads the whole state. Asked of the replica ({@code GET /replica}) at most every
+ * {@link #FRESH_MS} ms per replica, waiting {@link #TIMEOUT_MS} ms at most.
  */
 @ApplicationScoped
 public class ReplicaDigests {
   /** How long a digest is shown before it is asked for again (ms). */
   static final long FRESH_MS = 2_000;
+
   /** Read timeout of the status call (ms): a frozen replica must not hold the page up. */
   static final long TIMEOUT_MS = 1_000;
 
@@ -35,7 +36,11 @@ public class ReplicaDigests {
       return last.digest();
     }
     try {
-      String digest = clients.computeIfAbsent(url, u -> RestClients.build(u, ReplicaApi.class, TIMEOUT_MS)).status().digest();
+      String digest =
+          clients
+              .computeIfAbsent(url, u -> RestClients.build(u, ReplicaApi.class, TIMEOUT_MS))
+              .status()
+              .digest();
       known.put(url, new Known(digest, System.currentTimeMillis()));
       return digest;
     } catch (ProcessingException | ProblemException e) {

@@ -15,10 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The replicas this front end talks to, from {@code bookstore.catalog.urls} and {@code
- * bookstore.order.urls} (comma-separated base URLs in replica-id order), with what the
- * heartbeats say of each: a {@link ReplicaRouter} per service. Reads go round robin over the
- * live, caught-up replicas; writes go to the primary and follow it through a failover under the
- * one {@link Failover} policy.
+ * bookstore.order.urls} (comma-separated base URLs in replica-id order), with what the heartbeats
+ * say of each: a {@link ReplicaRouter} per service. Reads go round robin over the live, caught-up
+ * replicas; writes go to the primary and follow it through a failover under the one {@link
+ * Failover} policy.
  */
 @ApplicationScoped
 public class ReplicaDirectory {
@@ -47,17 +47,23 @@ public class ReplicaDirectory {
     orders = services("order", orderUrls, OrderApi.class);
   }
 
-  /** @return the catalog's replicas */
+  /**
+   * @return the catalog's replicas
+   */
   public ReplicaRouter<CatalogApi> catalog() {
     return catalog;
   }
 
-  /** @return the order service's replicas */
+  /**
+   * @return the order service's replicas
+   */
   public ReplicaRouter<OrderApi> orders() {
     return orders;
   }
 
-  /** @return both services' replicas, for the heartbeat timer */
+  /**
+   * @return both services' replicas, for the heartbeat timer
+   */
   public List<ReplicaRouter<?>> services() {
     return List.of(catalog, orders);
   }

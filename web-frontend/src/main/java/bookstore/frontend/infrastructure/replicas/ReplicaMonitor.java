@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * The front end's heartbeats (SPEC "Replication"): every interval, every replica of both
- * services ({@link ReplicaDirectory}), as {@link HeartbeatMonitor} does it.
+ * The front end's heartbeats (SPEC "Replication"): every interval, every replica of both services
+ * ({@link ReplicaDirectory}), as {@link HeartbeatMonitor} does it.
  */
 @Singleton
 @Startup

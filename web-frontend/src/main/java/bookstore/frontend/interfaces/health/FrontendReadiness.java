@@ -17,11 +17,10 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness of the front end ({@code /health/ready}): UP once its heartbeats have heard a live
  * primary and a caught-up replica of each service (so that a first lookup and a first buy find
- * where to go) and the broker has confirmed its cache's invalidation subscription (so that no
- * write after it can leave a stale entry; {@link InvalidationSubscription}), else DOWN with what
- * is missing under {@code missing}. Named
- * {@code bookstore-frontend} so the start script can tell it from the empty UP Payara reports
- * before any application is deployed.
+ * where to go) and the broker has confirmed its cache's invalidation subscription (so that no write
+ * after it can leave a stale entry; {@link InvalidationSubscription}), else DOWN with what is
+ * missing under {@code missing}. Named {@code bookstore-frontend} so the start script can tell it
+ * from the empty UP Payara reports before any application is deployed.
  */
 @Readiness
 @ApplicationScoped
@@ -32,11 +31,15 @@ public class FrontendReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    Optional<String> subscription = invalidations.confirmedAtMs().isPresent()
-        ? Optional.empty()
-        : Optional.of("the broker has not yet confirmed the cache's subscription to " + UpdateTopics.CATALOG);
+    Optional<String> subscription =
+        invalidations.confirmedAtMs().isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                "the broker has not yet confirmed the cache's subscription to "
+                    + UpdateTopics.CATALOG);
     Optional<String> missing =
-        Stream.concat(replicas.services().stream().map(ReplicaRouter::missing), Stream.of(subscription))
+        Stream.concat(
+                replicas.services().stream().map(ReplicaRouter::missing), Stream.of(subscription))
             .flatMap(Optional::stream)
             .reduce((a, b) -> a + "; " + b);
     HealthCheckResponseBuilder response =

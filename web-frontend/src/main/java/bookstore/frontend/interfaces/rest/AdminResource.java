@@ -5,9 +5,9 @@ import bookstore.api.NewItem;
 import bookstore.api.PriceChange;
 import bookstore.api.Restock;
 import bookstore.api.validation.WholeNumber;
-import bookstore.frontend.application.Storefront;
 import bookstore.frontend.application.CacheControl;
 import bookstore.frontend.application.CacheControl.CacheState;
+import bookstore.frontend.application.Storefront;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import bookstore.platform.routing.ReplicaRouter.ReplicaView;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,8 +28,8 @@ import java.util.List;
 
 /**
  * Admin writes and cache control under {@code /api/admin}, for the admin only (HTTP Basic, see
- * {@link bookstore.platform.security.AdminAuthentication}; 401 problem+json otherwise). Writes
- * go to the catalog primary as ordinary replicated writes.
+ * {@link bookstore.platform.security.AdminAuthentication}; 401 problem+json otherwise). Writes go
+ * to the catalog primary as ordinary replicated writes.
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +59,9 @@ public class AdminResource {
    */
   @PUT
   @Path("items/{id}/price")
-  public Item setPrice(@PathParam("id") @WholeNumber String id, @Valid @NotNull(message = BODY_REQUIRED) PriceChange change) {
+  public Item setPrice(
+      @PathParam("id") @WholeNumber String id,
+      @Valid @NotNull(message = BODY_REQUIRED) PriceChange change) {
     return store.setPrice(Integer.parseInt(id), change).item();
   }
 
@@ -70,11 +72,15 @@ public class AdminResource {
    */
   @POST
   @Path("items/{id}/restock")
-  public Item restock(@PathParam("id") @WholeNumber String id, @Valid @NotNull(message = BODY_REQUIRED) Restock restock) {
+  public Item restock(
+      @PathParam("id") @WholeNumber String id,
+      @Valid @NotNull(message = BODY_REQUIRED) Restock restock) {
     return store.restock(Integer.parseInt(id), restock).item();
   }
 
-  /** @return the cache's figures (see {@link CacheState} for each field and its unit) */
+  /**
+   * @return the cache's figures (see {@link CacheState} for each field and its unit)
+   */
   @GET
   @Path("cache")
   public CacheState cacheStats() {

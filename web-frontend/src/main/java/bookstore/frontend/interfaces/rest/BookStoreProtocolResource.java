@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The classic book-store protocol (SPEC "Public API"), so course clients run unchanged: {@code
- * GET /search?topic=T}, {@code GET /lookup?item_number=N}, {@code GET|POST /buy?item_number=N}
- * (one unit). Answers and errors are those of the public API.
+ * The classic book-store protocol (SPEC "Public API"), so course clients run unchanged: {@code GET
+ * /search?topic=T}, {@code GET /lookup?item_number=N}, {@code GET|POST /buy?item_number=N} (one
+ * unit). Answers and errors are those of the public API.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +45,8 @@ public class BookStoreProtocolResource {
    */
   @GET
   @Path("lookup")
-  public Item lookup(@QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
+  public Item lookup(
+      @QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
     return store.lookup(Integer.parseInt(itemNumber)).item();
   }
 
@@ -55,7 +56,8 @@ public class BookStoreProtocolResource {
    */
   @GET
   @Path("buy")
-  public Order buy(@QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
+  public Order buy(
+      @QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
     return store.buy(Integer.parseInt(itemNumber), 1, UUID.randomUUID().toString()).order();
   }
 
@@ -65,7 +67,8 @@ public class BookStoreProtocolResource {
    */
   @POST
   @Path("buy")
-  public Order buyByPost(@QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
+  public Order buyByPost(
+      @QueryParam("item_number") @NotNull(message = "is required") @WholeNumber String itemNumber) {
     return buy(itemNumber);
   }
 }

@@ -1,10 +1,10 @@
 package bookstore.frontend.interfaces.rest;
 
+import bookstore.api.internal.ItemRead;
+import bookstore.api.internal.SearchRead;
 import bookstore.api.validation.Topic;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
-import bookstore.api.internal.ItemRead;
-import bookstore.api.internal.SearchRead;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Search and lookup (SPEC "Public API"): {@code GET /api/books?topic=T} gives {@code
- * [{id,title}]}; {@code GET /api/books/{id}} gives {@code {id,title,topic,stock,price}}, 404 for
- * an unknown id and 400 for one that is not a positive whole number.
+ * Search and lookup (SPEC "Public API"): {@code GET /api/books?topic=T} gives {@code [{id,title}]};
+ * {@code GET /api/books/{id}} gives {@code {id,title,topic,stock,price}}, 404 for an unknown id and
+ * 400 for one that is not a positive whole number.
  */
 @Path("/api/books")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,10 +2,10 @@ package bookstore.frontend.interfaces.rest;
 
 import bookstore.api.BuyRequest;
 import bookstore.api.Order;
+import bookstore.api.internal.PlacedOrder;
 import bookstore.api.validation.IdempotencyKey;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
-import bookstore.api.internal.PlacedOrder;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,11 +22,11 @@ import java.net.URI;
 import java.util.UUID;
 
 /**
- * Buy and order query (SPEC "Public API"). {@code POST /api/orders} with {@code
- * {itemId,quantity}} (quantity defaults to 1) and an optional {@code Idempotency-Key} header
- * answers 201 with the order and its {@code Location}; a repeat of a key answers with the first
- * order again and the header {@code Idempotent-Replayed: true}. Errors: 400 bad input, 404
- * unknown item, 409 out of stock, all as problem+json; a refused buy changes nothing.
+ * Buy and order query (SPEC "Public API"). {@code POST /api/orders} with {@code {itemId,quantity}}
+ * (quantity defaults to 1) and an optional {@code Idempotency-Key} header answers 201 with the
+ * order and its {@code Location}; a repeat of a key answers with the first order again and the
+ * header {@code Idempotent-Replayed: true}. Errors: 400 bad input, 404 unknown item, 409 out of
+ * stock, all as problem+json; a refused buy changes nothing.
  */
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)

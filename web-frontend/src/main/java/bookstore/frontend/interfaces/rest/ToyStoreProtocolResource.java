@@ -74,7 +74,8 @@ public class ToyStoreProtocolResource {
   public Response order(String body) {
     return answer(
         () -> {
-          ToyOrder request = Violations.requireValid(validator, JsonBodies.parse(body, ToyOrder.class));
+          ToyOrder request =
+              Violations.requireValid(validator, JsonBodies.parse(body, ToyOrder.class));
           int quantity = request.quantity() == null ? 1 : request.quantity();
           int itemId = store.lookupByTitle(request.name()).item().id();
           Order order = store.buy(itemId, quantity, UUID.randomUUID().toString()).order();
@@ -92,7 +93,8 @@ public class ToyStoreProtocolResource {
     return answer(
         () -> {
           if (!WholeNumber.Validator.accepts(number, Long.MAX_VALUE)) {
-            throw ProblemException.badRequest("order number must be a whole number, written with digits only");
+            throw ProblemException.badRequest(
+                "order number must be a whole number, written with digits only");
           }
           Order order = store.order(Long.parseLong(number));
           String name = store.lookup(order.itemId()).item().title();

@@ -16,7 +16,8 @@ public class AdminHome extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.sendRedirect(request.getContextPath() + AdminAuthentication.HOME_PAGE);
   }
 }

@@ -13,13 +13,14 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * The admin page's own state and its buttons: which page of cache entries is shown, flush, cache
- * on and off, logout. Named {@code admin} in the page; lives as long as the page is open.
+ * The admin page's own state and its buttons: which page of cache entries is shown, flush, cache on
+ * and off, logout. Named {@code admin} in the page; lives as long as the page is open.
  */
 @Named("admin")
 @ViewScoped
 public class AdminPage implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** Cache entries per page (items). */
   public static final int ENTRIES_PER_PAGE = 10;
 
@@ -29,12 +30,16 @@ public class AdminPage implements Serializable {
   /** The page of cache entries shown, from 0. */
   private int entriesPage;
 
-  /** @return the index of the first cache entry shown */
+  /**
+   * @return the index of the first cache entry shown
+   */
   public int getFirstEntry() {
     return entriesPage * ENTRIES_PER_PAGE;
   }
 
-  /** @return cache entries per page */
+  /**
+   * @return cache entries per page
+   */
   public int getEntriesPerPage() {
     return ENTRIES_PER_PAGE;
   }
@@ -48,7 +53,12 @@ public class AdminPage implements Serializable {
     if (entries == 0) {
       return "no entries";
     }
-    return "entries " + (getFirstEntry() + 1) + "-" + Math.min(entries, getFirstEntry() + ENTRIES_PER_PAGE) + " of " + entries;
+    return "entries "
+        + (getFirstEntry() + 1)
+        + "-"
+        + Math.min(entries, getFirstEntry() + ENTRIES_PER_PAGE)
+        + " of "
+        + entries;
   }
 
   /** Shows the previous page of cache entries. */
@@ -80,7 +90,8 @@ public class AdminPage implements Serializable {
    */
   public void logout() throws ServletException, IOException {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    ((HttpServletRequest) external.getRequest()).logout(); // AdminAuthentication.cleanSubject ends the session
+    ((HttpServletRequest) external.getRequest())
+        .logout(); // AdminAuthentication.cleanSubject ends the session
     external.redirect(external.getRequestContextPath() + AdminAuthentication.LOGIN_PAGE);
   }
 }

@@ -16,15 +16,16 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * What the admin page shows, read once per request (each refresh): the cache's figures and
- * entries, every replica of each service with its digest, and the recent events. Named {@code
- * status} in the page.
+ * What the admin page shows, read once per request (each refresh): the cache's figures and entries,
+ * every replica of each service with its digest, and the recent events. Named {@code status} in the
+ * page.
  */
 @Named("status")
 @RequestScoped
 public class AdminStatus {
   /** Shown digests are cut to this many hex characters. */
   static final int DIGEST_CHARS = 12;
+
   /** Events shown (items). */
   static final int EVENTS_SHOWN = 30;
 
@@ -68,7 +69,10 @@ public class AdminStatus {
     return new Service(
         replicas.name(),
         replicas.view().stream()
-            .map(v -> new Row(v, v.state().equals("dead") ? "" : shortDigest(digests.digestOf(v.url()))))
+            .map(
+                v ->
+                    new Row(
+                        v, v.state().equals("dead") ? "" : shortDigest(digests.digestOf(v.url()))))
             .toList());
   }
 
@@ -76,12 +80,16 @@ public class AdminStatus {
     return digest.length() > DIGEST_CHARS ? digest.substring(0, DIGEST_CHARS) : digest;
   }
 
-  /** @return the cache's figures */
+  /**
+   * @return the cache's figures
+   */
   public CacheState getCache() {
     return cache;
   }
 
-  /** @return the cache's entries: lookups by item id, then searches by topic */
+  /**
+   * @return the cache's entries: lookups by item id, then searches by topic
+   */
   public List<EntryView> getEntries() {
     return entries;
   }
@@ -92,15 +100,20 @@ public class AdminStatus {
    * @return that page of the entries (empty past the end)
    */
   public List<EntryView> entryPage(int first, int count) {
-    return entries.subList(Math.min(first, entries.size()), Math.min(first + count, entries.size()));
+    return entries.subList(
+        Math.min(first, entries.size()), Math.min(first + count, entries.size()));
   }
 
-  /** @return both services, each with its replicas */
+  /**
+   * @return both services, each with its replicas
+   */
   public List<Service> getServices() {
     return services;
   }
 
-  /** @return the last {@value #EVENTS_SHOWN} events, newest first */
+  /**
+   * @return the last {@value #EVENTS_SHOWN} events, newest first
+   */
   public List<ClusterEvents.Event> getEvents() {
     List<ClusterEvents.Event> recent = events.recent();
     return recent.subList(0, Math.min(EVENTS_SHOWN, recent.size()));
@@ -115,7 +128,9 @@ public class AdminStatus {
       return "never";
     }
     long ms = Math.max(0, nowMs - atMs);
-    return ms < 10_000 ? String.format("%.1f s ago", ms / 1000.0) : ms < 120_000 ? ms / 1000 + " s ago" : ms / 60_000 + " min ago";
+    return ms < 10_000
+        ? String.format("%.1f s ago", ms / 1000.0)
+        : ms < 120_000 ? ms / 1000 + " s ago" : ms / 60_000 + " min ago";
   }
 
   /**

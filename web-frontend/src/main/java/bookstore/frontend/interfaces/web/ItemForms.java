@@ -23,10 +23,10 @@ import java.math.BigDecimal;
 import java.util.function.Supplier;
 
 /**
- * The admin page's item forms: change a price, restock, add an item. Each is an ordinary
- * replicated write through the catalog primary, as the admin API makes it; Bean Validation
- * checks the fields first, and the store's own refusal (an unknown item, say) is shown as the
- * form's message. Named {@code items} in the page.
+ * The admin page's item forms: change a price, restock, add an item. Each is an ordinary replicated
+ * write through the catalog primary, as the admin API makes it; Bean Validation checks the fields
+ * first, and the store's own refusal (an unknown item, say) is shown as the form's message. Named
+ * {@code items} in the page.
  */
 @Named("items")
 @RequestScoped
@@ -71,106 +71,160 @@ public class ItemForms {
 
   /** Sets the price of {@code priceItem}; says what it did in the form's message. */
   public void changePrice() {
-    write("price", () -> store.setPrice(priceItem, new PriceChange(price)).item(), "price of item " + priceItem + " is now " + price);
+    write(
+        "price",
+        () -> store.setPrice(priceItem, new PriceChange(price)).item(),
+        "price of item " + priceItem + " is now " + price);
   }
 
   /** Adds {@code quantity} units to {@code restockItem}'s stock. */
   public void restock() {
-    write("restock", () -> store.restock(restockItem, new Restock(quantity)).item(), "item " + restockItem + " restocked");
+    write(
+        "restock",
+        () -> store.restock(restockItem, new Restock(quantity)).item(),
+        "item " + restockItem + " restocked");
   }
 
   /** Adds a new item. */
   public void addItem() {
-    write("add", () -> store.addItem(new NewItem(title.strip(), topic.strip(), stock, newPrice)).item(), "added");
+    write(
+        "add",
+        () -> store.addItem(new NewItem(title.strip(), topic.strip(), stock, newPrice)).item(),
+        "added");
   }
 
   private void write(String form, Supplier<Item> write, String done) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
       Item item = write.get();
-      faces.addMessage(form, new FacesMessage(FacesMessage.SEVERITY_INFO,
-          done + ": #" + item.id() + " \u201c" + item.title() + "\u201d, price " + item.price() + ", stock " + item.stock(), null));
+      faces.addMessage(
+          form,
+          new FacesMessage(
+              FacesMessage.SEVERITY_INFO,
+              done
+                  + ": #"
+                  + item.id()
+                  + " \u201c"
+                  + item.title()
+                  + "\u201d, price "
+                  + item.price()
+                  + ", stock "
+                  + item.stock(),
+              null));
     } catch (ProblemException refused) {
-      faces.addMessage(form, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.problem().detail(), null));
+      faces.addMessage(
+          form, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.problem().detail(), null));
     }
   }
 
-  /** @return the item whose price changes */
+  /**
+   * @return the item whose price changes
+   */
   public Integer getPriceItem() {
     return priceItem;
   }
 
-  /** @param priceItem the item whose price changes */
+  /**
+   * @param priceItem the item whose price changes
+   */
   public void setPriceItem(Integer priceItem) {
     this.priceItem = priceItem;
   }
 
-  /** @return the new price */
+  /**
+   * @return the new price
+   */
   public BigDecimal getPrice() {
     return price;
   }
 
-  /** @param price the new price */
+  /**
+   * @param price the new price
+   */
   public void setPrice(BigDecimal price) {
     this.price = price;
   }
 
-  /** @return the item restocked */
+  /**
+   * @return the item restocked
+   */
   public Integer getRestockItem() {
     return restockItem;
   }
 
-  /** @param restockItem the item restocked */
+  /**
+   * @param restockItem the item restocked
+   */
   public void setRestockItem(Integer restockItem) {
     this.restockItem = restockItem;
   }
 
-  /** @return units added */
+  /**
+   * @return units added
+   */
   public Integer getQuantity() {
     return quantity;
   }
 
-  /** @param quantity units added */
+  /**
+   * @param quantity units added
+   */
   public void setQuantity(Integer quantity) {
     this.quantity = quantity;
   }
 
-  /** @return the new item's title */
+  /**
+   * @return the new item's title
+   */
   public String getTitle() {
     return title;
   }
 
-  /** @param title the new item's title */
+  /**
+   * @param title the new item's title
+   */
   public void setTitle(String title) {
     this.title = title;
   }
 
-  /** @return the new item's topic */
+  /**
+   * @return the new item's topic
+   */
   public String getTopic() {
     return topic;
   }
 
-  /** @param topic the new item's topic */
+  /**
+   * @param topic the new item's topic
+   */
   public void setTopic(String topic) {
     this.topic = topic;
   }
 
-  /** @return the new item's stock (units) */
+  /**
+   * @return the new item's stock (units)
+   */
   public Integer getStock() {
     return stock;
   }
 
-  /** @param stock the new item's stock (units) */
+  /**
+   * @param stock the new item's stock (units)
+   */
   public void setStock(Integer stock) {
     this.stock = stock;
   }
 
-  /** @return the new item's unit price */
+  /**
+   * @return the new item's unit price
+   */
   public BigDecimal getNewPrice() {
     return newPrice;
   }
 
-  /** @param newPrice the new item's unit price */
+  /**
+   * @param newPrice the new item's unit price
+   */
   public void setNewPrice(BigDecimal newPrice) {
     this.newPrice = newPrice;
   }

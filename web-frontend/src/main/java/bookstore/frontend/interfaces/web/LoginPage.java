@@ -40,33 +40,45 @@ public class LoginPage {
   public void submit() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
-    AuthenticationStatus status = security.authenticate(
-        (HttpServletRequest) external.getRequest(),
-        (HttpServletResponse) external.getResponse(),
-        AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(user, password)).newAuthentication(true));
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(user, password))
+                .newAuthentication(true));
     if (status == AuthenticationStatus.SUCCESS) {
       external.redirect(external.getRequestContextPath() + AdminAuthentication.HOME_PAGE);
     } else {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "wrong user name or password", null));
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "wrong user name or password", null));
     }
   }
 
-  /** @return the user name typed */
+  /**
+   * @return the user name typed
+   */
   public String getUser() {
     return user;
   }
 
-  /** @param user the user name typed */
+  /**
+   * @param user the user name typed
+   */
   public void setUser(String user) {
     this.user = user;
   }
 
-  /** @return the password typed */
+  /**
+   * @return the password typed
+   */
   public String getPassword() {
     return password;
   }
 
-  /** @param password the password typed */
+  /**
+   * @param password the password typed
+   */
   public void setPassword(String password) {
     this.password = password;
   }

@@ -18,7 +18,10 @@ class ReadCacheTest {
   private final ReadCache cache = new ReadCache(100, true);
 
   private static ItemRead read(long sequence, int stock) {
-    return new ItemRead(sequence, new Item(1, "RPCs for Dummies", "distributed systems", stock, new BigDecimal("15.50")), 1);
+    return new ItemRead(
+        sequence,
+        new Item(1, "RPCs for Dummies", "distributed systems", stock, new BigDecimal("15.50")),
+        1);
   }
 
   @Test
@@ -80,11 +83,18 @@ class ReadCacheTest {
     assertEquals(Optional.empty(), cache.itemIdOf("RPCs for Dummies"));
     assertTrue(cache.putItemByTitle("RPCs for Dummies", read(4, 10)));
     assertEquals(Optional.of(1), cache.itemIdOf("RPCs for Dummies"));
-    assertEquals(10, cache.item(1).orElseThrow().item().stock(), "the title's read fills the id's entry");
+    assertEquals(
+        10, cache.item(1).orElseThrow().item().stock(), "the title's read fills the id's entry");
     cache.invalidateItem(1, 5);
     assertEquals(Optional.empty(), cache.item(1), "a write to the item drops what the title read");
-    assertEquals(Optional.of(1), cache.itemIdOf("RPCs for Dummies"), "titles never change: the mapping stays");
+    assertEquals(
+        Optional.of(1),
+        cache.itemIdOf("RPCs for Dummies"),
+        "titles never change: the mapping stays");
     cache.setEnabled(false);
-    assertEquals(Optional.empty(), cache.itemIdOf("RPCs for Dummies"), "nothing is served while the cache is off");
+    assertEquals(
+        Optional.empty(),
+        cache.itemIdOf("RPCs for Dummies"),
+        "nothing is served while the cache is off");
   }
 }
