@@ -78,7 +78,7 @@ class FailoverIT {
   record Fault(String node, boolean primary, long killedNanos) {}
 
   /** An order as an order replica's snapshot holds it. */
-  public record SnapshotOrder(Order order, String requestId, String createdAt) {}
+  public record SnapshotOrder(Order order, String idempotencyKey, String createdAt) {}
 
   /** An order replica's snapshot state. */
   public record OrderSnapshot(List<SnapshotOrder> orders) {}
@@ -339,11 +339,11 @@ class FailoverIT {
         held.put(o.order().orderNumber(), o.order());
         if (items.contains(o.order().itemId())) {
           assertTrue(
-              invokedKeys.contains(o.requestId()),
+              invokedKeys.contains(o.idempotencyKey()),
               "order " + o.order().orderNumber() + " on " + replica + " was never requested");
           assertTrue(
-              keysHeld.add(o.requestId()),
-              "two orders for key " + o.requestId() + " on " + replica);
+              keysHeld.add(o.idempotencyKey()),
+              "two orders for key " + o.idempotencyKey() + " on " + replica);
           soldPerItem.merge(o.order().itemId(), o.order().quantity(), Integer::sum);
         }
       }

@@ -425,7 +425,7 @@ class HostileInputIT {
             "take stock without an order",
             "POST",
             catalogPrimary + "/catalog/items/5/decrement",
-            "{\"quantity\":1,\"requestId\":\"forged\"}"),
+            "{\"quantity\":1,\"idempotencyKey\":\"forged\"}"),
         Arguments.of(
             "give stock back",
             "POST",
@@ -491,12 +491,12 @@ class HostileInputIT {
         Arguments.of(
             "a decrement of 0 units with a blank key",
             catalogPrimary + "/catalog/items/5/decrement",
-            "{\"quantity\":0,\"requestId\":\" \"}",
-            List.of("quantity: ", "requestId: ")),
+            "{\"quantity\":0,\"idempotencyKey\":\" \"}",
+            List.of("quantity: ", "idempotencyKey: ")),
         Arguments.of(
             "a decrement of 1.5 units",
             catalogPrimary + "/catalog/items/5/decrement",
-            "{\"quantity\":1.5,\"requestId\":\"k\"}",
+            "{\"quantity\":1.5,\"idempotencyKey\":\"k\"}",
             List.of("quantity must be a whole number")),
         Arguments.of(
             "a restock without a body",
@@ -507,11 +507,11 @@ class HostileInputIT {
             "an order without a key",
             orders,
             "{\"itemId\":1,\"quantity\":1}",
-            List.of("requestId: is required")),
+            List.of("idempotencyKey: is required")),
         Arguments.of(
             "an order for item 0",
             orders,
-            "{\"itemId\":0,\"quantity\":1,\"requestId\":\"k\"}",
+            "{\"itemId\":0,\"quantity\":1,\"idempotencyKey\":\"k\"}",
             List.of("itemId: ")));
   }
 

@@ -84,7 +84,7 @@ class ReplicationIT {
     HttpResponse<String> taken =
         Http.nodePost(
             cluster.catalogUrl(1) + "/catalog/items/" + item.id() + "/decrement",
-            "{\"quantity\":2,\"requestId\":\"" + key + "\"}");
+            "{\"quantity\":2,\"idempotencyKey\":\"" + key + "\"}");
     assertEquals(200, taken.statusCode(), taken.body());
     ReplicaStatus converged = cluster.awaitConvergence("catalog");
     assertTrue(converged.lastSequence() > backup.lastSequence(), "the primary sequenced the write");
@@ -98,7 +98,7 @@ class ReplicationIT {
             cluster.orderUrl(1) + "/orders",
             "{\"itemId\":"
                 + item.id()
-                + ",\"quantity\":1,\"requestId\":\"placed-"
+                + ",\"quantity\":1,\"idempotencyKey\":\"placed-"
                 + UUID.randomUUID()
                 + "\"}");
     assertEquals(200, placed.statusCode(), placed.body());

@@ -180,7 +180,7 @@ class StoreEndToEndIT {
     HttpResponse<String> taken =
         Http.nodePost(
             cluster.catalogUrl(1) + "/catalog/items/6/decrement",
-            "{\"quantity\":1,\"requestId\":\"" + java.util.UUID.randomUUID() + "\"}");
+            "{\"quantity\":1,\"idempotencyKey\":\"" + java.util.UUID.randomUUID() + "\"}");
     assertEquals(200, taken.statusCode(), taken.body());
     await("the front end serving the new stock")
         .atMost(Duration.ofSeconds(10))

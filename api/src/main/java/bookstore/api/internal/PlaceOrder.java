@@ -10,10 +10,10 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param itemId the item to buy, positive
  * @param quantity units, 1 to {@link bookstore.api.validation.Limits#MAX_QUANTITY}
- * @param requestId idempotency key, required: a repeat with the same key returns the first result
- *     (SPEC guarantee 3)
+ * @param idempotencyKey idempotency key, required: a repeat with the same key returns the first
+ *     result (SPEC guarantee 3)
  */
 public record PlaceOrder(
     @ItemId int itemId,
     @Quantity int quantity,
-    @NotNull(message = "is required") @IdempotencyKey String requestId) {}
+    @NotNull(message = "is required") @IdempotencyKey String idempotencyKey) {}

@@ -1,6 +1,7 @@
 package bookstore.api.replication;
 
 import bookstore.api.Item;
+import jakarta.json.bind.annotation.JsonbProperty;
 
 /**
  * A replicated catalog write, published on the topic {@code catalog.updates}. It carries the item's
@@ -11,14 +12,26 @@ import bookstore.api.Item;
  * @param stamp (replica, epoch, sequence) of the write
  * @param kind what the write was
  * @param item the item after the write
- * @param requestId for {@link Kind#DECREMENT} and {@link Kind#CANCEL}: the buy's idempotency key,
- *     so every replica knows which buys already took their stock; otherwise null
+ * @param idempotencyKey for {@link Kind#DECREMENT} and {@link Kind#CANCEL}: the buy's idempotency
+ *     key, so every replica knows which buys already took their stock; otherwise null
  * @param quantity units the write took or added (0 for a price change or a new item)
  * @param writtenAtMs when the primary made the write, ms since the Unix epoch, so a front end can
  *     tell how long its invalidation took to arrive (not part of the replicated state)
  */
 public record CatalogUpdate(
-    WriteStamp stamp, Kind kind, Item item, String requestId, int quantity, long writtenAtMs) {
+    WriteStamp stamp,
+    Kind kind,
+    Item item,
+    @JsonbProperty(STORED_KEY_NAME) String idempotencyKey,
+    int quantity,
+    long writtenAtMs) {
+
+  /**
+   * The JSON name of the idempotency key in a replicated write ({@value}): its name before the key
+   * was called by one name along a buy, kept so that the write logs and journals of existing stores
+   * read as they are.
+   */
+  public static final String STORED_KEY_NAME = "requestId";
 
   /**
    * A write made now.
@@ -26,13 +39,14 @@ public record CatalogUpdate(
    * @param stamp (replica, epoch, sequence) of the write
    * @param kind what the write was
    * @param item the item after the write
-   * @param requestId the buy's idempotency key, or null
+   * @param idempotencyKey the buy's idempotency key, or null
    * @param quantity units taken or added
    * @return the update, written at the current time
    */
   public static CatalogUpdate now(
-      WriteStamp stamp, Kind kind, Item item, String requestId, int quantity) {
-    return new CatalogUpdate(stamp, kind, item, requestId, quantity, System.currentTimeMillis());
+      WriteStamp stamp, Kind kind, Item item, String idempotencyKey, int quantity) {
+    return new CatalogUpdate(
+        stamp, kind, item, idempotencyKey, quantity, System.currentTimeMillis());
   }
 
   /** The catalog writes a primary sequences. */

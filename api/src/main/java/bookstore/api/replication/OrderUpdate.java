@@ -1,6 +1,7 @@
 package bookstore.api.replication;
 
 import bookstore.api.Order;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,11 @@ import java.time.Instant;
  *
  * @param stamp (replica, epoch, sequence) of the write
  * @param order the new order
- * @param requestId the idempotency key it was placed with
+ * @param idempotencyKey the idempotency key it was placed with
  * @param createdAt when the primary recorded it (UTC)
  */
-public record OrderUpdate(WriteStamp stamp, Order order, String requestId, Instant createdAt) {}
+public record OrderUpdate(
+    WriteStamp stamp,
+    Order order,
+    @JsonbProperty(CatalogUpdate.STORED_KEY_NAME) String idempotencyKey,
+    Instant createdAt) {}

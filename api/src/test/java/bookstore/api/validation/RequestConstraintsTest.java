@@ -76,8 +76,8 @@ class RequestConstraintsTest {
     String longest = "k".repeat(Limits.MAX_KEY_LENGTH);
     assertEquals(Set.of(), violations(new PlaceOrder(1, 1, longest)));
     assertEquals(Set.of(), violations(new StockChange(1, longest)));
-    assertEquals(Set.of("requestId"), fields(new PlaceOrder(1, 1, longest + "k")));
-    assertEquals(Set.of("requestId: is required"), violations(new StockChange(1, null)));
+    assertEquals(Set.of("idempotencyKey"), fields(new PlaceOrder(1, 1, longest + "k")));
+    assertEquals(Set.of("idempotencyKey: is required"), violations(new StockChange(1, null)));
     assertEquals(Set.of("itemId", "quantity"), fields(new PlaceOrder(0, 0, "k")));
   }
 
@@ -85,7 +85,7 @@ class RequestConstraintsTest {
   @ValueSource(strings = {"", " ", "\t", " \n "})
   void aBlankKeyIsRefused(String key) {
     assertEquals(
-        Set.of("requestId: must be 1 to 128 characters, not all blank"),
+        Set.of("idempotencyKey: must be 1 to 128 characters, not all blank"),
         violations(new PlaceOrder(1, 1, key)));
   }
 

@@ -95,18 +95,18 @@ public class CatalogService {
    *
    * @param id item id
    * @param quantity units, at least 1
-   * @param requestId the buy's idempotency key
+   * @param idempotencyKey the buy's idempotency key
    * @return what was taken, with the write's sequence number
    * @throws ProblemException 404 unknown item, 409 not enough stock, 422 the key was used for
    *     another item or quantity
    */
-  public StockTaken decrement(int id, int quantity, String requestId) {
+  public StockTaken decrement(int id, int quantity, String idempotencyKey) {
     ReplicaState state = sequencer.lockForWrite();
-    Optional<StockDecrement> first = items.decrement(requestId);
+    Optional<StockDecrement> first = items.decrement(idempotencyKey);
     if (first.isPresent()
         && (first.get().getItemId() != id || first.get().getQuantity() != quantity)) {
       throw ProblemTypes.keyReused(
-          requestId,
+          idempotencyKey,
           first.get().getQuantity() + " of item " + first.get().getItemId()); // changes nothing
     }
     if (first.isPresent() && !first.get().isCancelled()) {
@@ -126,9 +126,10 @@ public class CatalogService {
     } else {
       items.add(
           new StockDecrement(
-              requestId, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
+              idempotencyKey, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
     }
-    events.written(CatalogUpdate.now(stamp, Kind.DECREMENT, item.toApi(), requestId, quantity));
+    events.written(
+        CatalogUpdate.now(stamp, Kind.DECREMENT, item.toApi(), idempotencyKey, quantity));
     return new StockTaken(id, quantity, item.getPrice(), item.getStock(), stamp.sequence());
   }
 
@@ -136,11 +137,11 @@ public class CatalogService {
    * Gives back the stock a buy took, once; a request id that took nothing, or gave it back already,
    * changes nothing.
    *
-   * @param requestId the buy's idempotency key
+   * @param idempotencyKey the buy's idempotency key
    */
-  public void cancel(String requestId) {
+  public void cancel(String idempotencyKey) {
     ReplicaState state = sequencer.lockForWrite();
-    Optional<StockDecrement> taken = items.decrement(requestId).filter(d -> !d.isCancelled());
+    Optional<StockDecrement> taken = items.decrement(idempotencyKey).filter(d -> !d.isCancelled());
     if (taken.isEmpty()) {
       return;
     }
@@ -149,7 +150,8 @@ public class CatalogService {
     item.restock(d.getQuantity());
     d.cancel();
     WriteStamp stamp = sequencer.stamp(state);
-    events.written(CatalogUpdate.now(stamp, Kind.CANCEL, item.toApi(), requestId, d.getQuantity()));
+    events.written(
+        CatalogUpdate.now(stamp, Kind.CANCEL, item.toApi(), idempotencyKey, d.getQuantity()));
   }
 
   /**

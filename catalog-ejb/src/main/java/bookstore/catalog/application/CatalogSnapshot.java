@@ -15,7 +15,7 @@ public record CatalogSnapshot(List<Item> items, List<Decrement> decrements) {
   /**
    * One buy's stock decrement.
    *
-   * @param requestId idempotency key
+   * @param idempotencyKey idempotency key
    * @param itemId item
    * @param quantity units
    * @param unitPrice price when taken
@@ -24,7 +24,7 @@ public record CatalogSnapshot(List<Item> items, List<Decrement> decrements) {
    * @param cancelled whether the stock was given back
    */
   public record Decrement(
-      String requestId,
+      String idempotencyKey,
       int itemId,
       int quantity,
       BigDecimal unitPrice,

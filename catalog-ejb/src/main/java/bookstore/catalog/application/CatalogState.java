@@ -38,7 +38,7 @@ public class CatalogState implements ReplicatedState {
     }
     switch (update.kind()) {
       case DECREMENT -> {
-        Optional<StockDecrement> known = items.decrement(update.requestId());
+        Optional<StockDecrement> known = items.decrement(update.idempotencyKey());
         if (known.isPresent()) {
           known
               .get()
@@ -46,7 +46,7 @@ public class CatalogState implements ReplicatedState {
         } else {
           items.add(
               new StockDecrement(
-                  update.requestId(),
+                  update.idempotencyKey(),
                   update.item().id(),
                   update.quantity(),
                   update.item().price(),
@@ -54,7 +54,7 @@ public class CatalogState implements ReplicatedState {
                   update.stamp().sequence()));
         }
       }
-      case CANCEL -> items.decrement(update.requestId()).ifPresent(StockDecrement::cancel);
+      case CANCEL -> items.decrement(update.idempotencyKey()).ifPresent(StockDecrement::cancel);
       default -> {
         // the item's new state is all there is
       }
@@ -70,7 +70,7 @@ public class CatalogState implements ReplicatedState {
                 .map(
                     d ->
                         new CatalogSnapshot.Decrement(
-                            d.getRequestId(),
+                            d.getIdempotencyKey(),
                             d.getItemId(),
                             d.getQuantity(),
                             d.getUnitPrice(),
@@ -88,7 +88,12 @@ public class CatalogState implements ReplicatedState {
     for (CatalogSnapshot.Decrement d : snapshot.decrements()) {
       StockDecrement decrement =
           new StockDecrement(
-              d.requestId(), d.itemId(), d.quantity(), d.unitPrice(), d.stockLeft(), d.sequence());
+              d.idempotencyKey(),
+              d.itemId(),
+              d.quantity(),
+              d.unitPrice(),
+              d.stockLeft(),
+              d.sequence());
       if (d.cancelled()) {
         decrement.cancel();
       }
@@ -110,7 +115,8 @@ public class CatalogState implements ReplicatedState {
           i.getPrice().toPlainString());
     }
     for (StockDecrement d : items.decrements()) {
-      digest.add("decrement", d.getRequestId(), d.getItemId(), d.getQuantity(), d.isCancelled());
+      digest.add(
+          "decrement", d.getIdempotencyKey(), d.getItemId(), d.getQuantity(), d.isCancelled());
     }
     return digest.hex();
   }

@@ -40,10 +40,10 @@ public interface ItemRepository {
   void add(CatalogItem item);
 
   /**
-   * @param requestId a buy's idempotency key
+   * @param idempotencyKey a buy's idempotency key
    * @return the stock it took, or empty
    */
-  Optional<StockDecrement> decrement(String requestId);
+  Optional<StockDecrement> decrement(String idempotencyKey);
 
   /**
    * @param decrement the stock a buy took

@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 @Table(name = "STOCK_DECREMENT")
 @NamedQuery(
     name = StockDecrement.ALL,
-    query = "select d from StockDecrement d order by d.requestId")
+    query = "select d from StockDecrement d order by d.idempotencyKey")
 public class StockDecrement {
   /**
    * Named query: every decrement on this replica, given back or not, ordered by request id (the
@@ -25,9 +25,10 @@ public class StockDecrement {
    */
   public static final String ALL = "StockDecrement.all";
 
+  /** The column keeps its first name, REQUESTID, so that existing databases open as they are. */
   @Id
-  @Column(length = Limits.MAX_KEY_LENGTH)
-  private String requestId;
+  @Column(name = "REQUESTID", length = Limits.MAX_KEY_LENGTH)
+  private String idempotencyKey;
 
   @Column(nullable = false)
   private int itemId;
@@ -51,7 +52,7 @@ public class StockDecrement {
   protected StockDecrement() {}
 
   /**
-   * @param requestId the buy's idempotency key
+   * @param idempotencyKey the buy's idempotency key
    * @param itemId item
    * @param quantity units taken
    * @param unitPrice price when taken
@@ -59,13 +60,13 @@ public class StockDecrement {
    * @param sequence catalog sequence number of the decrement
    */
   public StockDecrement(
-      String requestId,
+      String idempotencyKey,
       int itemId,
       int quantity,
       BigDecimal unitPrice,
       int stockLeft,
       long sequence) {
-    this.requestId = requestId;
+    this.idempotencyKey = idempotencyKey;
     this.itemId = itemId;
     this.quantity = quantity;
     this.unitPrice = unitPrice;
@@ -77,8 +78,8 @@ public class StockDecrement {
    * @return the buy's idempotency key, at most {@link Limits#MAX_KEY_LENGTH} characters: the row's
    *     key, and the key the order is recorded under too
    */
-  public String getRequestId() {
-    return requestId;
+  public String getIdempotencyKey() {
+    return idempotencyKey;
   }
 
   /**

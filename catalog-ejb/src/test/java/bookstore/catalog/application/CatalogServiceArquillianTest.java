@@ -114,7 +114,7 @@ class CatalogServiceArquillianTest {
   }
 
   @Test
-  void aRepeatedRequestIdTakesStockOnceAndAnswersTheSame() {
+  void aRepeatedIdempotencyKeyTakesStockOnceAndAnswersTheSame() {
     Item item =
         catalog.addItem(new NewItem("Retried", "arquillian", 10, new BigDecimal("3.00"))).item();
     String key = key();

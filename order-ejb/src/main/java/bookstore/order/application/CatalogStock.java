@@ -15,15 +15,15 @@ public interface CatalogStock {
    *
    * @param itemId item
    * @param quantity units, at least 1
-   * @param requestId the buy's idempotency key
+   * @param idempotencyKey the buy's idempotency key
    * @return what was taken and at what unit price
    */
-  StockTaken take(int itemId, int quantity, String requestId);
+  StockTaken take(int itemId, int quantity, String idempotencyKey);
 
   /**
    * Gives back the stock a buy took, when its order could not be recorded; once per key.
    *
-   * @param requestId the buy's idempotency key
+   * @param idempotencyKey the buy's idempotency key
    */
-  void giveBack(String requestId);
+  void giveBack(String idempotencyKey);
 }

@@ -49,7 +49,7 @@ public class OrderRecorder {
    */
   public Recorded record(PlaceOrder command, StockTaken taken) {
     ReplicaState state = sequencer.lockForWrite();
-    Optional<CustomerOrder> first = orders.byRequestId(command.requestId());
+    Optional<CustomerOrder> first = orders.byIdempotencyKey(command.idempotencyKey());
     if (first.isPresent()) {
       sameRequest(first.get(), command);
       outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
@@ -62,11 +62,11 @@ public class OrderRecorder {
             command.itemId(),
             taken.quantity(),
             taken.unitPrice(),
-            command.requestId(),
+            command.idempotencyKey(),
             Instant.now());
     orders.add(order);
     events.placed(
-        new OrderUpdate(stamp, order.toApi(), order.getRequestId(), order.getCreatedAt()));
+        new OrderUpdate(stamp, order.toApi(), order.getIdempotencyKey(), order.getCreatedAt()));
     return new Recorded(order, true, stamp.sequence());
   }
 
@@ -82,7 +82,7 @@ public class OrderRecorder {
   static void sameRequest(CustomerOrder first, PlaceOrder command) {
     if (first.getItemId() != command.itemId() || first.getQuantity() != command.quantity()) {
       throw ProblemTypes.keyReused(
-          command.requestId(),
+          command.idempotencyKey(),
           "order "
               + first.getOrderNumber()
               + " ("
@@ -94,12 +94,12 @@ public class OrderRecorder {
   }
 
   /**
-   * @param requestId idempotency key
+   * @param idempotencyKey idempotency key
    * @return the order placed with it, or empty
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<CustomerOrder> byRequestId(String requestId) {
-    return orders.byRequestId(requestId);
+  public Optional<CustomerOrder> byIdempotencyKey(String idempotencyKey) {
+    return orders.byIdempotencyKey(idempotencyKey);
   }
 
   /**

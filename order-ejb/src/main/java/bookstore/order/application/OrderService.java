@@ -44,14 +44,14 @@ public class OrderService {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public PlacedOrder place(PlaceOrder command) {
-    Optional<CustomerOrder> placed = recorder.byRequestId(command.requestId());
+    Optional<CustomerOrder> placed = recorder.byIdempotencyKey(command.idempotencyKey());
     placed.ifPresent(o -> OrderRecorder.sameRequest(o, command));
     Optional<PlacedOrder> first = placed.map(o -> new PlacedOrder(o.toApi(), 0, 0, true));
     if (first.isPresent()) {
       outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
       return first.get();
     }
-    StockTaken taken = catalog.take(command.itemId(), command.quantity(), command.requestId());
+    StockTaken taken = catalog.take(command.itemId(), command.quantity(), command.idempotencyKey());
     OrderRecorder.Recorded recorded;
     try {
       recorded = recorder.record(command, taken);
@@ -86,15 +86,15 @@ public class OrderService {
   }
 
   private void giveBackUnlessRecorded(PlaceOrder command, RuntimeException cause) {
-    if (recorder.byRequestId(command.requestId()).isPresent()) {
+    if (recorder.byIdempotencyKey(command.idempotencyKey()).isPresent()) {
       return;
     }
     LOG.log(
         Level.WARNING,
-        "order for " + command.requestId() + " not recorded, giving stock back",
+        "order for " + command.idempotencyKey() + " not recorded, giving stock back",
         cause);
     try {
-      catalog.giveBack(command.requestId());
+      catalog.giveBack(command.idempotencyKey());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "could not give back the stock of " + command, e);
     }

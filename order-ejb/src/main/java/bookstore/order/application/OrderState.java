@@ -35,17 +35,17 @@ public class OrderState implements ReplicatedState {
     Optional<CustomerOrder> held = orders.find(update.order().orderNumber());
     if (held.isEmpty()) {
       orders.add(CustomerOrder.of(update));
-    } else if (!held.get().getRequestId().equals(update.requestId())) {
+    } else if (!held.get().getIdempotencyKey().equals(update.idempotencyKey())) {
       // cannot happen while histories agree (SPEC guarantee 4): say so loudly if it does
       LOG.severe(
           "diverged: order "
               + update.order().orderNumber()
               + " is held for key "
-              + held.get().getRequestId()
+              + held.get().getIdempotencyKey()
               + " but write "
               + update.stamp()
               + " records it for key "
-              + update.requestId());
+              + update.idempotencyKey());
     }
   }
 
@@ -54,7 +54,7 @@ public class OrderState implements ReplicatedState {
     return JsonMessages.toJson(
         new OrderSnapshot(
             orders.all().stream()
-                .map(o -> new OrderUpdate(null, o.toApi(), o.getRequestId(), o.getCreatedAt()))
+                .map(o -> new OrderUpdate(null, o.toApi(), o.getIdempotencyKey(), o.getCreatedAt()))
                 .toList()));
   }
 
@@ -77,7 +77,7 @@ public class OrderState implements ReplicatedState {
           order.itemId(),
           order.quantity(),
           order.unitPrice().toPlainString(),
-          o.getRequestId(),
+          o.getIdempotencyKey(),
           o.getCreatedAt());
     }
     return digest.hex();

@@ -17,8 +17,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "CUSTOMER_ORDER")
 @NamedQuery(
-    name = CustomerOrder.BY_REQUEST_ID,
-    query = "select o from CustomerOrder o where o.requestId = :requestId")
+    name = CustomerOrder.BY_IDEMPOTENCY_KEY,
+    query = "select o from CustomerOrder o where o.idempotencyKey = :idempotencyKey")
 @NamedQuery(
     name = CustomerOrder.ALL,
     query = "select o from CustomerOrder o order by o.orderNumber")
@@ -27,10 +27,10 @@ import java.time.Instant;
     query = "select max(o.orderNumber) from CustomerOrder o")
 public class CustomerOrder {
   /**
-   * Named query: the order, at most one, whose idempotency key (client request id) equals parameter
-   * {@code requestId}.
+   * Named query: the order, at most one, whose idempotency key (the client's Idempotency-Key)
+   * equals parameter {@code idempotencyKey}.
    */
-  public static final String BY_REQUEST_ID = "CustomerOrder.byRequestId";
+  public static final String BY_IDEMPOTENCY_KEY = "CustomerOrder.byIdempotencyKey";
 
   /** Named query: every order on this replica, ordered by order number. */
   public static final String ALL = "CustomerOrder.all";
@@ -52,8 +52,9 @@ public class CustomerOrder {
   @Column(nullable = false, precision = 12, scale = 2)
   private BigDecimal unitPrice;
 
-  @Column(nullable = false, unique = true, length = Limits.MAX_KEY_LENGTH)
-  private String requestId;
+  /** The column keeps its first name, REQUESTID, so that existing databases open as they are. */
+  @Column(name = "REQUESTID", nullable = false, unique = true, length = Limits.MAX_KEY_LENGTH)
+  private String idempotencyKey;
 
   @Column(nullable = false)
   private Instant createdAt;
@@ -66,7 +67,7 @@ public class CustomerOrder {
    * @param itemId item bought
    * @param quantity units, at least 1
    * @param unitPrice price when the stock was taken
-   * @param requestId idempotency key, at most {@link Limits#MAX_KEY_LENGTH} characters
+   * @param idempotencyKey idempotency key, at most {@link Limits#MAX_KEY_LENGTH} characters
    * @param createdAt when it was recorded
    */
   public CustomerOrder(
@@ -74,13 +75,13 @@ public class CustomerOrder {
       int itemId,
       int quantity,
       BigDecimal unitPrice,
-      String requestId,
+      String idempotencyKey,
       Instant createdAt) {
     this.orderNumber = orderNumber;
     this.itemId = itemId;
     this.quantity = quantity;
     this.unitPrice = unitPrice;
-    this.requestId = requestId;
+    this.idempotencyKey = idempotencyKey;
     this.createdAt = createdAt;
   }
 
@@ -110,8 +111,8 @@ public class CustomerOrder {
    * @return the client's idempotency key, unique among orders, at most {@link
    *     Limits#MAX_KEY_LENGTH} characters; the catalog took the order's stock under the same key
    */
-  public String getRequestId() {
-    return requestId;
+  public String getIdempotencyKey() {
+    return idempotencyKey;
   }
 
   /**
@@ -133,7 +134,7 @@ public class CustomerOrder {
         o.itemId(),
         o.quantity(),
         o.unitPrice(),
-        update.requestId(),
+        update.idempotencyKey(),
         update.createdAt());
   }
 

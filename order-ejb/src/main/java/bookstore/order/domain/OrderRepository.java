@@ -13,10 +13,10 @@ public interface OrderRepository {
   Optional<CustomerOrder> find(long orderNumber);
 
   /**
-   * @param requestId idempotency key
+   * @param idempotencyKey idempotency key
    * @return the order placed with it, or empty
    */
-  Optional<CustomerOrder> byRequestId(String requestId);
+  Optional<CustomerOrder> byIdempotencyKey(String idempotencyKey);
 
   /**
    * @return every order by number

@@ -15,7 +15,7 @@ public class FakeCatalogStock implements CatalogStock {
   public static final int SOLD_OUT = 13;
 
   @Override
-  public StockTaken take(int itemId, int quantity, String requestId) {
+  public StockTaken take(int itemId, int quantity, String idempotencyKey) {
     if (itemId == SOLD_OUT) {
       throw ProblemException.conflict("item " + itemId + " is sold out");
     }
@@ -23,7 +23,7 @@ public class FakeCatalogStock implements CatalogStock {
   }
 
   @Override
-  public void giveBack(String requestId) {
+  public void giveBack(String idempotencyKey) {
     // nothing was taken
   }
 }

@@ -89,11 +89,11 @@ public interface CatalogApi {
    * Gives back the stock a buy took, when its order could not be recorded. Idempotent; a request id
    * that took nothing changes nothing.
    *
-   * @param requestId the buy's idempotency key
+   * @param idempotencyKey the buy's idempotency key
    */
   @POST
-  @Path("decrements/{requestId}/cancel")
-  void cancel(@PathParam("requestId") @IdempotencyKey String requestId);
+  @Path("decrements/{idempotencyKey}/cancel")
+  void cancel(@PathParam("idempotencyKey") @IdempotencyKey String idempotencyKey);
 
   /**
    * @param id item id

@@ -53,8 +53,8 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
-  public Optional<StockDecrement> decrement(String requestId) {
-    return Optional.ofNullable(em.find(StockDecrement.class, requestId));
+  public Optional<StockDecrement> decrement(String idempotencyKey) {
+    return Optional.ofNullable(em.find(StockDecrement.class, idempotencyKey));
   }
 
   @Override

@@ -41,13 +41,13 @@ public class CatalogResource implements CatalogApi {
   @Override
   @WrittenByPrimary
   public StockTaken decrement(int id, StockChange change) {
-    return catalog.decrement(id, change.quantity(), change.requestId());
+    return catalog.decrement(id, change.quantity(), change.idempotencyKey());
   }
 
   @Override
   @WrittenByPrimary
-  public void cancel(String requestId) {
-    catalog.cancel(requestId);
+  public void cancel(String idempotencyKey) {
+    catalog.cancel(idempotencyKey);
   }
 
   @Override

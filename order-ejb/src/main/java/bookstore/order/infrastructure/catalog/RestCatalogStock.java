@@ -54,15 +54,16 @@ public class RestCatalogStock implements CatalogStock {
   }
 
   @Override
-  public StockTaken take(int itemId, int quantity, String requestId) {
-    return catalog.write(api -> api.decrement(itemId, new StockChange(quantity, requestId)), true);
+  public StockTaken take(int itemId, int quantity, String idempotencyKey) {
+    return catalog.write(
+        api -> api.decrement(itemId, new StockChange(quantity, idempotencyKey)), true);
   }
 
   @Override
-  public void giveBack(String requestId) {
+  public void giveBack(String idempotencyKey) {
     catalog.write(
         api -> {
-          api.cancel(requestId);
+          api.cancel(idempotencyKey);
           return null;
         },
         true);

@@ -20,9 +20,9 @@ public class JpaOrderRepository implements OrderRepository {
   }
 
   @Override
-  public Optional<CustomerOrder> byRequestId(String requestId) {
-    return em.createNamedQuery(CustomerOrder.BY_REQUEST_ID, CustomerOrder.class)
-        .setParameter("requestId", requestId)
+  public Optional<CustomerOrder> byIdempotencyKey(String idempotencyKey) {
+    return em.createNamedQuery(CustomerOrder.BY_IDEMPOTENCY_KEY, CustomerOrder.class)
+        .setParameter("idempotencyKey", idempotencyKey)
         .getResultStream()
         .findFirst();
   }
