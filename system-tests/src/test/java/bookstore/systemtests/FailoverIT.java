@@ -11,6 +11,7 @@ import bookstore.api.Item;
 import bookstore.api.Order;
 import bookstore.api.internal.ItemRead;
 import bookstore.api.internal.ReplicaStatus;
+import bookstore.api.replication.OrderUpdate;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,11 +78,13 @@ class FailoverIT {
   /** One step of the nemesis. */
   record Fault(String node, boolean primary, long killedNanos) {}
 
-  /** An order as an order replica's snapshot holds it. */
-  public record SnapshotOrder(Order order, String idempotencyKey, String createdAt) {}
-
-  /** An order replica's snapshot state. */
-  public record OrderSnapshot(List<SnapshotOrder> orders) {}
+  /**
+   * An order replica's snapshot state: each order as its replicated write, in the write's stored
+   * JSON form (the key under {@link bookstore.api.replication.CatalogUpdate#STORED_KEY_NAME}).
+   *
+   * @param orders every order the replica holds
+   */
+  public record OrderSnapshot(List<OrderUpdate> orders) {}
 
   /** A replica's snapshot answer. */
   public record Snapshot(long epoch, long sequence, String state) {}
@@ -330,12 +333,11 @@ class FailoverIT {
     }
     for (String replica : cluster.replicaUrls("order")) {
       Snapshot snapshot = body(Http.node(replica + "/replica/snapshot"), Snapshot.class);
-      List<SnapshotOrder> orders =
-          Http.JSON.fromJson(snapshot.state(), OrderSnapshot.class).orders();
+      List<OrderUpdate> orders = Http.JSON.fromJson(snapshot.state(), OrderSnapshot.class).orders();
       Map<Long, Order> held = new HashMap<>();
       Map<Integer, Integer> soldPerItem = new HashMap<>();
       Set<String> keysHeld = new HashSet<>();
-      for (SnapshotOrder o : orders) {
+      for (OrderUpdate o : orders) {
         held.put(o.order().orderNumber(), o.order());
         if (items.contains(o.order().itemId())) {
           assertTrue(
