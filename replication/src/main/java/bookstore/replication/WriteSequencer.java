@@ -14,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Gives each write of this service its (replica, epoch, sequence) stamp. The stamp is taken under a
@@ -103,7 +104,7 @@ public class WriteSequencer {
    *     cannot reach the broker (the write could not be acknowledged: it takes no sequence number)
    */
   @Transactional(TxType.MANDATORY)
-  public ReplicaState lockForWrite() {
+  ReplicaState lockForWrite() {
     outbox.requireBroker();
     ReplicaState state = lock();
     if (!membership.isPrimary() || state.getEpoch() != membership.epoch()) {
@@ -123,10 +124,56 @@ public class WriteSequencer {
   }
 
   /**
+   * Runs one write of this service's own in the caller's transaction: the template every write
+   * method follows. It locks the state row first ({@link #lockForWrite()}: only the primary, in its
+   * epoch, with the broker reachable), so the body's checks (enough stock? a key seen before?)
+   * cannot interleave with another write (SPEC guarantee 1). The body then takes the write's stamp
+   * with {@link Write#stamp()} before it changes anything replicated. A body that returns or throws
+   * without stamping took no sequence number; one that throws after stamping rolls its transaction
+   * back, and with it the number.
+   *
+   * @param body the write: checks, {@link Write#stamp()}, the change and its event
+   * @param <T> what the write answers
+   * @return what the body returns
+   * @throws bookstore.api.ProblemException 503 from {@link #lockForWrite()} before the body runs,
+   *     or whatever the body throws
+   */
+  @Transactional(TxType.MANDATORY)
+  public <T> T write(Function<Write, T> body) {
+    return body.apply(new Write(lockForWrite()));
+  }
+
+  /** A write under way: the caller's transaction holds the state row's lock. */
+  public final class Write {
+    private final ReplicaState locked;
+    private boolean stamped;
+
+    private Write(ReplicaState locked) {
+      this.locked = locked;
+    }
+
+    /**
+     * Takes the write's (replica, epoch, sequence number): the next sequence number of the current
+     * epoch, and tells the outbox a write is under way.
+     *
+     * @return the write's stamp
+     * @throws IllegalStateException when this write already took one (a write is one sequence
+     *     number)
+     */
+    public WriteStamp stamp() {
+      if (stamped) {
+        throw new IllegalStateException("a write takes one sequence number");
+      }
+      stamped = true;
+      return WriteSequencer.this.stamp(locked);
+    }
+  }
+
+  /**
    * @param locked the state returned by {@link #lockForWrite()} in this transaction
    * @return the stamp with the next sequence number of the current epoch
    */
-  public WriteStamp stamp(ReplicaState locked) {
+  WriteStamp stamp(ReplicaState locked) {
     long sequence = locked.advance();
     outbox.beginWrite(locked.getEpoch(), sequence);
     return new WriteStamp(identity.replicaId(), locked.getEpoch(), sequence);

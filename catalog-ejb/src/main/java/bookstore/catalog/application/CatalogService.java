@@ -16,7 +16,6 @@ import bookstore.catalog.domain.StockDecrement;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;
-import bookstore.replication.ReplicaState;
 import bookstore.replication.WriteSequencer;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -101,36 +100,47 @@ public class CatalogService {
    *     another item or quantity
    */
   public StockTaken decrement(int id, int quantity, String idempotencyKey) {
-    ReplicaState state = sequencer.lockForWrite();
-    Optional<StockDecrement> first = items.decrement(idempotencyKey);
-    if (first.isPresent()
-        && (first.get().getItemId() != id || first.get().getQuantity() != quantity)) {
-      throw ProblemTypes.keyReused(
-          idempotencyKey,
-          first.get().getQuantity() + " of item " + first.get().getItemId()); // changes nothing
-    }
-    if (first.isPresent() && !first.get().isCancelled()) {
-      StockDecrement d = first.get();
-      outbox.acknowledgeAfter(d.getSequence()); // the first answer only once it is replicated
-      return new StockTaken(
-          d.getItemId(), d.getQuantity(), d.getUnitPrice(), d.getStockLeft(), d.getSequence());
-    }
-    CatalogItem item = existing(id);
-    if (!item.take(quantity)) {
-      throw ProblemException.conflict(
-          "item " + id + " has " + item.getStock() + " in stock, " + quantity + " asked");
-    }
-    WriteStamp stamp = sequencer.stamp(state);
-    if (first.isPresent()) { // the buy is retried after its stock was given back: take it again
-      first.get().retake(item.getPrice(), item.getStock(), stamp.sequence());
-    } else {
-      items.add(
-          new StockDecrement(
-              idempotencyKey, id, quantity, item.getPrice(), item.getStock(), stamp.sequence()));
-    }
-    events.written(
-        CatalogUpdate.now(stamp, Kind.DECREMENT, item.toApi(), idempotencyKey, quantity));
-    return new StockTaken(id, quantity, item.getPrice(), item.getStock(), stamp.sequence());
+    return sequencer.write(
+        write -> {
+          Optional<StockDecrement> first = items.decrement(idempotencyKey);
+          if (first.isPresent()
+              && (first.get().getItemId() != id || first.get().getQuantity() != quantity)) {
+            throw ProblemTypes.keyReused(
+                idempotencyKey,
+                first.get().getQuantity() + " of item " + first.get().getItemId()); // no change
+          }
+          if (first.isPresent() && !first.get().isCancelled()) {
+            StockDecrement d = first.get();
+            outbox.acknowledgeAfter(d.getSequence()); // the first answer once it is replicated
+            return new StockTaken(
+                d.getItemId(),
+                d.getQuantity(),
+                d.getUnitPrice(),
+                d.getStockLeft(),
+                d.getSequence());
+          }
+          CatalogItem item = existing(id);
+          if (!item.take(quantity)) {
+            throw ProblemException.conflict(
+                "item " + id + " has " + item.getStock() + " in stock, " + quantity + " asked");
+          }
+          WriteStamp stamp = write.stamp();
+          if (first.isPresent()) { // the buy is retried after its stock was given back: take again
+            first.get().retake(item.getPrice(), item.getStock(), stamp.sequence());
+          } else {
+            items.add(
+                new StockDecrement(
+                    idempotencyKey,
+                    id,
+                    quantity,
+                    item.getPrice(),
+                    item.getStock(),
+                    stamp.sequence()));
+          }
+          events.written(
+              CatalogUpdate.now(stamp, Kind.DECREMENT, item.toApi(), idempotencyKey, quantity));
+          return new StockTaken(id, quantity, item.getPrice(), item.getStock(), stamp.sequence());
+        });
   }
 
   /**
@@ -140,18 +150,22 @@ public class CatalogService {
    * @param idempotencyKey the buy's idempotency key
    */
   public void cancel(String idempotencyKey) {
-    ReplicaState state = sequencer.lockForWrite();
-    Optional<StockDecrement> taken = items.decrement(idempotencyKey).filter(d -> !d.isCancelled());
-    if (taken.isEmpty()) {
-      return;
-    }
-    StockDecrement d = taken.get();
-    CatalogItem item = existing(d.getItemId());
-    item.restock(d.getQuantity());
-    d.cancel();
-    WriteStamp stamp = sequencer.stamp(state);
-    events.written(
-        CatalogUpdate.now(stamp, Kind.CANCEL, item.toApi(), idempotencyKey, d.getQuantity()));
+    sequencer.write(
+        write -> {
+          Optional<StockDecrement> taken =
+              items.decrement(idempotencyKey).filter(d -> !d.isCancelled());
+          if (taken.isEmpty()) {
+            return false;
+          }
+          StockDecrement d = taken.get();
+          CatalogItem item = existing(d.getItemId());
+          item.restock(d.getQuantity());
+          d.cancel();
+          events.written(
+              CatalogUpdate.now(
+                  write.stamp(), Kind.CANCEL, item.toApi(), idempotencyKey, d.getQuantity()));
+          return true;
+        });
   }
 
   /**
@@ -163,10 +177,12 @@ public class CatalogService {
    * @throws ProblemException 404 unknown item
    */
   public ItemRead restock(int id, int quantity) {
-    ReplicaState state = sequencer.lockForWrite();
-    CatalogItem item = existing(id);
-    item.restock(quantity);
-    return written(sequencer.stamp(state), Kind.RESTOCK, item, quantity);
+    return sequencer.write(
+        write -> {
+          CatalogItem item = existing(id);
+          item.restock(quantity);
+          return written(write.stamp(), Kind.RESTOCK, item, quantity);
+        });
   }
 
   /**
@@ -176,10 +192,12 @@ public class CatalogService {
    * @throws ProblemException 404 unknown item
    */
   public ItemRead setPrice(int id, BigDecimal price) {
-    ReplicaState state = sequencer.lockForWrite();
-    CatalogItem item = existing(id);
-    item.setPrice(price);
-    return written(sequencer.stamp(state), Kind.PRICE, item, 0);
+    return sequencer.write(
+        write -> {
+          CatalogItem item = existing(id);
+          item.setPrice(price);
+          return written(write.stamp(), Kind.PRICE, item, 0);
+        });
   }
 
   /**
@@ -187,16 +205,18 @@ public class CatalogService {
    * @return the item with its id, the next after the highest in use, at the write's sequence
    */
   public ItemRead addItem(NewItem request) {
-    ReplicaState state = sequencer.lockForWrite();
-    CatalogItem item =
-        new CatalogItem(
-            items.maxId() + 1,
-            request.title().strip(),
-            request.topic().strip(),
-            request.stock(),
-            request.price());
-    items.add(item);
-    return written(sequencer.stamp(state), Kind.NEW_ITEM, item, 0);
+    return sequencer.write(
+        write -> {
+          CatalogItem item =
+              new CatalogItem(
+                  items.maxId() + 1,
+                  request.title().strip(),
+                  request.topic().strip(),
+                  request.stock(),
+                  request.price());
+          items.add(item);
+          return written(write.stamp(), Kind.NEW_ITEM, item, 0);
+        });
   }
 
   /**
@@ -218,14 +238,16 @@ public class CatalogService {
    * @return whether the item was refilled
    */
   public boolean refillIfSoldOut(int id, int level) {
-    ReplicaState state = sequencer.lockForWrite();
-    Optional<CatalogItem> item = items.find(id).filter(i -> i.getStock() == 0);
-    if (item.isEmpty()) {
-      return false;
-    }
-    item.get().restock(level);
-    written(sequencer.stamp(state), Kind.RESTOCK, item.get(), level);
-    return true;
+    return sequencer.write(
+        write -> {
+          Optional<CatalogItem> item = items.find(id).filter(i -> i.getStock() == 0);
+          if (item.isEmpty()) {
+            return false;
+          }
+          item.get().restock(level);
+          written(write.stamp(), Kind.RESTOCK, item.get(), level);
+          return true;
+        });
   }
 
   private ItemRead written(WriteStamp stamp, Kind kind, CatalogItem item, int quantity) {

@@ -9,7 +9,6 @@ import bookstore.api.replication.WriteStamp;
 import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
 import bookstore.replication.Outbox;
-import bookstore.replication.ReplicaState;
 import bookstore.replication.WriteSequencer;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -48,26 +47,29 @@ public class OrderRecorder {
    * @return the order, new or the one recorded first
    */
   public Recorded record(PlaceOrder command, StockTaken taken) {
-    ReplicaState state = sequencer.lockForWrite();
-    Optional<CustomerOrder> first = orders.byIdempotencyKey(command.idempotencyKey());
-    if (first.isPresent()) {
-      sameRequest(first.get(), command);
-      outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
-      return new Recorded(first.get(), false, 0);
-    }
-    WriteStamp stamp = sequencer.stamp(state);
-    CustomerOrder order =
-        new CustomerOrder(
-            orders.maxOrderNumber() + 1,
-            command.itemId(),
-            taken.quantity(),
-            taken.unitPrice(),
-            command.idempotencyKey(),
-            Instant.now());
-    orders.add(order);
-    events.placed(
-        new OrderUpdate(stamp, order.toApi(), order.getIdempotencyKey(), order.getCreatedAt()));
-    return new Recorded(order, true, stamp.sequence());
+    return sequencer.write(
+        write -> {
+          Optional<CustomerOrder> first = orders.byIdempotencyKey(command.idempotencyKey());
+          if (first.isPresent()) {
+            sameRequest(first.get(), command);
+            outbox.acknowledgeAfterEverythingCommitted(); // the first order once it is replicated
+            return new Recorded(first.get(), false, 0);
+          }
+          WriteStamp stamp = write.stamp();
+          CustomerOrder order =
+              new CustomerOrder(
+                  orders.maxOrderNumber() + 1,
+                  command.itemId(),
+                  taken.quantity(),
+                  taken.unitPrice(),
+                  command.idempotencyKey(),
+                  Instant.now());
+          orders.add(order);
+          events.placed(
+              new OrderUpdate(
+                  stamp, order.toApi(), order.getIdempotencyKey(), order.getCreatedAt()));
+          return new Recorded(order, true, stamp.sequence());
+        });
   }
 
   /**
