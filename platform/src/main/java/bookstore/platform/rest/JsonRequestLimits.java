@@ -32,13 +32,7 @@ public class JsonRequestLimits implements ContainerRequestFilter {
     }
     byte[] body = readAtMost(request.getEntityStream(), Limits.MAX_BODY_BYTES + 1);
     if (body.length > Limits.MAX_BODY_BYTES) {
-      request.abortWith(
-          ProblemExceptionMapper.problem(
-              new Problem(
-                  "about:blank",
-                  "Content Too Large",
-                  413,
-                  "request bodies are limited to " + Limits.MAX_BODY_BYTES + " bytes")));
+      request.abortWith(ProblemExceptionMapper.problem(tooLarge()));
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(body));
@@ -58,6 +52,17 @@ public class JsonRequestLimits implements ContainerRequestFilter {
                   "send the body as application/json, not "
                       + (type == null ? "without a Content-Type" : type.toString()))));
     }
+  }
+
+  /**
+   * @return the 413 Content Too Large problem of a body over {@link Limits#MAX_BODY_BYTES}
+   */
+  static Problem tooLarge() {
+    return new Problem(
+        "about:blank",
+        "Content Too Large",
+        413,
+        "request bodies are limited to " + Limits.MAX_BODY_BYTES + " bytes");
   }
 
   private static byte[] readAtMost(InputStream in, int limit) throws IOException {

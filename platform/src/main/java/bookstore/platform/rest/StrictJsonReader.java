@@ -1,6 +1,5 @@
 package bookstore.platform.rest;
 
-import bookstore.api.Problem;
 import bookstore.api.ProblemException;
 import bookstore.api.validation.Limits;
 import jakarta.ws.rs.core.MediaType;
@@ -50,12 +49,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       throws IOException {
     byte[] body = entityStream.readNBytes(Limits.MAX_BODY_BYTES + 1);
     if (body.length > Limits.MAX_BODY_BYTES) {
-      throw new ProblemException(
-          new Problem(
-              "about:blank",
-              "Content Too Large",
-              413,
-              "request bodies are limited to " + Limits.MAX_BODY_BYTES + " bytes"));
+      throw new ProblemException(JsonRequestLimits.tooLarge());
     }
     return JsonBodies.parse(new String(body, charset(mediaType)), type);
   }

@@ -81,7 +81,8 @@ public final class Violations {
     if (method == null) {
       return "request";
     }
-    for (Method m : withInterfaces(method).toList()) {
+    for (Method m :
+        Stream.concat(Stream.of(method), ClientInterfaces.declaring(method).stream()).toList()) {
       for (Annotation a : m.getParameterAnnotations()[index]) {
         if (a instanceof HeaderParam h) {
           return h.value() + " header";
@@ -97,19 +98,5 @@ public final class Violations {
       }
     }
     return "body";
-  }
-
-  private static Stream<Method> withInterfaces(Method method) {
-    Stream<Method> declared =
-        Stream.of(method.getDeclaringClass().getInterfaces())
-            .flatMap(
-                i -> {
-                  try {
-                    return Stream.of(i.getMethod(method.getName(), method.getParameterTypes()));
-                  } catch (NoSuchMethodException e) {
-                    return Stream.empty();
-                  }
-                });
-    return Stream.concat(Stream.of(method), declared);
   }
 }

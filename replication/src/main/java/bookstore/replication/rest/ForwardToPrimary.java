@@ -1,5 +1,6 @@
 package bookstore.replication.rest;
 
+import bookstore.platform.rest.ClientInterfaces;
 import bookstore.replication.PeerClients;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -30,36 +31,24 @@ public class ForwardToPrimary {
    */
   @AroundInvoke
   public Object forward(InvocationContext call) throws Exception {
-    Method method = call.getMethod();
-    Class<?> api = clientInterface(method);
-    Optional<?> primary = peers.forward(api);
+    Method api =
+        ClientInterfaces.declaring(call.getMethod())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        call.getMethod()
+                            + " implements no client interface to forward it through"));
+    Optional<?> primary = peers.forward(api.getDeclaringClass());
     if (primary.isEmpty()) {
       return call.proceed();
     }
     try {
-      return api.getMethod(method.getName(), method.getParameterTypes())
-          .invoke(primary.get(), call.getParameters());
+      return api.invoke(primary.get(), call.getParameters());
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof Exception cause) {
         throw cause;
       }
       throw e;
     }
-  }
-
-  /** The interface of the declaring class that declares the method: the service's client API. */
-  private static Class<?> clientInterface(Method method) {
-    for (Class<?> type = method.getDeclaringClass(); type != null; type = type.getSuperclass()) {
-      for (Class<?> api : type.getInterfaces()) {
-        try {
-          api.getMethod(method.getName(), method.getParameterTypes());
-          return api;
-        } catch (NoSuchMethodException notThisOne) {
-          // another interface
-        }
-      }
-    }
-    throw new IllegalStateException(
-        method + " implements no client interface to forward it through");
   }
 }
