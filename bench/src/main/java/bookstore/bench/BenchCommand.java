@@ -7,6 +7,7 @@ import bookstore.bench.experiment.PeakExperiment;
 import bookstore.bench.experiment.Wrk;
 import bookstore.bench.load.ItemMix;
 import bookstore.bench.store.ClusterControl;
+import bookstore.client.StoreClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -242,8 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
    *     http://127.0.0.1:8080}
    */
   public URI baseUrl() {
-    return URI.create(
-        url != null ? url : System.getenv().getOrDefault("BOOKSTORE_URL", "http://127.0.0.1:8080"));
+    return StoreClient.baseUrl(url);
   }
 
   /**

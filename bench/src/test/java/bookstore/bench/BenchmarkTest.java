@@ -8,7 +8,6 @@ import bookstore.bench.load.Operation;
 import bookstore.bench.report.Format;
 import bookstore.bench.report.OperationStats;
 import bookstore.bench.report.SampleCsv;
-import bookstore.bench.store.NodeCpu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -107,18 +105,9 @@ class BenchmarkTest {
   void eachRunReportsTheCpuTimeOfEveryNodeItFoundAndPerRequest() throws IOException {
     Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "a Linux /proc");
     try (StubStore store = new StubStore(List.of(1, 2), 1_000)) {
-      Path run = dir.resolve("run");
-      Files.createDirectories(run.resolve("frontend"));
-      Files.writeString(
-          run.resolve("frontend/pid"),
-          ProcessHandle.current().pid() + "\n"); // this JVM runs the stub
-      Files.createDirectories(run.resolve("broker")); // no pid file: not running
-      NodeCpu nodes =
-          new NodeCpu(Optional.of(run), Path.of("/proc"), NodeCpu.DEFAULT_TICKS_PER_SECOND);
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
-      Benchmark bench =
-          new Benchmark(
-              store.url(), new PrintStream(printed, true, StandardCharsets.UTF_8), null, nodes);
+      // this JVM runs the stub (the front end); the broker is not running
+      Benchmark bench = store.benchmark(dir.resolve("run"), printed, "broker");
 
       BenchResult result =
           bench.run(

@@ -1,14 +1,20 @@
 package bookstore.bench;
 
+import bookstore.bench.store.NodeCpu;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -85,6 +91,26 @@ final class StubStore implements AutoCloseable {
 
   URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /**
+   * A benchmark of this stub that prints its tables into {@code printed} and measures the nodes of
+   * the run directory {@code run}, which it sets up: this JVM (it runs the stub) as the front end,
+   * and a directory without a pid file (no process) for each of {@code stopped}.
+   *
+   * @throws IOException when the run directory cannot be written
+   */
+  Benchmark benchmark(Path run, ByteArrayOutputStream printed, String... stopped)
+      throws IOException {
+    Files.createDirectories(run.resolve("frontend"));
+    Files.writeString(run.resolve("frontend/pid"), Long.toString(ProcessHandle.current().pid()));
+    for (String node : stopped) {
+      Files.createDirectories(run.resolve(node));
+    }
+    NodeCpu nodes =
+        new NodeCpu(Optional.of(run), Path.of("/proc"), NodeCpu.DEFAULT_TICKS_PER_SECOND);
+    return new Benchmark(
+        url(), new PrintStream(printed, true, StandardCharsets.UTF_8), null, nodes);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,8 +59,7 @@ public final class BookstoreCli {
    *     http://127.0.0.1:8080}
    */
   public URI baseUrl() {
-    return URI.create(
-        url != null ? url : System.getenv().getOrDefault("BOOKSTORE_URL", "http://127.0.0.1:8080"));
+    return StoreClient.baseUrl(url);
   }
 
   StoreClient client() {
@@ -99,8 +99,9 @@ public final class BookstoreCli {
       }
     }
 
-    void print(StoreClient.Answer<?> answer, String text) {
-      cli.out().println(cli.json ? answer.json() : text);
+    /** Prints the store's JSON with {@code --json}, else {@code text} of the parsed answer. */
+    <T> void print(StoreClient.Answer<T> answer, Function<T, String> text) {
+      cli.out().println(cli.json ? answer.json() : text.apply(answer.value()));
     }
   }
 
@@ -111,18 +112,21 @@ public final class BookstoreCli {
 
     @Override
     void run(StoreClient client) {
-      StoreClient.Answer<List<BookSummary>> answer = client.search(topic);
+      print(client.search(topic), this::listing);
+    }
+
+    private String listing(List<BookSummary> books) {
       StringBuilder text = new StringBuilder();
-      if (answer.value().isEmpty()) {
+      if (books.isEmpty()) {
         text.append("no books on '").append(topic).append("'");
       }
-      for (BookSummary book : answer.value()) {
+      for (BookSummary book : books) {
         if (text.length() > 0) {
           text.append('\n');
         }
         text.append(String.format("%4d  %s", book.id(), book.title()));
       }
-      print(answer, text.toString());
+      return text.toString();
     }
   }
 
@@ -133,13 +137,7 @@ public final class BookstoreCli {
 
     @Override
     void run(StoreClient client) {
-      StoreClient.Answer<Item> answer = client.lookup(id);
-      Item item = answer.value();
-      print(
-          answer,
-          String.format(
-              "%d  %s%n    topic: %s%n    stock: %d%n    price: %s",
-              item.id(), item.title(), item.topic(), item.stock(), item.price().toPlainString()));
+      print(client.lookup(id), BookstoreCli::describe);
     }
   }
 
@@ -160,8 +158,7 @@ public final class BookstoreCli {
 
     @Override
     void run(StoreClient client) {
-      StoreClient.Answer<Order> answer = client.buy(id, quantity, key);
-      print(answer, describe(answer.value()));
+      print(client.buy(id, quantity, key), BookstoreCli::describe);
     }
   }
 
@@ -172,9 +169,14 @@ public final class BookstoreCli {
 
     @Override
     void run(StoreClient client) {
-      StoreClient.Answer<Order> answer = client.order(number);
-      print(answer, describe(answer.value()));
+      print(client.order(number), BookstoreCli::describe);
     }
+  }
+
+  static String describe(Item item) {
+    return String.format(
+        "%d  %s%n    topic: %s%n    stock: %d%n    price: %s",
+        item.id(), item.title(), item.topic(), item.stock(), item.price().toPlainString());
   }
 
   static String describe(Order order) {

@@ -36,6 +36,19 @@ public final class StoreClient {
   }
 
   /**
+   * The front end's base URL a command-line tool talks to: the one it was given, else the
+   * environment's {@code BOOKSTORE_URL}, else {@code http://127.0.0.1:8080}.
+   *
+   * @param url the base URL as given (a {@code --url} option), or null when none was
+   * @return the base URL
+   * @throws IllegalArgumentException when the URL chosen is not a valid URI
+   */
+  public static URI baseUrl(String url) {
+    return URI.create(
+        url != null ? url : System.getenv().getOrDefault("BOOKSTORE_URL", "http://127.0.0.1:8080"));
+  }
+
+  /**
    * @param base the front end's base URL, e.g. {@code http://127.0.0.1:8080}
    */
   public StoreClient(URI base) {

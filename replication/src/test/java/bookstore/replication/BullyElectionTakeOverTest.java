@@ -39,9 +39,7 @@ class BullyElectionTakeOverTest {
     cluster.replica(2).holds(14, 1, 4);
     cluster.replica(3).holds(14, 1, 3);
     cluster.down(4);
-    for (int id = 1; id <= 3; id++) {
-      cluster.heartbeats(id);
-    }
+    cluster.heartbeats(1, 2, 3);
     return cluster;
   }
 
@@ -141,25 +139,19 @@ class BullyElectionTakeOverTest {
     assertEquals(0, two.membership.primaryId(), "it forgets the dead primary, and starts nothing");
     assertEquals(14, two.membership.epoch());
     assertEquals(14, two.applier.persistedEpoch());
-    for (int id = 1; id <= 4; id++) {
-      assertEquals(List.of(), cluster.calls(id), "no call to replica " + id);
-    }
+    assertNoCalls(cluster, 1, 2, 3, 4);
   }
 
   @Test
   void aReplicaBelowALivePrimaryDoesNothing() {
-    Cluster cluster = new Cluster(3, 60_000);
-    cluster.primary(3, 13);
-    cluster.heartbeats(2);
-    Replica two = cluster.replica(2);
+    Cluster cluster = Cluster.ofThree(3, 13);
+    Replica two = cluster.afterHeartbeats(2);
 
     two.election.act();
 
     assertEquals(3, two.membership.primaryId());
     assertEquals(13, two.membership.epoch());
-    for (int id = 1; id <= 3; id++) {
-      assertEquals(List.of(), cluster.calls(id), "no call to replica " + id);
-    }
+    assertNoCalls(cluster, 1, 2, 3);
   }
 
   /**
@@ -233,9 +225,7 @@ class BullyElectionTakeOverTest {
 
     assertEquals(2, cluster.replica(3).membership.primaryId());
     assertTrue(cluster.replica(2).membership.isPrimary());
-    for (int id = 1; id <= 2; id++) {
-      assertEquals(List.of(), cluster.calls(id), "no call to replica " + id);
-    }
+    assertNoCalls(cluster, 1, 2);
   }
 
   @Test
@@ -265,8 +255,7 @@ class BullyElectionTakeOverTest {
 
   @Test
   void aPrimaryThatHearsAPeerInANewerEpochTakesOverAboveIt() {
-    Cluster cluster = new Cluster(3, 60_000);
-    cluster.primary(3, 13);
+    Cluster cluster = Cluster.ofThree(3, 13);
     for (int id = 1; id <= 3; id++) {
       cluster.replica(id).holds(13, 1, 3);
     }
@@ -288,18 +277,14 @@ class BullyElectionTakeOverTest {
 
   @Test
   void aPrimaryHearingNoNewerEpochStaysAsItIs() {
-    Cluster cluster = new Cluster(3, 60_000);
-    cluster.primary(3, 13);
-    cluster.heartbeats(3);
-    Replica three = cluster.replica(3);
+    Cluster cluster = Cluster.ofThree(3, 13);
+    Replica three = cluster.afterHeartbeats(3);
 
     three.election.act();
 
     assertTrue(three.membership.isPrimary());
     assertEquals(13, three.membership.epoch());
-    for (int id = 1; id <= 2; id++) {
-      assertEquals(List.of(), cluster.calls(id), "no call to replica " + id);
-    }
+    assertNoCalls(cluster, 1, 2);
   }
 
   @Test
@@ -350,5 +335,11 @@ class BullyElectionTakeOverTest {
     assertTrue(one.applier.applyDelivered(next));
     assertEquals("v5@22", one.state.data.get("k5"));
     assertEquals(three.state.data, one.state.data);
+  }
+
+  private static void assertNoCalls(Cluster cluster, int... ids) {
+    for (int id : ids) {
+      assertEquals(List.of(), cluster.calls(id), "no call to replica " + id);
+    }
   }
 }

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ImplausibleAnnouncementsTest {
   private static Cluster primaryThreeInEpoch23() {
-    Cluster cluster = new Cluster(3, 60_000);
-    cluster.primary(3, 23);
-    for (int id = 1; id <= 3; id++) {
-      cluster.heartbeats(id);
-    }
+    Cluster cluster = Cluster.ofThree(3, 23);
+    cluster.heartbeats(1, 2, 3);
     return cluster;
   }
 

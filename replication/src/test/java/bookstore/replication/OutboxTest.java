@@ -59,6 +59,18 @@ class OutboxTest {
     }
 
     /**
+     * @return the writes of the next batches sent, in order, until {@code count} were (each batch
+     *     waited for up to 5 s)
+     */
+    List<Long> nextWrites(int count) throws InterruptedException {
+      List<Long> sent = new ArrayList<>();
+      while (sent.size() < count) {
+        sent.addAll(next());
+      }
+      return sent;
+    }
+
+    /**
      * @return the next batch sent, waiting up to 5 s
      */
     List<Long> next() throws InterruptedException {
@@ -109,21 +121,27 @@ class OutboxTest {
     List<Long> sent = new ArrayList<>(sender.next());
     outbox.committed(entry(15));
     outbox.committed(entry(14));
-    while (sent.size() < 5) {
-      sent.addAll(sender.next());
-    }
+    sent.addAll(sender.nextWrites(5 - sent.size()));
     assertEquals(List.of(11L, 12L, 13L, 14L, 15L), sent);
     outbox.awaitPublished(15, 5_000);
     assertEquals(15, outbox.published());
   }
 
-  @Test
-  void everyWriteCommittedDuringASendGoesOutInTheNextBatch() throws Exception {
+  /**
+   * Starts a term after 0 and the publisher, and commits write 1; returns once it is being sent,
+   * the broker holding the send until {@code sender.hold} is counted down.
+   */
+  private void firstWriteBeingSent() throws InterruptedException {
     startTermAfter(0);
     sender.hold = new CountDownLatch(1);
     startPublisher();
     outbox.committed(entry(1));
     assertTrue(sender.sending.await(5, TimeUnit.SECONDS), "the first write is being sent");
+  }
+
+  @Test
+  void everyWriteCommittedDuringASendGoesOutInTheNextBatch() throws Exception {
+    firstWriteBeingSent();
     for (long s = 2; s <= 40; s++) {
       outbox.committed(entry(s));
     }
@@ -149,11 +167,7 @@ class OutboxTest {
 
   @Test
   void aCallerIsAcknowledgedOnlyOnceTheBrokerHoldsItsWrite() throws Exception {
-    startTermAfter(0);
-    sender.hold = new CountDownLatch(1);
-    startPublisher();
-    outbox.committed(entry(1));
-    assertTrue(sender.sending.await(5, TimeUnit.SECONDS));
+    firstWriteBeingSent();
     assertThrows(
         ProblemException.class, () -> outbox.awaitPublished(1, 50), "not yet held by the broker");
     sender.hold.countDown();
@@ -218,11 +232,7 @@ class OutboxTest {
     outbox.committed(entry(8));
     outbox.committed(entry(5)); // at or below the published mark: ignored
     startPublisher();
-    List<Long> sent = new ArrayList<>(sender.next());
-    while (sent.size() < 3) {
-      sent.addAll(sender.next());
-    }
-    assertEquals(List.of(6L, 7L, 8L), sent);
+    assertEquals(List.of(6L, 7L, 8L), sender.nextWrites(3));
   }
 
   @Test
@@ -297,10 +307,6 @@ class OutboxTest {
     startPublisher();
     assertThrows(ProblemException.class, () -> outbox.awaitPublished(22, 100), "22 waits for 21");
     outbox.committed(entry(21));
-    List<Long> sent = new ArrayList<>(sender.next());
-    while (sent.size() < 3) {
-      sent.addAll(sender.next());
-    }
-    assertEquals(List.of(21L, 22L, 23L), sent);
+    assertEquals(List.of(21L, 22L, 23L), sender.nextWrites(3));
   }
 }

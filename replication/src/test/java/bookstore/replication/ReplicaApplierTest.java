@@ -39,10 +39,9 @@ class ReplicaApplierTest {
 
   @BeforeEach
   void threeReplicasWithPrimaryTwo() {
-    cluster = new Cluster(3, 60_000);
+    cluster = Cluster.ofThree(2, EPOCH);
     backup = cluster.replica(1);
     primary = cluster.replica(2);
-    cluster.primary(2, EPOCH);
   }
 
   @Test
@@ -271,12 +270,23 @@ class ReplicaApplierTest {
     assertEquals(primary.state.data, backup.state.data);
   }
 
-  @Test
-  void catchUpFromAPeerFetchesBatchesFromThatPeer() {
-    Replica peer = cluster.replica(3).holds(EPOCH, 1, 1001);
-    backup.holds(EPOCH, 1, 1);
+  /**
+   * Replica 3 holds writes 1..{@code peerTo}, the backup 1..{@code backupTo}; the backup catches up
+   * from replica 3, which answers.
+   *
+   * @return replica 3
+   */
+  private Replica catchUpFromThreeHolding(long peerTo, long backupTo) {
+    Replica peer = cluster.replica(3).holds(EPOCH, 1, peerTo);
+    backup.holds(EPOCH, 1, backupTo);
 
     assertTrue(backup.applier.catchUpFrom(cluster.link(3)));
+    return peer;
+  }
+
+  @Test
+  void catchUpFromAPeerFetchesBatchesFromThatPeer() {
+    Replica peer = catchUpFromThreeHolding(1001, 1);
 
     assertEquals(List.of("heartbeat", "log 1 22 500", "log 501 22 500"), cluster.calls(3));
     assertEquals(List.of(), cluster.calls(2));
@@ -286,10 +296,7 @@ class ReplicaApplierTest {
 
   @Test
   void catchUpWithALevelPeerOnlyProbes() {
-    Replica peer = cluster.replica(3).holds(EPOCH, 1, 5);
-    backup.holds(EPOCH, 1, 5);
-
-    assertTrue(backup.applier.catchUpFrom(cluster.link(3)));
+    Replica peer = catchUpFromThreeHolding(5, 5);
 
     assertEquals(List.of("heartbeat", "log 5 22 500"), cluster.calls(3));
     assertEquals(List.of(), backup.state.applied);

@@ -21,10 +21,7 @@ class WriteSequencerTest {
 
   /** Replica 2 of 3, primary in epoch 12, having heard replica 3 (its lease). */
   private static Replica primaryOfThree() {
-    Cluster cluster = new Cluster(3, 60_000);
-    cluster.primary(2, 12);
-    cluster.heartbeats(2);
-    return cluster.replica(2);
+    return Cluster.ofThree(2, 12).afterHeartbeats(2);
   }
 
   @Test
@@ -106,10 +103,7 @@ class WriteSequencerTest {
 
   @Test
   void aBackupRefusesToSequenceAWrite() {
-    Cluster cluster = new Cluster(3, 60_000);
-    cluster.primary(2, 12);
-    cluster.heartbeats(1);
-    Replica backup = cluster.replica(1);
+    Replica backup = Cluster.ofThree(2, 12).afterHeartbeats(1);
 
     assertNoPrimary(() -> backup.sequencer.lockForWrite());
     assertEquals(0, backup.row().getLastSequence());

@@ -190,21 +190,18 @@ public final class PeakExperiment {
         }
         double okPerSecond = s.ok() / (r.run().wall().toNanos() / 1e9);
         table.row(
-            kind.name(),
-            Integer.toString(n),
-            Format.rate(okPerSecond),
-            Format.ms(s.p50Ms()),
-            Format.ms(s.p90Ms()),
-            Format.ms(s.p99Ms()),
-            Format.ms(s.maxMs()),
-            Long.toString(s.errors()),
-            r.cpuPerOperationCell());
-        throughput
-            .computeIfAbsent(kind.name(), k -> new ArrayList<>())
-            .add(new double[] {n, okPerSecond});
-        latency
-            .computeIfAbsent(kind.name(), k -> new ArrayList<>())
-            .add(new double[] {n, s.p50Ms()});
+            row(
+                kind.name(),
+                n,
+                okPerSecond,
+                s.p50Ms(),
+                s.p90Ms(),
+                s.p99Ms(),
+                s.maxMs(),
+                s.errors(),
+                r.cpuPerOperationCell()));
+        addPoint(throughput, kind.name(), n, okPerSecond);
+        addPoint(latency, kind.name(), n, s.p50Ms());
         String context = "peak, " + cluster;
         Optional<WrkRun> byWrk =
             kind.wrkRow() == null ? Optional.empty() : wrk(kind, n, wrkRows, throughput, latency);
@@ -359,24 +356,52 @@ public final class PeakExperiment {
       }
     }
     List<String> row =
-        List.of(
+        row(
             kind.wrkRow(),
-            Integer.toString(n),
-            Format.rate(r.okPerSecond()),
-            Format.ms(r.p50Ms()),
-            Format.ms(r.p90Ms()),
-            Format.ms(r.p99Ms()),
-            Format.ms(r.maxMs()),
-            Long.toString(r.errors()),
+            n,
+            r.okPerSecond(),
+            r.p50Ms(),
+            r.p90Ms(),
+            r.p99Ms(),
+            r.maxMs(),
+            r.errors(),
             cpu.perOperationCell(r.requests()));
     rows.add(row);
     bench.out().println(new MarkdownTable(COLUMNS).row(row));
     bench.out().print(cpu.table(Math.max(0, r.requests())));
-    throughput
-        .computeIfAbsent(kind.wrkRow(), k -> new ArrayList<>())
-        .add(new double[] {n, r.okPerSecond()});
-    latency.computeIfAbsent(kind.wrkRow(), k -> new ArrayList<>()).add(new double[] {n, r.p50Ms()});
+    addPoint(throughput, kind.wrkRow(), n, r.okPerSecond());
+    addPoint(latency, kind.wrkRow(), n, r.p50Ms());
     return Optional.of(new WrkRun(r, cpu));
+  }
+
+  /**
+   * @return a row of the peak table ({@link #COLUMNS}): rate in requests/s, latencies in ms
+   */
+  private static List<String> row(
+      String workload,
+      int connections,
+      double okPerSecond,
+      double p50Ms,
+      double p90Ms,
+      double p99Ms,
+      double maxMs,
+      long errors,
+      String cpuPerOperation) {
+    return List.of(
+        workload,
+        Integer.toString(connections),
+        Format.rate(okPerSecond),
+        Format.ms(p50Ms),
+        Format.ms(p90Ms),
+        Format.ms(p99Ms),
+        Format.ms(maxMs),
+        Long.toString(errors),
+        cpuPerOperation);
+  }
+
+  /** Adds the point ({@code x}, {@code y}) to the line {@code name} of a plot's series. */
+  private static void addPoint(Map<String, List<double[]>> series, String name, int x, double y) {
+    series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {x, y});
   }
 
   /**

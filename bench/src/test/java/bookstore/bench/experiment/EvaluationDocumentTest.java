@@ -19,10 +19,7 @@ class EvaluationDocumentTest {
 
   @Test
   void theWrkFigureStandsNextToTheJvmGeneratorsAndTheBetterOfTheTwoIsJudged() throws IOException {
-    EvaluationDocument doc = new EvaluationDocument(docs);
-    doc.figure(Target.CACHED_LOOKUP_THROUGHPUT, 3460, "peak, 3 catalog + 3 order replicas");
-    doc.wrkFigure(Target.CACHED_LOOKUP_THROUGHPUT, 23000);
-    doc.write();
+    EvaluationDocument doc = writtenWithWrk("peak, 3 catalog + 3 order replicas");
 
     String row = throughputRow(new EvaluationDocument(docs));
     assertTrue(
@@ -36,10 +33,7 @@ class EvaluationDocumentTest {
 
   @Test
   void aLaterRunWithoutWrkDropsTheEarlierWrkFigure() throws IOException {
-    EvaluationDocument doc = new EvaluationDocument(docs);
-    doc.figure(Target.CACHED_LOOKUP_THROUGHPUT, 3460, "peak");
-    doc.wrkFigure(Target.CACHED_LOOKUP_THROUGHPUT, 23000);
-    doc.write();
+    writtenWithWrk("peak");
 
     EvaluationDocument later = new EvaluationDocument(docs);
     later.figure(Target.CACHED_LOOKUP_THROUGHPUT, 3500, "peak");
@@ -58,6 +52,18 @@ class EvaluationDocumentTest {
     doc.wrkFigure(Target.CACHED_LOOKUP_THROUGHPUT, 23000);
     doc.write();
     assertTrue(throughputRow(doc).contains("not measured yet"));
+  }
+
+  /**
+   * @return the document, written with a cached lookup throughput of 3460 req/s by the JVM load
+   *     generator (measured in {@code context}) and 23000 req/s by wrk
+   */
+  private EvaluationDocument writtenWithWrk(String context) throws IOException {
+    EvaluationDocument doc = new EvaluationDocument(docs);
+    doc.figure(Target.CACHED_LOOKUP_THROUGHPUT, 3460, context);
+    doc.wrkFigure(Target.CACHED_LOOKUP_THROUGHPUT, 23000);
+    doc.write();
+    return doc;
   }
 
   private static String throughputRow(EvaluationDocument doc) throws IOException {

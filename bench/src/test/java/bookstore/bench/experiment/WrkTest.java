@@ -1,5 +1,6 @@
 package bookstore.bench.experiment;
 
+import static bookstore.bench.experiment.FakeWrk.CACHED_LOOKUPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,29 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Reading wrk's output, and running a stand-in {@code wrk} script: wrk itself need not be
- * installed.
- */
+/** Reading wrk's output, and running a stand-in {@code wrk} script ({@link FakeWrk}). */
 class WrkTest {
-  /** wrk 4.1.0 (Debian) against the front end: cached lookups of item 1, all 200. */
-  static final String CACHED_LOOKUPS =
-      """
-      Running 3s test @ http://127.0.0.1:8080/api/books/1
-        2 threads and 16 connections
-        Thread Stats   Avg      Stdev     Max   +/- Stdev
-          Latency     3.49ms    4.63ms  53.67ms   90.23%
-          Req/Sec     3.39k   779.71     5.14k    72.13%
-        Latency Distribution
-           50%    1.79ms
-           75%    3.49ms
-           90%    7.97ms
-           99%   24.25ms
-        20647 requests in 3.10s, 5.32MB read
-      Requests/sec:   6654.69
-      Transfer/sec:      1.71MB
-      """;
-
   /** wrk 4.1.0 against an unknown item: every answer a 404. */
   static final String NOT_FOUND =
       """
@@ -196,15 +176,7 @@ class WrkTest {
   void aScriptIsWrittenToATemporaryFileForTheRunOnly() throws IOException {
     Path args = dir.resolve("args.txt");
     Path copy = dir.resolve("script-as-run.lua");
-    Path script =
-        script(
-            "echo \"$@\" > '"
-                + args
-                + "'\nprev=\nfor a in \"$@\"; do\n  if [ \"$prev\" = -s ]; then cat \"$a\" > '"
-                + copy
-                + "'; fi\n  prev=$a\ndone\ncat <<'OUT'\n"
-                + CACHED_LOOKUPS
-                + "OUT\n");
+    Path script = FakeWrk.recording(dir, args, copy, CACHED_LOOKUPS);
     String lua = Wrk.buyScript(List.of(1, 2));
     Wrk.Result r =
         new Wrk(script)
@@ -221,7 +193,7 @@ class WrkTest {
   @Test
   void runsTheProgramAndReadsWhatItPrinted() throws IOException {
     Path args = dir.resolve("args.txt");
-    Path script = script("echo \"$@\" > '" + args + "'\ncat <<'OUT'\n" + CACHED_LOOKUPS + "OUT\n");
+    Path script = FakeWrk.recording(dir, args, dir.resolve("no-script.lua"), CACHED_LOOKUPS);
     Wrk.Result r =
         new Wrk(script)
             .run(16, Duration.ofSeconds(1), URI.create("http://127.0.0.1:8080/api/books/1"));
@@ -234,7 +206,8 @@ class WrkTest {
   @Test
   void aFailingRunSaysWhatWrkPrinted() throws IOException {
     Path script =
-        script("echo 'unable to connect to 127.0.0.1:1 Connection refused' >&2\nexit 1\n");
+        FakeWrk.script(
+            dir, "echo 'unable to connect to 127.0.0.1:1 Connection refused' >&2\nexit 1\n");
     IOException e =
         assertThrows(
             IOException.class,
@@ -244,7 +217,7 @@ class WrkTest {
 
   @Test
   void anOverrunningRunIsStopped() throws IOException {
-    Path script = script("exec sleep 60\n");
+    Path script = FakeWrk.script(dir, "exec sleep 60\n");
     long start = System.nanoTime();
     IOException e =
         assertThrows(
@@ -254,12 +227,5 @@ class WrkTest {
                     .run(1, Duration.ofSeconds(1), URI.create("http://127.0.0.1:1/")));
     assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "stopped, not waited for");
-  }
-
-  private Path script(String body) throws IOException {
-    Path script = dir.resolve("wrk");
-    Files.writeString(script, "#!/bin/sh\n" + body);
-    assertTrue(script.toFile().setExecutable(true));
-    return script;
   }
 }

@@ -15,6 +15,7 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -175,13 +176,7 @@ class ReplicaRouterTest {
     ProblemException e =
         assertThrows(
             ProblemException.class,
-            () ->
-                catalog.write(
-                    url -> {
-                      tried.add(url);
-                      throw new ProcessingException("read timed out");
-                    },
-                    false));
+            () -> catalog.write(failing(tried, new ProcessingException("read timed out")), false));
     assertEquals(503, e.problem().status());
     assertEquals(1, tried.size(), "sent once: it may have been made");
   }
@@ -193,12 +188,7 @@ class ReplicaRouterTest {
     ProblemException e =
         assertThrows(
             ProblemException.class,
-            () ->
-                catalog.read(
-                    url -> {
-                      tried.add(url);
-                      throw ProblemException.notFound("no item 99");
-                    }));
+            () -> catalog.read(failing(tried, ProblemException.notFound("no item 99"))));
     assertEquals(404, e.problem().status());
     assertEquals(1, tried.size());
   }
@@ -219,6 +209,17 @@ class ReplicaRouterTest {
         e.problem().detail().startsWith("no catalog replica answered within"),
         e.problem().detail());
     assertTrue(!e.problem().detail().contains("Exception"), e.problem().detail());
+  }
+
+  /**
+   * @return a request that notes each replica it is sent to in {@code tried} and fails with {@code
+   *     failure}
+   */
+  private static Function<String, String> failing(List<String> tried, RuntimeException failure) {
+    return url -> {
+      tried.add(url);
+      throw failure;
+    };
   }
 
   private void heardAll() {
