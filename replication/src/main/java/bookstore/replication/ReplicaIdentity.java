@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Who this node is and who its peers are, from MicroProfile Config: {@code bookstore.service},
- * {@code bookstore.replica.id} and {@code bookstore.replica.peers} (the base URLs of every replica
- * of the service, this one included, in id order 1..N; the start script sets them as {@code
- * BOOKSTORE_SERVICE}, {@code BOOKSTORE_REPLICA_ID}, {@code BOOKSTORE_REPLICA_PEERS}). Who is
- * primary right now is {@link Membership}'s business.
+ * Who this node is and who its peers are: the service from its {@link ReplicatedState}, and from
+ * MicroProfile Config {@code bookstore.replica.id} and {@code bookstore.replica.peers} (the base
+ * URLs of every replica of the service, this one included, in id order 1..N; the start script sets
+ * them as {@code BOOKSTORE_REPLICA_ID}, {@code BOOKSTORE_REPLICA_PEERS}). Who is primary right now
+ * is {@link Membership}'s business.
  *
  * <p>Made eagerly when the application starts: made lazily on a health-check thread, it would read
  * its configuration without the application's own {@code microprofile-config.properties}.
@@ -25,9 +25,7 @@ public class ReplicaIdentity {
   @ConfigProperty(name = "bookstore.replica.id")
   int replicaId;
 
-  @Inject
-  @ConfigProperty(name = "bookstore.service")
-  String service;
+  @Inject ReplicatedState state;
 
   /**
    * Comma-separated; read as text: Payara's config cannot inject {@code Optional<List<String>>}.
@@ -51,7 +49,23 @@ public class ReplicaIdentity {
    * @return "catalog" or "order"
    */
   public String service() {
-    return service;
+    return state.service();
+  }
+
+  /**
+   * @return the service's update topic: {@code catalog.updates} or {@code order.updates}
+   */
+  public String updatesTopic() {
+    return service() + ".updates";
+  }
+
+  /**
+   * @return this replica's durable subscription of the update topic, {@code
+   *     <service>-replica-<id>}: one per replica id, so a replica that was down finds what it
+   *     missed waiting there
+   */
+  public String subscription() {
+    return service() + "-replica-" + replicaId;
   }
 
   /**

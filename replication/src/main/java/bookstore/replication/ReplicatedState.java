@@ -11,6 +11,16 @@ import bookstore.api.replication.WriteStamp;
 public interface ReplicatedState {
 
   /**
+   * The service this state is: it names the service's update topic ({@code <service>.updates}) and
+   * each replica's durable subscription ({@code <service>-replica-<id>}). Known by the code rather
+   * than configured, so that the catalog and the order service can share one application's
+   * configuration (the EAR on one Payara Server, where MicroProfile Config is one per application).
+   *
+   * @return "catalog" or "order"
+   */
+  String service();
+
+  /**
    * @param updateJson an update from the service's topic
    * @return its stamp
    */

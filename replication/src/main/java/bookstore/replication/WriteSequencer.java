@@ -2,7 +2,6 @@ package bookstore.replication;
 
 import bookstore.api.ProblemTypes;
 import bookstore.api.replication.WriteStamp;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +35,6 @@ public class WriteSequencer {
   @Inject Membership membership;
   @Inject Outbox outbox;
   @Inject CommittedPosition committed;
-  @Resource TransactionSynchronizationRegistry transactions;
 
   /** Numbers the commits of state-row transactions, taken while the row lock is still held. */
   private final AtomicLong commitOrdinal = new AtomicLong();
@@ -66,6 +64,7 @@ public class WriteSequencer {
    * ordinals follow commit order whatever order the after-commit callbacks run in.
    */
   private void publishOnCommit(ReplicaState state) {
+    TransactionSynchronizationRegistry transactions = ServerResources.transactions();
     if (transactions.getResource(CommittedPosition.class) != null) {
       return;
     }

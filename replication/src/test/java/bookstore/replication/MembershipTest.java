@@ -31,7 +31,7 @@ class MembershipTest {
   private static Membership membership(int id, int replicas, long intervalMs) {
     ReplicaIdentity identity = new ReplicaIdentity();
     identity.replicaId = id;
-    identity.service = "catalog";
+    identity.state = new ReplicationFakes.MemoryState();
     identity.peerList =
         replicas == 0
             ? Optional.empty()
@@ -48,6 +48,21 @@ class MembershipTest {
 
   private static Membership replicaTwoOfThree() {
     return membership(2, 3, 60_000);
+  }
+
+  /**
+   * @return replica 2 of 3, following {@code primary} in {@code epoch}
+   */
+  private static Membership replicaTwoFollowing(int primary, long epoch) {
+    Membership m = replicaTwoOfThree();
+    m.follow(primary, epoch);
+    return m;
+  }
+
+  /** Asserts that {@code m} follows {@code primaryId} (0: none) in {@code epoch}. */
+  private static void assertFollows(Membership m, int primaryId, long epoch) {
+    assertEquals(primaryId, m.primaryId(), "primary");
+    assertEquals(epoch, m.epoch(), "epoch");
   }
 
   private static Heartbeat backup(int id, int primaryId, long epoch) {
@@ -127,12 +142,10 @@ class MembershipTest {
 
   @Test
   void hearingAPrimaryInTheKnownEpochOrANewerOneFollowsIt() {
-    Membership m = replicaTwoOfThree();
-    m.follow(1, 11);
+    Membership m = replicaTwoFollowing(1, 11);
 
     m.heard(primary(3, 13));
-    assertEquals(3, m.primaryId());
-    assertEquals(13, m.epoch());
+    assertFollows(m, 3, 13);
 
     m.primaryLost(); // missed heartbeats, then answers again in the same epoch
     m.heard(primary(3, 13));
@@ -141,62 +154,52 @@ class MembershipTest {
 
   @Test
   void hearingAPrimaryOfAnOlderEpochOrABackupChangesNothing() {
-    Membership m = replicaTwoOfThree();
-    m.follow(3, 13);
+    Membership m = replicaTwoFollowing(3, 13);
 
     m.heard(primary(1, 11));
     m.heard(backup(1, 3, 21)); // a newer epoch, but from a backup: no claim to follow
 
-    assertEquals(3, m.primaryId());
-    assertEquals(13, m.epoch());
+    assertFollows(m, 3, 13);
   }
 
   @Test
   void followNeverLowersTheEpoch() {
-    Membership m = replicaTwoOfThree();
-    m.follow(3, 23);
+    Membership m = replicaTwoFollowing(3, 23);
 
     m.follow(1, 21);
 
-    assertEquals(3, m.primaryId());
-    assertEquals(23, m.epoch());
+    assertFollows(m, 3, 23);
     assertFalse(m.isPrimary());
   }
 
   @Test
   void stepDownToANewerEpochForgetsThePrimary() {
-    Membership m = replicaTwoOfThree();
-    m.follow(2, 12);
+    Membership m = replicaTwoFollowing(2, 12);
     assertTrue(m.isPrimary());
 
     m.stepDown(23);
 
-    assertEquals(0, m.primaryId());
-    assertEquals(23, m.epoch());
+    assertFollows(m, 0, 23);
     assertFalse(m.isPrimary());
   }
 
   @Test
   void stepDownToAnEpochNotAboveTheKnownOneChangesNothing() {
-    Membership m = replicaTwoOfThree();
-    m.follow(3, 23);
+    Membership m = replicaTwoFollowing(3, 23);
 
     m.stepDown(23);
     m.stepDown(12);
 
-    assertEquals(3, m.primaryId());
-    assertEquals(23, m.epoch());
+    assertFollows(m, 3, 23);
   }
 
   @Test
   void aLostPrimaryIsForgottenButItsEpochKept() {
-    Membership m = replicaTwoOfThree();
-    m.follow(3, 13);
+    Membership m = replicaTwoFollowing(3, 13);
 
     m.primaryLost();
 
-    assertEquals(0, m.primaryId());
-    assertEquals(13, m.epoch());
+    assertFollows(m, 0, 13);
   }
 
   @Test

@@ -88,6 +88,11 @@ final class ReplicationFakes {
   static final class MemoryState implements ReplicatedState {
     final SortedMap<String, String> data = new TreeMap<>();
 
+    @Override
+    public String service() {
+      return "catalog";
+    }
+
     /** Stamps of the updates {@link #apply} was given, in order. */
     final List<WriteStamp> applied = new ArrayList<>();
 
@@ -298,7 +303,7 @@ final class ReplicationFakes {
 
     Replica(int id, List<String> urls, long intervalMs, Cluster cluster) {
       identity.replicaId = id;
-      identity.service = "catalog";
+      identity.state = state;
       identity.peerList = urls.isEmpty() ? Optional.empty() : Optional.of(String.join(",", urls));
       membership.identity = identity;
       membership.intervalMs = intervalMs;
@@ -399,8 +404,26 @@ final class ReplicationFakes {
       }
     }
 
+    /**
+     * @return replicas 1..3 with a long heartbeat interval, each taking {@code primary} as primary
+     *     in {@code epoch} ({@link #primary})
+     */
+    static Cluster ofThree(int primary, long epoch) {
+      Cluster cluster = new Cluster(3, 60_000);
+      cluster.primary(primary, epoch);
+      return cluster;
+    }
+
     Replica replica(int id) {
       return replicas.get(id);
+    }
+
+    /**
+     * @return replica {@code id} after one round of its heartbeats ({@link #heartbeats})
+     */
+    Replica afterHeartbeats(int id) {
+      heartbeats(id);
+      return replica(id);
     }
 
     /**
@@ -437,10 +460,17 @@ final class ReplicationFakes {
     }
 
     /**
-     * One round of heartbeats as replica {@code id}'s HeartbeatTimer makes it: each live peer's
-     * heartbeat is heard, each dead one refuses (the calls are not recorded on the links).
+     * One round of heartbeats as each of replicas {@code ids}' HeartbeatTimer makes it, in turn:
+     * each live peer's heartbeat is heard, each dead one refuses (the calls are not recorded on the
+     * links).
      */
-    void heartbeats(int id) {
+    void heartbeats(int... ids) {
+      for (int id : ids) {
+        heartbeatsOf(id);
+      }
+    }
+
+    private void heartbeatsOf(int id) {
       Replica listener = replica(id);
       for (Map.Entry<Integer, Replica> peer : replicas.entrySet()) {
         int peerId = peer.getKey();

@@ -34,11 +34,38 @@ public final class Cluster {
 
   private final Path root;
   private final Path runDir;
+  private final int portOffset;
   private final Map<Path, String> secrets = new ConcurrentHashMap<>();
 
-  private Cluster(Path root, Path runDir) {
+  private Cluster(Path root, Path runDir, int portOffset) {
     this.root = root;
     this.runDir = runDir;
+    this.portOffset = portOffset;
+  }
+
+  /**
+   * A store of its own that nothing has started: {@code ./bookstore} run through it works in {@code
+   * runDir} on ports offset by {@code portOffset}, beside the shared cluster.
+   *
+   * @param runDir its run directory, relative to the system tests' folder
+   * @param portOffset added to every default port (not {@link #PORT_OFFSET}: the shared cluster's)
+   * @return the store, empty: its run directory is deleted
+   */
+  public static Cluster separate(String runDir, int portOffset) {
+    Cluster cluster = new Cluster(repositoryRoot(), Path.of(runDir).toAbsolutePath(), portOffset);
+    cluster.deleteRunDir();
+    return cluster;
+  }
+
+  private static Path repositoryRoot() {
+    return Path.of(System.getProperty("bookstore.root", "..")).toAbsolutePath().normalize();
+  }
+
+  /**
+   * @return the repository's root folder, where {@code ./bookstore} is
+   */
+  public Path root() {
+    return root;
   }
 
   /**
@@ -46,10 +73,9 @@ public final class Cluster {
    */
   public static synchronized Cluster shared() {
     if (shared == null) {
-      Path root = Path.of(System.getProperty("bookstore.root", "..")).toAbsolutePath().normalize();
       Path runDir =
           Path.of(System.getProperty("bookstore.runDir", "target/it-run")).toAbsolutePath();
-      Cluster cluster = new Cluster(root, runDir);
+      Cluster cluster = new Cluster(repositoryRoot(), runDir, PORT_OFFSET);
       cluster.deleteRunDir();
       cluster.script(Duration.ofMinutes(8), "start");
       Runtime.getRuntime()
@@ -63,7 +89,7 @@ public final class Cluster {
    * @return the front end's base URL
    */
   public String frontendUrl() {
-    return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+    return "http://127.0.0.1:" + (8080 + portOffset);
   }
 
   /**
@@ -71,7 +97,7 @@ public final class Cluster {
    * @return that catalog node's base URL
    */
   public String catalogUrl(int replicaId) {
-    return "http://127.0.0.1:" + (8080 + replicaId + PORT_OFFSET);
+    return "http://127.0.0.1:" + (8080 + replicaId + portOffset);
   }
 
   /**
@@ -79,7 +105,7 @@ public final class Cluster {
    * @return that order node's base URL
    */
   public String orderUrl(int replicaId) {
-    return "http://127.0.0.1:" + (8090 + replicaId + PORT_OFFSET);
+    return "http://127.0.0.1:" + (8090 + replicaId + portOffset);
   }
 
   /**
@@ -245,7 +271,7 @@ public final class Cluster {
         new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("BOOKSTORE_RUN_DIR", runDir.toString());
-    env.put("BOOKSTORE_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+    env.put("BOOKSTORE_PORT_OFFSET", String.valueOf(portOffset));
     env.put("BOOKSTORE_CATALOG_REPLICAS", String.valueOf(REPLICAS));
     env.put("BOOKSTORE_ORDER_REPLICAS", String.valueOf(REPLICAS));
     // stock that runs out stays out: the tests count it (a test turns restock on for itself)

@@ -3,6 +3,7 @@ package bookstore.broker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,10 +31,23 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  * to {@code catalog.updates} and create its durable subscription) and in a role of its own name,
  * the only one allowed to consume its own subscription ({@code catalog.updates::catalog-replica-N},
  * a queue-level rule added here). The front end's user only consumes {@code catalog.updates}.
+ *
+ * <p>The user {@code server} is the whole store on one Payara Server ({@code ./bookstore server}:
+ * the EAR, one replica per service): one process, so one login, in every role of a one-replica
+ * store ({@code frontend}, {@code catalog}, {@code order}, {@code catalog-1}, {@code order-1}).
+ *
+ * <p>{@code broker.host} (default {@code 127.0.0.1}) is the address the acceptor binds: a container
+ * image sets {@code 0.0.0.0}, since its network is the container's own.
  */
 public final class BrokerMain {
-  /** A broker user's name: the front end, or a replica of a service by its id. */
-  static final Pattern USER = Pattern.compile("frontend|(catalog|order)-([1-9])");
+  /**
+   * A broker user's name: the front end, a replica of a service by its id, or the one-server store.
+   */
+  static final Pattern USER = Pattern.compile("frontend|server|(catalog|order)-([1-9])");
+
+  /** The roles of the one-server store's user: those of the front end and of replica 1 of each. */
+  static final List<String> SERVER_ROLES =
+      List.of("frontend", "catalog", "order", "catalog-1", "order-1");
 
   private BrokerMain() {}
 
@@ -60,7 +74,7 @@ public final class BrokerMain {
   /**
    * @param passwords every user and its password
    * @return an in-memory (JAAS in-VM) security manager with these users: each in the role of its
-   *     name, a replica's also in the role of its service
+   *     name, a replica's also in the role of its service, {@code server} in {@link #SERVER_ROLES}
    */
   static ActiveMQJAASSecurityManager users(Map<String, String> passwords) {
     SecurityConfiguration users = new SecurityConfiguration();
@@ -72,29 +86,35 @@ public final class BrokerMain {
           if (replica.matches() && replica.group(1) != null) {
             users.addRole(user, replica.group(1));
           }
+          if (user.equals("server")) {
+            SERVER_ROLES.forEach(role -> users.addRole(user, role));
+          }
         });
     return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
   }
 
   /**
-   * Adds, for each replica user {@code service-N}, the rule that only it may consume (and create)
-   * its durable subscription {@code <service>.updates::<service>-replica-N} (the name {@code
-   * ./bookstore} gives it in {@code BOOKSTORE_SUBSCRIPTION}).
+   * Adds, for each replica user {@code service-N}, the rule that only its role may consume (and
+   * create) its durable subscription {@code <service>.updates::<service>-replica-N} (the name the
+   * replica gives it, {@code ReplicaIdentity.subscription()}); the user {@code server} holds the
+   * roles of replicas {@code catalog-1} and {@code order-1}, so their rules are added for it.
    *
    * @param configuration the broker's configuration, before the broker starts
    * @param users the broker's users
    */
   static void ownSubscriptions(Configuration configuration, Iterable<String> users) {
     for (String user : users) {
-      Matcher replica = USER.matcher(user);
-      if (replica.matches() && replica.group(1) != null) {
-        String service = replica.group(1);
-        Role own = new Role();
-        own.setName(user);
-        own.setConsume(true);
-        own.setCreateDurableQueue(true);
-        configuration.putSecurityRoles(
-            service + ".updates::" + service + "-replica-" + replica.group(2), Set.of(own));
+      for (String role : user.equals("server") ? SERVER_ROLES : List.of(user)) {
+        Matcher replica = USER.matcher(role);
+        if (replica.matches() && replica.group(1) != null) {
+          String service = replica.group(1);
+          Role own = new Role();
+          own.setName(role);
+          own.setConsume(true);
+          own.setCreateDurableQueue(true);
+          configuration.putSecurityRoles(
+              service + ".updates::" + service + "-replica-" + replica.group(2), Set.of(own));
+        }
       }
     }
   }
@@ -108,6 +128,7 @@ public final class BrokerMain {
     Files.createDirectories(Path.of(dataDir));
     System.setProperty("broker.data", Path.of(dataDir).toAbsolutePath().toString());
     System.setProperty("broker.port", System.getProperty("broker.port", "61616"));
+    System.setProperty("broker.host", System.getProperty("broker.host", "127.0.0.1"));
 
     Map<String, String> passwords = passwords(Path.of(System.getProperty("broker.passwords", ".")));
     EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
@@ -122,7 +143,9 @@ public final class BrokerMain {
     System.out.println(
         "BROKER READY "
             + broker.getActiveMQServer().getVersion().getFullVersion()
-            + " on 127.0.0.1:"
+            + " on "
+            + System.getProperty("broker.host")
+            + ":"
             + System.getProperty("broker.port"));
 
     CountDownLatch stopped = new CountDownLatch(1);

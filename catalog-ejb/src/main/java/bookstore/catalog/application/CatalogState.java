@@ -23,6 +23,11 @@ public class CatalogState implements ReplicatedState {
   @Inject ItemRepository items;
 
   @Override
+  public String service() {
+    return "catalog";
+  }
+
+  @Override
   public WriteStamp stampOf(String updateJson) {
     return JsonMessages.fromJson(updateJson, CatalogUpdate.class).stamp();
   }

@@ -25,6 +25,11 @@ public class OrderState implements ReplicatedState {
   @Inject OrderRepository orders;
 
   @Override
+  public String service() {
+    return "order";
+  }
+
+  @Override
   public WriteStamp stampOf(String updateJson) {
     return JsonMessages.fromJson(updateJson, OrderUpdate.class).stamp();
   }

@@ -1,30 +1,26 @@
 package bookstore.replication.messaging;
 
+import bookstore.replication.ReplicaIdentity;
+import bookstore.replication.ServerResources;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What the replication machinery's broker clients share: a thread of their own (a container
- * thread), and one connection with one transacted session to the service's update topic ({@code
- * bookstore.updates.topic}, from {@code BOOKSTORE_UPDATES_TOPIC}: {@code catalog.updates} or {@code
+ * What the replication machinery's broker clients share: a thread of their own (a container thread,
+ * from {@link ServerResources#threads()}), and one connection with one transacted session to the
+ * service's update topic ({@link ReplicaIdentity#updatesTopic()}: {@code catalog.updates} or {@code
  * order.updates}), opened when needed and dropped whole when it fails: the connection does not
  * reconnect by itself ({@link BrokerAddress}), its owner opens a new one on its own schedule. The
  * session and what hangs on it are used by the client's thread only.
  */
 abstract class BrokerClient {
   @Inject BrokerAddress broker;
-  @Resource ManagedThreadFactory threads;
 
-  @Inject
-  @ConfigProperty(name = "bookstore.updates.topic")
-  String topic;
+  @Inject ReplicaIdentity identity;
 
   private volatile boolean running = true;
 
@@ -44,7 +40,7 @@ abstract class BrokerClient {
    */
   void start(String name, Runnable loop) {
     factory = broker.connectionFactory();
-    thread = threads.newThread(loop);
+    thread = ServerResources.threads().newThread(loop);
     thread.setName(name);
     thread.start();
   }

@@ -53,12 +53,12 @@ public class OutboxPublisher extends BrokerClient implements Outbox.Sender {
           outbox.runPublisher(this, this::running);
           close();
         });
-    LOG.info("outbox publisher sends to " + topic + " on " + broker);
+    LOG.info("outbox publisher sends to " + identity.updatesTopic() + " on " + broker);
   }
 
   @Override
   void opened(Session session) throws JMSException {
-    producer = session.createProducer(session.createTopic(topic));
+    producer = session.createProducer(session.createTopic(identity.updatesTopic()));
     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
     producer.setDisableMessageID(true);
     producer.setDisableMessageTimestamp(true);

@@ -14,14 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Consumes the service's update topic ({@code bookstore.updates.topic}: {@code catalog.updates} or
- * {@code order.updates}) through this replica's own durable subscription ({@code
- * bookstore.subscription}, from {@code BOOKSTORE_SUBSCRIPTION}: one per replica id, so a replica
- * that was down finds what it missed waiting there), on one thread, so writes arrive in the order
- * the primary published them.
+ * Consumes the service's update topic ({@link ReplicaIdentity#updatesTopic()}: {@code
+ * catalog.updates} or {@code order.updates}) through this replica's own durable subscription
+ * ({@link ReplicaIdentity#subscription()}: one per replica id, so a replica that was down finds
+ * what it missed waiting there), on one thread, so writes arrive in the order the primary published
+ * them.
  *
  * <p>Applies in batches: whatever has arrived when the thread takes the next write (up to {@link
  * #MAX_BATCH}) is applied by the {@link ReplicaApplier} in one local Derby transaction, and the
@@ -45,20 +44,24 @@ public class ReplicatedUpdateConsumer extends BrokerClient {
   @Inject ReplicaApplier applier;
   @Inject Membership membership;
 
-  @Inject
-  @ConfigProperty(name = "bookstore.subscription")
-  String subscription;
-
   private MessageConsumer consumer;
 
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
     start("update-consumer", this::run);
-    LOG.info("applying " + topic + " from subscription " + subscription + " on " + broker);
+    LOG.info(
+        "applying "
+            + identity.updatesTopic()
+            + " from subscription "
+            + identity.subscription()
+            + " on "
+            + broker);
   }
 
   @Override
   void opened(Session session) throws JMSException {
-    consumer = session.createSharedDurableConsumer(session.createTopic(topic), subscription);
+    consumer =
+        session.createSharedDurableConsumer(
+            session.createTopic(identity.updatesTopic()), identity.subscription());
   }
 
   private void run() {
@@ -91,7 +94,7 @@ public class ReplicatedUpdateConsumer extends BrokerClient {
         }
         LOG.log(
             Level.FINE,
-            "update subscription " + subscription + " lost its broker; reconnecting",
+            "update subscription " + identity.subscription() + " lost its broker; reconnecting",
             e);
         close();
         try {

@@ -4,13 +4,12 @@ import bookstore.api.replication.WriteStamp;
 import bookstore.platform.messaging.JsonMessages;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReplicationLog;
+import bookstore.replication.ServerResources;
 import bookstore.replication.WriteSequencer;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -26,7 +25,6 @@ import jakarta.transaction.Transactional.TxType;
 public class ReplicatedWrites {
   @Inject ReplicationLog log;
   @Inject Outbox outbox;
-  @Resource TransactionSynchronizationRegistry transactions;
 
   /**
    * @param stamp the write's stamp from {@link WriteSequencer}
@@ -36,18 +34,19 @@ public class ReplicatedWrites {
   public void replicate(WriteStamp stamp, Object update) {
     String json = JsonMessages.toJson(update);
     log.append(stamp, json);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+    ServerResources.transactions()
+        .registerInterposedSynchronization(
+            new Synchronization() {
+              @Override
+              public void beforeCompletion() {}
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              outbox.committed(new Outbox.Entry(stamp.sequence(), json));
-              outbox.acknowledgeAfter(stamp.sequence());
-            }
-          }
-        });
+              @Override
+              public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                  outbox.committed(new Outbox.Entry(stamp.sequence(), json));
+                  outbox.acknowledgeAfter(stamp.sequence());
+                }
+              }
+            });
   }
 }
