@@ -1,6 +1,8 @@
 package bookstore.broker;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.HAPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
@@ -38,6 +44,16 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  *
  * <p>{@code broker.host} (default {@code 127.0.0.1}) is the address the acceptor binds: a container
  * image sets {@code 0.0.0.0}, since its network is the container's own.
+ *
+ * <p>High availability (issue 13): two brokers share one journal directory ({@code broker.data})
+ * with Artemis's shared-store policy: the one that holds the journal's file lock is live and
+ * listens; the other waits for the lock and takes over when the live one dies ({@code kill -9}
+ * releases the lock at once) or stops. {@code broker.role} is {@code primary} (default) or {@code
+ * backup}; there is no fail-back: a broker that comes back while the other is live waits as the
+ * standby (one failover per fault, not two). {@code broker.peer} ({@code host:port}, optional) is
+ * the other broker's acceptor: only to tell the operator which state this one is in. The broker
+ * prints {@code BROKER LIVE}, {@code BROKER STANDBY} (not active, the peer live) or {@code BROKER
+ * STARTING} each time its state changes; {@code ./bookstore} reads the last one.
  */
 public final class BrokerMain {
   /**
@@ -119,6 +135,86 @@ public final class BrokerMain {
     }
   }
 
+  /** How often the state line is brought up to date (ms). */
+  private static final long STATE_POLL_MS = 200;
+
+  /**
+   * @param role {@code primary} or {@code backup}
+   * @return the shared-store policy of that role: fail over when the live broker stops or dies,
+   *     never fail back
+   * @throws IllegalArgumentException for any other role
+   */
+  static HAPolicyConfiguration haPolicy(String role) {
+    return switch (role) {
+      case "primary" ->
+          new SharedStorePrimaryPolicyConfiguration().setFailoverOnServerShutdown(true);
+      case "backup" ->
+          new SharedStoreBackupPolicyConfiguration()
+              .setFailoverOnServerShutdown(true)
+              .setAllowFailBack(false);
+      default ->
+          throw new IllegalArgumentException("broker.role is " + role + ": primary or backup");
+    };
+  }
+
+  /**
+   * @param peer {@code host:port} of the other broker, or null
+   * @return whether it accepts a TCP connection within 200 ms
+   */
+  static boolean answers(String peer) {
+    if (peer == null || peer.isBlank()) {
+      return false;
+    }
+    int colon = peer.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(
+              peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1))),
+          200);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Prints the broker's state line each time it changes, until the JVM ends: LIVE when active,
+   * STANDBY when waiting for the journal's lock while the peer is live, STARTING otherwise.
+   */
+  private static void reportState(ActiveMQServer server, String peer) {
+    Thread reporter =
+        new Thread(
+            () -> {
+              String last = "";
+              while (true) {
+                // isActive() alone is true before start() has begun
+                boolean live =
+                    server.getState() == ActiveMQServer.SERVER_STATE.STARTED && server.isActive();
+                String state = live ? "LIVE" : answers(peer) ? "STANDBY" : "STARTING";
+                if (!state.equals(last)) {
+                  System.out.println(
+                      "BROKER "
+                          + state
+                          + " ("
+                          + System.getProperty("broker.role", "primary")
+                          + ") on "
+                          + System.getProperty("broker.host")
+                          + ":"
+                          + System.getProperty("broker.port"));
+                  last = state;
+                }
+                try {
+                  Thread.sleep(STATE_POLL_MS);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "broker-state");
+    reporter.setDaemon(true);
+    reporter.start();
+  }
+
   /**
    * @param args none
    * @throws Exception when the broker cannot start (the port is taken, the journal is locked)
@@ -138,15 +234,17 @@ public final class BrokerMain {
     // configuration
     ownSubscriptions(broker.getConfiguration(), passwords.keySet());
     broker.getConfiguration().registerBrokerPlugin(new SubscriptionConfirmations());
-    broker.start();
-    System.out.println("broker users: " + String.join(", ", passwords.keySet()));
+    broker
+        .getConfiguration()
+        .setHAPolicyConfiguration(haPolicy(System.getProperty("broker.role", "primary")));
     System.out.println(
-        "BROKER READY "
+        "broker "
             + broker.getActiveMQServer().getVersion().getFullVersion()
-            + " on "
-            + System.getProperty("broker.host")
-            + ":"
-            + System.getProperty("broker.port"));
+            + ", users: "
+            + String.join(", ", passwords.keySet()));
+    reportState(broker.getActiveMQServer(), System.getProperty("broker.peer"));
+    // a primary waits here, in start(), while the other broker holds the journal's lock
+    broker.start();
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

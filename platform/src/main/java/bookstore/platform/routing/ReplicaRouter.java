@@ -312,7 +312,9 @@ public final class ReplicaRouter<A> {
 
   /**
    * Sends a write to the primary, following it through a failover: a primary that does not answer,
-   * or a replica that knows no primary yet, is tried again under the {@link Failover} policy.
+   * or a replica that knows no primary yet, is tried again under the {@link Failover} policy; so is
+   * an idempotent write that the primary refused because the broker is unreachable (a broker
+   * failover, issue 13).
    *
    * @param write the write
    * @param idempotent whether the write may be resent after a lost answer (a buy or a stock change,
@@ -320,13 +322,18 @@ public final class ReplicaRouter<A> {
    *     (the connection was refused)
    * @param <T> its answer's type
    * @return the primary's answer
-   * @throws ProblemException the primary's refusal; 503 when a write that is not idempotent lost
-   *     its answer (it may or may not have been made), or at the failover deadline
+   * @throws ProblemException the primary's refusal (503 {@code broker-unavailable} when the broker
+   *     was still away at the deadline); 503 when a write that is not idempotent lost its answer
+   *     (it may or may not have been made), or at the failover deadline
    */
   public <T> T write(Function<A, T> write, boolean idempotent) {
     try {
       return failover.untilDeadline(() -> writeAttempt(write, idempotent));
     } catch (Failover.Retryable e) {
+      if (e.getCause() instanceof ProblemException refused
+          && ProblemTypes.BROKER_UNAVAILABLE.equals(refused.problem().type())) {
+        throw refused; // both brokers down: the primary's own answer says so
+      }
       throw ProblemException.unavailable(
           "no "
               + name
@@ -351,9 +358,15 @@ public final class ReplicaRouter<A> {
       throw new Failover.Retryable("last: " + name + "-" + primary + " did not answer", e);
     } catch (ProblemException e) {
       // no primary yet, a node not serving yet, or (for a read handed to the primary) a
-      // replica the heartbeats still named primary that has stepped down and is behind
+      // replica the heartbeats still named primary that has stepped down and is behind; and for
+      // a write with an idempotency key, the broker unreachable (issue 13: the backup broker takes
+      // over within seconds; the write was not made, or was committed and is answered by the same
+      // key once the broker holds it, never made twice)
+      boolean brokerFailover =
+          idempotent && ProblemTypes.BROKER_UNAVAILABLE.equals(e.problem().type());
       if (!ProblemTypes.retryable(e.problem().type())
-          && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())) {
+          && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())
+          && !brokerFailover) {
         throw e;
       }
       throw new Failover.Retryable(

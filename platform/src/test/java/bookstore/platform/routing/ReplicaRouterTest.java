@@ -181,6 +181,53 @@ class ReplicaRouterTest {
     assertEquals(1, tried.size(), "sent once: it may have been made");
   }
 
+  /** The primary's refusal while its broker is unreachable (a broker failover under way). */
+  private static ProblemException brokerUnavailable() {
+    return new ProblemException(
+        new Problem(ProblemTypes.BROKER_UNAVAILABLE, "Broker Unavailable", 503, "failover"));
+  }
+
+  @Test
+  void anIdempotentWriteWaitsOutABrokerFailover() {
+    heardAll();
+    List<String> tried = new ArrayList<>();
+    String answer =
+        catalog.write(
+            url -> {
+              tried.add(url);
+              if (tried.size() < 3) {
+                throw brokerUnavailable();
+              }
+              return url;
+            },
+            true);
+    assertEquals("http://r3", answer);
+    assertEquals(3, tried.size(), "resent with its key until the broker was back");
+  }
+
+  @Test
+  void aBrokerStillAwayAtTheDeadlineIsAnsweredAsSuch() {
+    heardAll();
+    List<String> tried = new ArrayList<>();
+    ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> catalog.write(failing(tried, brokerUnavailable()), true));
+    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, e.problem().type());
+    assertEquals(5, tried.size(), "resent until the deadline");
+  }
+
+  @Test
+  void aWriteThatIsNotIdempotentIsNotResentWhenTheBrokerIsUnreachable() {
+    heardAll();
+    List<String> tried = new ArrayList<>();
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> catalog.write(failing(tried, brokerUnavailable()), false));
+    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, e.problem().type());
+    assertEquals(1, tried.size(), "sent once: it may be committed and published later");
+  }
+
   @Test
   void aRefusalOfTheRequestItselfIsNotRetried() {
     heardAll();

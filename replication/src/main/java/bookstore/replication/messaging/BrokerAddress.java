@@ -17,6 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the replication machinery connects to it: plain (non-XA) Artemis JMS connections that do not
  * reconnect by themselves ({@code reconnectAttempts=0}), so that a lost broker is noticed at once
  * and each user opens a new connection on its own schedule.
+ *
+ * <p>With {@code bookstore.broker.backup} ({@code host:port}, from {@code BOOKSTORE_BROKER_BACKUP};
+ * issue 13) the connection factory knows both brokers of the shared-store pair and a new connection
+ * goes to whichever of the two is live: the standby does not listen until it has taken over.
  */
 @ApplicationScoped
 public class BrokerAddress {
@@ -32,6 +36,11 @@ public class BrokerAddress {
   @Inject
   @ConfigProperty(name = "bookstore.broker.port")
   int port;
+
+  /** The backup broker of the pair, {@code host:port}; empty when there is one broker. */
+  @Inject
+  @ConfigProperty(name = "bookstore.broker.backup")
+  Optional<String> backup;
 
   /**
    * The broker user of this service's replicas: its role sends and consumes its updates topic only.
@@ -55,10 +64,23 @@ public class BrokerAddress {
   public ActiveMQConnectionFactory connectionFactory() {
     ActiveMQConnectionFactory factory =
         new ActiveMQConnectionFactory(
-            "tcp://" + host + ":" + port + "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS);
+            url(host + ":" + port, backup.filter(b -> !b.isBlank()).orElse(null)));
     user.ifPresent(factory::setUser);
     passwordFile.flatMap(SecretFiles::firstLine).ifPresent(factory::setPassword);
     return factory;
+  }
+
+  /**
+   * @param primary {@code host:port} of the broker
+   * @param backup {@code host:port} of its backup, or null when there is none
+   * @return the Artemis client URL: one connector, or both of the pair (tried in turn on connect);
+   *     no reconnection, calls time out after {@value #CALL_TIMEOUT_MS} ms
+   */
+  static String url(String primary, String backup) {
+    String options = "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS;
+    return backup == null
+        ? "tcp://" + primary + options
+        : "(tcp://" + primary + ",tcp://" + backup + ")" + options;
   }
 
   /**
@@ -78,6 +100,9 @@ public class BrokerAddress {
 
   @Override
   public String toString() {
-    return host + ":" + port;
+    return host
+        + ":"
+        + port
+        + backup.filter(b -> !b.isBlank()).map(b -> " (backup " + b + ")").orElse("");
   }
 }

@@ -22,7 +22,9 @@ import jakarta.jms.MessageListener;
  * dropping an entry twice is harmless, and so is a write published twice by a new primary. A
  * message that cannot be handled is thrown back, for the broker to redeliver and in the end move to
  * the dead-letter address. The broker's confirmation that the subscription exists ({@link
- * UpdateTopics#SUBSCRIBED}) is passed to {@link InvalidationSubscription}.
+ * UpdateTopics#SUBSCRIBED}) is passed to {@link InvalidationSubscription}; a confirmation after an
+ * earlier one means the subscription was lost and made anew (a broker restart or failover), so the
+ * whole cache is dropped: the writes published in between reached no one here.
  */
 @MessageDriven(
     activationConfig = {
@@ -56,7 +58,10 @@ public class CacheInvalidationConsumer implements MessageListener {
     CatalogUpdate update;
     try {
       if (message.propertyExists(UpdateTopics.SUBSCRIBED)) {
-        subscription.confirmed(message.getLongProperty(UpdateTopics.SUBSCRIBED));
+        if (subscription.confirmed(message.getLongProperty(UpdateTopics.SUBSCRIBED))) {
+          // a new subscription after a lost one: invalidations sent in between were missed
+          cache.flush();
+        }
         return;
       }
       update = JsonMessages.fromJson(message.getBody(String.class), CatalogUpdate.class);

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Whether the cache's invalidation consumer is connected: the broker confirmed its subscription to
  * {@value UpdateTopics#CATALOG} ({@link UpdateTopics#SUBSCRIBED}), so every catalog write from then
  * on reaches the cache. The front end is not ready before (issue 11). A reconnection after a broker
- * restart brings a new confirmation; the last one is kept.
+ * restart or a failover to the backup broker (issue 13) brings a new confirmation of a new
+ * subscription; the last one is kept.
  */
 @ApplicationScoped
 public class InvalidationSubscription {
@@ -17,9 +18,11 @@ public class InvalidationSubscription {
 
   /**
    * @param brokerTimeMs when the broker created the consumer, ms since the epoch
+   * @return whether an earlier subscription was confirmed before this one: the subscription is
+   *     non-durable, so writes published between the two never reached this front end
    */
-  void confirmed(long brokerTimeMs) {
-    confirmedAtMs.accumulateAndGet(Math.max(1, brokerTimeMs), Math::max);
+  boolean confirmed(long brokerTimeMs) {
+    return confirmedAtMs.getAndAccumulate(Math.max(1, brokerTimeMs), Math::max) != 0;
   }
 
   /**
