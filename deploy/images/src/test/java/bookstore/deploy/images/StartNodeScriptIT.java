@@ -295,24 +295,39 @@ class StartNodeScriptIT {
         run(
             "BOOKSTORE_ROLE=frontend",
             "HOSTNAME=frontend-7d9f",
-            "BOOKSTORE_BROKER_HOST=broker.shop.svc");
+            "BOOKSTORE_BROKER_HOST=broker.shop.svc",
+            "BOOKSTORE_BROKER_BACKUP=broker.shop.svc:61617");
     assertEquals(0, run.status(), run.stderr());
-    // ./bookstore's printf format for the front end's postboot file, with the broker's host and
-    // port put in as printf would
+    // ./bookstore's printf format for the front end's postboot file (both brokers of the pair, one
+    // connector each), with the brokers' host and ports put in as printf would
     Matcher printf =
         Pattern.compile("printf '(create-resource-adapter-config [^']*)'")
             .matcher(Files.readString(Build.repositoryRoot().resolve("bookstore")));
     assertTrue(printf.find(), "./bookstore writes create-resource-adapter-config");
+    String netty = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
     String expected =
-        printf
-                .group(1)
-                .replace("\\\\", "\\")
-                .replace("host\\=127.0.0.1", "host\\=broker.shop.svc")
-                .replace("%s", "61616")
-                .replace("\\n", "")
-            + "\n";
+        printf.group(1).replace("\\\\", "\\").replace("host\\=127.0.0.1", "host\\=broker.shop.svc");
+    for (String value : List.of(netty, netty, "61616", "61617")) {
+      expected = expected.replaceFirst("%s", Matcher.quoteReplacement(value));
+    }
+    expected = expected.replace("\\n", "") + "\n";
     Path postboot = tmp.resolve("bookstore-postboot.txt");
     assertEquals(expected, Files.readString(postboot));
+
+    Run alone =
+        run(
+            "BOOKSTORE_ROLE=frontend",
+            "HOSTNAME=frontend-7d9f",
+            "BOOKSTORE_BROKER_HOST=broker.shop.svc",
+            "BOOKSTORE_BROKER_BACKUP=");
+    assertEquals(0, alone.status(), alone.stderr());
+    String one = Files.readString(postboot);
+    assertTrue(
+        one.contains(
+            "ConnectorClassName="
+                + netty
+                + ":ConnectionParameters=host\\=broker.shop.svc;port\\=61616:"),
+        "one broker, one connector: " + one);
     assertEquals("frontend", run.settings().get("BOOKSTORE_BROKER_USER"));
     List<String> tail = new ArrayList<>(List.of(run.command().split(" ")));
     assertEquals(
