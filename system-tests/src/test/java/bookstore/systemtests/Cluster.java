@@ -224,6 +224,21 @@ public final class Cluster {
   }
 
   /**
+   * @param node node name: SIGSTOP it ({@code ./bookstore freeze}): alive, holding its sockets,
+   *     silent
+   */
+  public void freeze(String node) {
+    script(Duration.ofSeconds(30), "freeze", node);
+  }
+
+  /**
+   * @param node node name: SIGCONT it ({@code ./bookstore thaw}) after {@link #freeze}
+   */
+  public void thaw(String node) {
+    script(Duration.ofSeconds(30), "thaw", node);
+  }
+
+  /**
    * @param node node name: start it again and wait until it reports ready
    */
   public void restart(String node) {

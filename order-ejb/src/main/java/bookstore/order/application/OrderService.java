@@ -51,6 +51,10 @@ public class OrderService {
       outbox.acknowledgeAfterEverythingCommitted(); // the first order only once it is replicated
       return first.get();
     }
+    // no stock is taken for an order this primary could not record: its own broker first (with
+    // the broker away the front end retries the key, and answers 503 broker-unavailable at once
+    // when both brokers stay down, instead of after the catalog's own retries)
+    outbox.requireBroker();
     StockTaken taken = catalog.take(command.itemId(), command.quantity(), command.idempotencyKey());
     OrderRecorder.Recorded recorded;
     try {

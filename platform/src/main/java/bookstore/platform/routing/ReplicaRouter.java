@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -327,12 +328,25 @@ public final class ReplicaRouter<A> {
    *     (it may or may not have been made), or at the failover deadline
    */
   public <T> T write(Function<A, T> write, boolean idempotent) {
+    // the last refusal an attempt met: with the broker away, later attempts may only time out
+    // (an order primary waiting on its own catalog retries), and the answer should still say why
+    AtomicReference<ProblemException> refused = new AtomicReference<>();
     try {
-      return failover.untilDeadline(() -> writeAttempt(write, idempotent));
+      return failover.untilDeadline(
+          () -> {
+            try {
+              return writeAttempt(write, idempotent);
+            } catch (Failover.Retryable e) {
+              if (e.getCause() instanceof ProblemException problem) {
+                refused.set(problem);
+              }
+              throw e;
+            }
+          });
     } catch (Failover.Retryable e) {
-      if (e.getCause() instanceof ProblemException refused
-          && ProblemTypes.BROKER_UNAVAILABLE.equals(refused.problem().type())) {
-        throw refused; // both brokers down: the primary's own answer says so
+      ProblemException last = refused.get();
+      if (last != null && ProblemTypes.BROKER_UNAVAILABLE.equals(last.problem().type())) {
+        throw last; // the broker (both of a pair) still away at the deadline: say so
       }
       throw ProblemException.unavailable(
           "no "

@@ -217,6 +217,26 @@ class ReplicaRouterTest {
   }
 
   @Test
+  void aBrokerRefusalFollowedByTimeoutsIsStillAnsweredAsTheBroker() {
+    heardAll();
+    List<String> tried = new ArrayList<>();
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                catalog.write(
+                    url -> {
+                      tried.add(url);
+                      if (tried.size() == 1) {
+                        throw brokerUnavailable();
+                      }
+                      throw new ProcessingException("read timed out");
+                    },
+                    true));
+    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, e.problem().type());
+  }
+
+  @Test
   void aWriteThatIsNotIdempotentIsNotResentWhenTheBrokerIsUnreachable() {
     heardAll();
     List<String> tried = new ArrayList<>();
