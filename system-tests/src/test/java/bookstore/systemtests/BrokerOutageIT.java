@@ -46,7 +46,8 @@ class BrokerOutageIT {
       assertEquals(503, refused.statusCode(), refused.body());
       assertEquals(
           "urn:bookstore:broker-unavailable",
-          Http.JSON.fromJson(refused.body(), Problem.class).type());
+          Http.JSON.fromJson(refused.body(), Problem.class).type(),
+          refused.body());
       assertEquals(200, get(api + "/books/2").statusCode(), "lookups go on");
       assertEquals(
           200,

@@ -268,13 +268,7 @@ public final class ReplicaRouter<A> {
       return failover.untilDeadline(() -> readRound(read));
     } catch (Failover.Retryable e) {
       throw ProblemException.unavailable(
-          "no "
-              + name
-              + " replica answered within "
-              + Failover.DEADLINE_MS
-              + " ms ("
-              + e.getMessage()
-              + ")");
+          "no " + name + " replica answered before the failover deadline (" + e.getMessage() + ")");
     }
   }
 
@@ -349,13 +343,7 @@ public final class ReplicaRouter<A> {
         throw last; // the broker (both of a pair) still away at the deadline: say so
       }
       throw ProblemException.unavailable(
-          "no "
-              + name
-              + " primary answered within "
-              + Failover.DEADLINE_MS
-              + " ms ("
-              + e.getMessage()
-              + ")");
+          "no " + name + " primary answered before the failover deadline (" + e.getMessage() + ")");
     }
   }
 

@@ -273,7 +273,7 @@ class ReplicaRouterTest {
                     }));
     assertEquals(503, e.problem().status());
     assertTrue(
-        e.problem().detail().startsWith("no catalog replica answered within"),
+        e.problem().detail().startsWith("no catalog replica answered before the failover deadline"),
         e.problem().detail());
     assertTrue(!e.problem().detail().contains("Exception"), e.problem().detail());
   }
