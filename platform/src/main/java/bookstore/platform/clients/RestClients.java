@@ -26,6 +26,22 @@ public final class RestClients {
   }
 
   /**
+   * A client for the writes the front end sends to a service's primary: its read timeout is {@code
+   * bookstore.client.read-timeout-ms.writes} (ms), longer than the whole failover deadline of the
+   * service's own calls ({@code Failover}, 10 s), so that a primary that is itself retrying (the
+   * order service following a catalog failover, or waiting for a broker) answers with its own
+   * problem instead of the caller timing out first.
+   *
+   * @param url the primary's base URL
+   * @param api the JAX-RS client interface
+   * @param <T> the client interface
+   * @return a client with the configured connect timeout and the writes' read timeout
+   */
+  public static <T> T forWrites(String url, Class<T> api) {
+    return build(url, api, setting("bookstore.client.read-timeout-ms.writes"));
+  }
+
+  /**
    * @param url the replica's base URL
    * @param api the JAX-RS client interface
    * @param readTimeoutMs read timeout, ms (a shorter one for reads that can go elsewhere)

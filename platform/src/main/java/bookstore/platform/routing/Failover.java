@@ -11,8 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * attempt that fails with {@link Retryable} is made again after {@value #PAUSE_MS} ms, for at most
  * {@value #DEADLINE_MS} ms in all; any other exception ends the call at once. Both figures can be
  * changed through MicroProfile Config with Fault Tolerance's own keys, e.g. {@code
- * bookstore.platform.routing.Failover/untilDeadline/Retry/maxDuration=20000}: the order service
- * sets 7000 for its calls to the catalog, so that it answers before the front end's read timeout.
+ * bookstore.platform.routing.Failover/untilDeadline/Retry/maxDuration=20000}.
  *
  * <p>Used by {@link ReplicaRouter}; a CDI bean so that the container's interceptor applies it.
  */

@@ -109,7 +109,7 @@ public class ReplicaDirectory {
     return new ReplicaRouter<>(
         name,
         urls.stream().map(String::trim).toList(),
-        url -> RestClients.build(url, api),
+        url -> RestClients.forWrites(url, api),
         url -> RestClients.build(url, api, readsTimeoutMs),
         failover,
         (kind, text) -> events.record(ClusterEvents.Kind.valueOf(kind.name()), text));
