@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -34,6 +36,14 @@ class WrkBuysTest {
               store.url().resolve("/api/orders"),
               Wrk.buyScript(List.of(1, 2, 3)));
 
+      // wrk has stopped counting, but the stub may still be finishing the last buys it received
+      // (stock taken, order not yet listed): wait, with a deadline, until the two agree
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (store.orders.size()
+              != 1_000_000 * 3 - (store.stock(1) + store.stock(2) + store.stock(3))
+          && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
       List<StubStore.Order> orders = List.copyOf(store.orders);
       assertTrue(orders.size() > 10, "wrk bought: " + orders.size());
       assertTrue(
