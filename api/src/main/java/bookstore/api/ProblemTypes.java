@@ -23,6 +23,14 @@ public final class ProblemTypes {
   public static final String BROKER_UNAVAILABLE = "urn:bookstore:broker-unavailable";
 
   /**
+   * The primary committed the write but lost its lease before the broker confirmed it: a newer
+   * primary may have started, and then fences the write out. Whether it was made is not known; a
+   * retry with the same {@code Idempotency-Key} answers it, made once (SPEC guarantee 3), on the
+   * new primary. A write without a key must not be resent blindly.
+   */
+  public static final String WRITE_IN_DOUBT = "urn:bookstore:write-in-doubt";
+
+  /**
    * A node answered without the store's application behind it (still deploying after a restart, or
    * shutting down): the request was not served; try another replica or retry.
    */

@@ -1,6 +1,9 @@
 package bookstore.replication;
 
+import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
 import bookstore.api.internal.Heartbeat;
+import bookstore.platform.clients.ConnectionRefused;
 import bookstore.platform.clients.ReplicaApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +25,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ol>
  *   <li>it picks a new epoch, in a round above every epoch it has heard of and in its own slot of
  *       that round ({@link #nextEpoch}), and asks every peer to step down to it: the old primary,
- *       if it is alive, stops acknowledging writes at once;
+ *       if it is alive, stops acknowledging writes at once. A peer that neither answers within one
+ *       heartbeat interval nor refuses the connection is silent (frozen, cut off, or slow): it may
+ *       be the old primary, still holding its lease ({@link Membership#holdsLease()}). When the
+ *       silent peers are a majority, they could be a primary and the majority granting its lease:
+ *       no takeover now. Otherwise it waits until one lease has passed since the last peer that
+ *       answered stepped down: no peer grants the old lease any more, so a silent primary has
+ *       stopped acknowledging by then;
  *   <li>it drains its own update subscription, then catches up from the most advanced live peer, so
  *       it holds every write the old primary acknowledged;
  *   <li>it persists the new epoch, becomes primary, and sends COORDINATOR to every live peer.
@@ -149,10 +158,34 @@ public class BullyElection {
     // (missed heartbeats under load) must be fenced before this replica writes, or both would
     // acknowledge writes; a dead one refuses the connection at once
     List<Heartbeat> finals = new ArrayList<>();
+    int silent = 0;
+    long lastGrantEnded = System.nanoTime(); // this replica follows no primary since primaryLost()
     for (int id = 1; id <= identity.peers().size(); id++) {
       if (id != identity.replicaId()) {
-        stepDown(id, newEpoch).ifPresent(finals::add);
+        StepDown answer = stepDown(id, newEpoch);
+        if (answer.heartbeat() != null) {
+          finals.add(answer.heartbeat());
+          lastGrantEnded = System.nanoTime();
+        } else if (!answer.refused()) {
+          silent++;
+        }
       }
+    }
+    if (silent * 2 > identity.peers().size()) {
+      // the silent peers could be a primary and the majority that still grants it its lease:
+      // this replica cannot tell when that lease ends, so it starts no epoch now
+      LOG.info(
+          "replica "
+              + identity.replicaId()
+              + " does not take over: "
+              + silent
+              + " of "
+              + identity.peers().size()
+              + " replicas did not answer its step-down");
+      return;
+    }
+    if (silent > 0) {
+      awaitLeaseEnd(lastGrantEnded);
     }
     long newer =
         finals.stream().mapToLong(Heartbeat::epoch).filter(e -> e > newEpoch).max().orElse(0);
@@ -274,18 +307,62 @@ public class BullyElection {
         || peer.lastEpoch() == mine.getLastEpoch() && peer.lastSequence() < mine.getLastSequence();
   }
 
-  private Optional<Heartbeat> stepDown(int id, long epoch) {
+  /**
+   * A peer's answer to a step-down: its final heartbeat, or none; when none, whether it was refused
+   * (the connection, so its process is gone; or the request, by a node whose application is not
+   * deployed: either way it holds and grants no lease) or it was silent (frozen, cut off or slow:
+   * it may still be a primary, or grant one its lease, until the lease runs out).
+   */
+  private record StepDown(Heartbeat heartbeat, boolean refused) {}
+
+  private StepDown stepDown(int id, long epoch) {
+    long asked = System.nanoTime();
     try {
-      return Optional.of(peers.replica(id).stepDown(epoch));
+      Heartbeat last = peers.replicaBriefly(id).stepDown(epoch);
+      membership.heard(last, asked);
+      return new StepDown(last, false);
+    } catch (ProblemException e) {
+      // answered without the application (still deploying, or shutting down): it serves nothing,
+      // so it is no primary and grants no lease, like a refused connection. Any other refusal
+      // comes from a running replica that did not step down: silent, as far as leases go
+      LOG.log(Level.FINE, "replica " + id + " refused step-down", e);
+      return new StepDown(null, ProblemTypes.NOT_SERVING.equals(e.problem().type()));
     } catch (RuntimeException unreachable) {
       LOG.log(Level.FINE, "replica " + id + " did not answer step-down", unreachable);
-      return Optional.empty();
+      return new StepDown(null, ConnectionRefused.in(unreachable));
+    }
+  }
+
+  /**
+   * Waits until a silent old primary's lease has run out for certain: one lease ({@link
+   * Membership#leaseMs()}) after the last peer that answered the step-down stopped following it. A
+   * timed wait for a bound, not a poll for a condition: nothing tells this replica that a frozen or
+   * cut-off primary has stopped.
+   *
+   * @param lastGrantEnded when the last peer that could grant the old primary's lease stopped
+   *     ({@link System#nanoTime()})
+   */
+  private void awaitLeaseEnd(long lastGrantEnded) {
+    long end = lastGrantEnded + membership.leaseMs() * 1_000_000L;
+    LOG.info(
+        "replica "
+            + identity.replicaId()
+            + " waits out the lease of a silent replica: "
+            + Math.max(0, (end - System.nanoTime()) / 1_000_000)
+            + " ms");
+    for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+      LockSupport.parkNanos(left);
     }
   }
 
   private void announce(int id, long epoch) {
+    long asked = System.nanoTime();
     try {
-      peers.replica(id).coordinator(new ReplicaApi.Coordinator(identity.replicaId(), epoch));
+      membership.heard(
+          peers
+              .replicaBriefly(id)
+              .coordinator(new ReplicaApi.Coordinator(identity.replicaId(), epoch)),
+          asked);
     } catch (RuntimeException unreachable) {
       LOG.log(
           Level.FINE,

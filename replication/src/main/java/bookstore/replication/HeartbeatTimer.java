@@ -54,13 +54,14 @@ public class HeartbeatTimer {
         continue;
       }
       int peerId = id;
+      long asked = System.nanoTime();
       calls.add(
           probe
               .ask(peers.get(id - 1))
               .thenAccept(
                   answer -> {
                     if (answer.heartbeat() != null) {
-                      membership.heard(answer.heartbeat());
+                      membership.heard(answer.heartbeat(), asked);
                     } else if (answer.refused()) {
                       membership.refused(peerId);
                     }

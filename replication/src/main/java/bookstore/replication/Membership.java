@@ -33,13 +33,30 @@ public class Membership {
   private volatile long epoch;
   private volatile long lastDeliveryNanos = System.nanoTime();
 
-  private record Seen(Heartbeat heartbeat, long atNanos) {}
+  /**
+   * @param heartbeat a peer's last answer
+   * @param atNanos when it arrived ({@link System#nanoTime()}): what liveness counts from
+   * @param askedNanos when it was asked for: what the lease counts from (an answer that arrives
+   *     late, say to a process that was frozen, tells only that the peer followed this replica when
+   *     it answered, some time after the question)
+   */
+  private record Seen(Heartbeat heartbeat, long atNanos, long askedNanos) {}
+
+  /**
+   * @param heartbeat a peer's answer, received now to a question asked now (the election's calls,
+   *     tests)
+   */
+  public void heard(Heartbeat heartbeat) {
+    heard(heartbeat, System.nanoTime());
+  }
 
   /**
    * @param heartbeat a peer's answer, received now
+   * @param askedNanos when the question was sent ({@link System#nanoTime()}); the lease counts from
+   *     there
    */
-  public void heard(Heartbeat heartbeat) {
-    seen.put(heartbeat.replicaId(), new Seen(heartbeat, System.nanoTime()));
+  public void heard(Heartbeat heartbeat, long askedNanos) {
+    seen.put(heartbeat.replicaId(), new Seen(heartbeat, System.nanoTime(), askedNanos));
     if (heartbeat.primary()
         && heartbeat.epoch() >= epoch
         && heartbeat.replicaId() != identity.replicaId()) {
@@ -89,27 +106,56 @@ public class Membership {
   }
 
   /**
-   * Whether this replica, as primary, may still acknowledge writes: it has heard from a majority of
-   * its service (itself included) within the lease, {@code misses - 1} heartbeat intervals (default
-   * 2,000 ms). Its peers declare it dead only after {@code misses} intervals without an answer, and
-   * the new primary drains before it writes, so a primary cut off from the others stops
-   * acknowledging before a new one starts: no write it acknowledges is lost to the new epoch's
-   * fencing.
+   * Whether this replica, as primary, may still acknowledge writes: a majority of its service
+   * (itself included) followed it, in its epoch, when answering a heartbeat asked within the lease,
+   * {@link #leaseMs()} (default 2,000 ms). A peer grants the lease only while it follows this
+   * replica: one that declared it dead, stepped down for a new primary or knows a newer epoch does
+   * not. A replica that takes over while the old primary is silent waits out one lease after every
+   * peer has stepped down ({@link BullyElection}), so a primary cut off from the others, or frozen,
+   * stops acknowledging before a new one writes: no write it acknowledges is lost to the new
+   * epoch's fencing. Counting from when the heartbeat was asked, not answered, keeps that true for
+   * an answer that arrives late.
    *
-   * @return true when alone, or when a majority answered heartbeats within the lease
+   * @return true when alone, or when a majority followed this replica within the lease
    */
   public boolean holdsLease() {
     int replicas = identity.peers().size();
     if (identity.alone() || replicas <= 1) {
       return true;
     }
-    int heard = 0;
+    long now = System.nanoTime();
+    long leaseNanos = leaseMs() * 1_000_000L;
+    int granted = 0;
     for (int id = 1; id <= replicas; id++) {
-      if (heardWithin(id, Math.max(1, misses - 1))) {
-        heard++;
+      if (id == identity.replicaId()) {
+        granted++;
+        continue;
+      }
+      Seen s = seen.get(id);
+      if (s != null
+          && now - s.askedNanos() < leaseNanos
+          && s.heartbeat().primaryId() == identity.replicaId()
+          && s.heartbeat().epoch() == epoch) {
+        granted++;
       }
     }
-    return heard * 2 > replicas;
+    return granted * 2 > replicas;
+  }
+
+  /**
+   * @return whether this replica is the primary and holds its lease: it may make and acknowledge
+   *     writes now, and no other replica can be recording writes of a newer epoch
+   */
+  public boolean actsAsPrimary() {
+    return isPrimary() && holdsLease();
+  }
+
+  /**
+   * @return the lease, ms: {@code misses - 1} heartbeat intervals (at least one), shorter than the
+   *     {@code misses} intervals after which peers declare a silent primary dead
+   */
+  public long leaseMs() {
+    return Math.max(1, misses - 1) * intervalMs;
   }
 
   /**

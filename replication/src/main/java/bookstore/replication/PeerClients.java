@@ -1,6 +1,7 @@
 package bookstore.replication;
 
 import bookstore.api.ProblemTypes;
+import bookstore.api.internal.Heartbeat;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.platform.clients.RestClients;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,37 @@ public class PeerClients {
    */
   public ReplicaApi replica(int id) {
     return client(id, ReplicaApi.class);
+  }
+
+  /**
+   * A client for the calls that must not wait on a silent replica: the election's step-down and
+   * coordinator, and the question a catch-up asks before it locks anything. Its read timeout is one
+   * lease ({@link Membership#leaseMs()}, default 2,000 ms). A replica that does not answer within
+   * it counts as silent, which is safe (the takeover then waits out the lease, see {@link
+   * BullyElection}, and that wait runs anyway) and keeps a frozen replica, which still accepts
+   * connections, from holding anything up for the whole default timeout.
+   *
+   * @param id a peer's id
+   * @return its replica API, with the short read timeout
+   */
+  public ReplicaApi replicaBriefly(int id) {
+    String url = identity.urlOf(id);
+    return ReplicaApi.class.cast(
+        clients.computeIfAbsent(
+            "briefly " + url, k -> RestClients.build(url, ReplicaApi.class, membership.leaseMs())));
+  }
+
+  /**
+   * @param id a peer's id
+   * @return its heartbeat, or empty when it does not answer within one lease ({@link
+   *     #replicaBriefly})
+   */
+  public Optional<Heartbeat> heartbeatBriefly(int id) {
+    try {
+      return Optional.of(replicaBriefly(id).heartbeat());
+    } catch (RuntimeException silent) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import bookstore.platform.clients.ReplicaApi.Snapshot;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -116,8 +117,16 @@ public class ReplicaApplier {
    * @return the sequence number this replica is at afterwards
    */
   public long catchUpWithPrimary() {
+    // ask before taking the state row's lock: a silent primary (frozen, cut off) would otherwise
+    // hold it for a whole read timeout, and with it the step-down an election asks of this replica
+    int primary = membership.primaryId();
+    Optional<Heartbeat> theirs =
+        primary == 0 || membership.isPrimary() ? Optional.empty() : peers.heartbeatBriefly(primary);
+    if (theirs.isEmpty()) {
+      return sequencer.current().getLastSequence();
+    }
     ReplicaState here = sequencer.lock();
-    catchUp(here, peers.primaryReplica().orElse(null));
+    catchUp(here, peers.primaryReplica().orElse(null), theirs.get());
     return here.getLastSequence();
   }
 
@@ -170,11 +179,18 @@ public class ReplicaApplier {
   }
 
   private boolean catchUp(ReplicaState here, ReplicaApi peer) {
+    return catchUp(here, peer, null);
+  }
+
+  /**
+   * @param known the peer's heartbeat if just asked, else null (asked here)
+   */
+  private boolean catchUp(ReplicaState here, ReplicaApi peer, Heartbeat known) {
     if (peer == null) {
       return false;
     }
     try {
-      Heartbeat theirs = peer.heartbeat();
+      Heartbeat theirs = known != null ? known : peer.heartbeat();
       if (here.getLastSequence() == 0 && theirs.lastSequence() > 0) {
         install(here, peer.snapshot());
       }

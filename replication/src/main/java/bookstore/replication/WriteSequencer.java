@@ -1,5 +1,6 @@
 package bookstore.replication;
 
+import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
 import bookstore.api.replication.WriteStamp;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,11 +105,11 @@ public class WriteSequencer {
    */
   @Transactional(TxType.MANDATORY)
   ReplicaState lockForWrite() {
-    outbox.requireBroker();
-    ReplicaState state = lock();
-    if (!membership.isPrimary() || state.getEpoch() != membership.epoch()) {
-      throw ProblemTypes.noPrimary(
-          "replica " + identity.replicaId() + " of " + identity.service() + " is not the primary");
+    // primary and lease first: a primary that was frozen or cut off answers no-primary, which
+    // tells its callers (the order service deciding whether to give stock back) that a newer
+    // primary may be taking the same request; only then the broker
+    if (!membership.isPrimary()) {
+      throw notPrimary();
     }
     if (!membership.holdsLease()) {
       throw ProblemTypes.noPrimary(
@@ -116,10 +117,20 @@ public class WriteSequencer {
               + identity.replicaId()
               + " of "
               + identity.service()
-              + " has not heard from a majority of its "
-              + "replicas lately: it may have been replaced, so it acknowledges no write");
+              + " has not been followed by a majority of its replicas lately: it may have been"
+              + " replaced, so it acknowledges no write");
+    }
+    outbox.requireBroker();
+    ReplicaState state = lock();
+    if (!membership.isPrimary() || state.getEpoch() != membership.epoch()) {
+      throw notPrimary();
     }
     return state;
+  }
+
+  private ProblemException notPrimary() {
+    return ProblemTypes.noPrimary(
+        "replica " + identity.replicaId() + " of " + identity.service() + " is not the primary");
   }
 
   /**

@@ -342,4 +342,60 @@ class BullyElectionTakeOverTest {
       assertEquals(List.of(), cluster.calls(id), "no call to replica " + id);
     }
   }
+
+  /**
+   * Three replicas with heartbeats every 50 ms (lease 100 ms); replica 3 was primary in epoch 13
+   * and went silent (frozen: it still accepts connections, so nothing is refused); replica 2 heard
+   * replica 1 only.
+   */
+  private static Cluster primaryThreeSilent() {
+    Cluster cluster = new Cluster(3, 50);
+    cluster.primary(3, 13);
+    cluster.silent(3);
+    cluster.heartbeats(1, 2);
+    return cluster;
+  }
+
+  @Test
+  void aTakeoverWithASilentPeerWaitsOutTheLeaseBeforeItStartsTheEpoch() {
+    Cluster cluster = primaryThreeSilent();
+    Replica two = cluster.replica(2);
+    long started = System.nanoTime();
+
+    two.election.act();
+
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(two.membership.isPrimary(), "a majority (2 and 1) answered: it takes over");
+    assertEquals(BullyElection.nextEpoch(13, 2), two.applier.persistedEpoch());
+    assertTrue(
+        tookMs >= two.membership.leaseMs(),
+        "waited one lease ("
+            + two.membership.leaseMs()
+            + " ms) for the silent one, took "
+            + tookMs);
+  }
+
+  @Test
+  void noTakeoverWhileTheSilentPeersAreAMajority() {
+    Cluster cluster = primaryThreeSilent();
+    cluster.silent(1);
+    Replica two = cluster.replica(2);
+
+    two.election.act();
+
+    assertFalse(two.membership.isPrimary(), "1 and 3 could be a primary and its lease");
+    assertEquals(13, two.applier.persistedEpoch(), "no epoch started");
+    assertTrue(cluster.calls(3).contains("stepDown 22"), "it asked: " + cluster.calls(3));
+  }
+
+  @Test
+  void aNewPrimaryHoldsItsLeaseFromTheCoordinatorAnswers() {
+    Cluster cluster = primaryThreeSilent();
+    Replica two = cluster.replica(2);
+
+    two.election.act();
+
+    assertTrue(two.membership.holdsLease(), "replica 1 follows it: 2 of 3");
+    assertTrue(two.membership.actsAsPrimary());
+  }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * Pins {@link Membership} (its class and method Javadoc, SPEC "Replication"): a peer is alive while
  * it answered a heartbeat within {@code misses} intervals, and dead at once when its port refuses;
  * following a primary never lowers the epoch; stepping down to a newer epoch forgets the primary; a
- * primary holds its lease while it heard a majority of its service (itself included) within {@code
- * misses - 1} intervals, or runs alone.
+ * primary holds its lease while a majority of its service (itself included) followed it, in its
+ * epoch, in answers to heartbeats asked within {@code misses - 1} intervals, or runs alone.
  *
  * <p>This is replica 2 of 3 (unless a test says otherwise), with 3 misses allowed.
  */
@@ -219,7 +219,7 @@ class MembershipTest {
 
   @Test
   void ofThreeReplicasThePrimaryNeedsToHaveHeardOneOther() {
-    Membership m = replicaTwoOfThree();
+    Membership m = replicaTwoFollowing(2, 12);
     assertFalse(m.holdsLease(), "itself alone is no majority of 3");
 
     m.heard(backup(3, 2, 12));
@@ -230,6 +230,7 @@ class MembershipTest {
   @Test
   void ofFiveReplicasThePrimaryNeedsToHaveHeardTwoOthers() {
     Membership m = membership(5, 5, 60_000);
+    m.follow(5, 15);
     m.heard(backup(1, 5, 15));
     assertFalse(m.holdsLease());
 
@@ -240,7 +241,7 @@ class MembershipTest {
 
   @Test
   void aPeerThatRefusedCountsNoLongerForTheLease() {
-    Membership m = replicaTwoOfThree();
+    Membership m = replicaTwoFollowing(2, 12);
     m.heard(backup(3, 2, 12));
 
     m.refused(3);
@@ -257,6 +258,7 @@ class MembershipTest {
   void theLeaseRunsOutBeforeThePeerIsDeclaredDead() {
     long intervalMs = 100;
     Membership m = membership(2, 3, intervalMs);
+    m.follow(2, 12);
     long start = System.nanoTime();
     m.heard(backup(3, 2, 12));
     assertTrue(m.holdsLease());
@@ -269,5 +271,39 @@ class MembershipTest {
         elapsedMs >= 2 * intervalMs,
         "held for misses - 1 intervals, lost after " + elapsedMs + " ms");
     assertTrue(stillAlive, "the peer is not yet dead when the lease runs out");
+  }
+
+  @Test
+  void onlyAPeerFollowingThisPrimaryInItsEpochGrantsTheLease() {
+    Membership m = replicaTwoFollowing(2, 12);
+
+    m.heard(backup(3, 0, 12)); // declared this primary dead: an election is under way
+    assertFalse(m.holdsLease(), "a peer that follows no primary");
+    m.heard(backup(3, 1, 12));
+    assertFalse(m.holdsLease(), "a peer that follows another replica");
+    m.heard(backup(3, 2, 23));
+    assertFalse(m.holdsLease(), "a peer that stepped down to a newer epoch");
+    m.heard(backup(1, 2, 12));
+    assertTrue(m.holdsLease(), "a peer that follows this primary in its epoch");
+    assertFalse(m.actsAsPrimary() && !m.isPrimary(), "acts as primary only as the primary");
+    assertTrue(m.actsAsPrimary());
+  }
+
+  /**
+   * A process frozen with SIGSTOP receives, when it resumes, the answers to heartbeats it asked
+   * before the freeze: they prove only that the peer followed it back then.
+   */
+  @Test
+  void aLateAnswerCountsFromWhenItsHeartbeatWasAsked() {
+    long intervalMs = 100;
+    Membership m = membership(2, 3, intervalMs);
+    m.follow(2, 12);
+
+    m.heard(backup(3, 2, 12), System.nanoTime() - 5 * intervalMs * 1_000_000);
+
+    assertTrue(m.alive(3), "the peer answered just now: it is alive");
+    assertFalse(m.holdsLease(), "but its grant is as old as the question");
+    assertFalse(m.actsAsPrimary());
+    assertEquals(2 * intervalMs, m.leaseMs(), "misses - 1 intervals");
   }
 }

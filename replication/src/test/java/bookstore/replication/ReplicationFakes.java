@@ -8,6 +8,7 @@ import bookstore.platform.clients.ReplicaApi;
 import bookstore.replication.rest.ReplicaResources;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -224,6 +225,11 @@ final class ReplicationFakes {
     public ReplicaApi replica(int id) {
       return cluster.link(id);
     }
+
+    @Override
+    public ReplicaApi replicaBriefly(int id) {
+      return cluster.link(id);
+    }
   }
 
   /**
@@ -236,6 +242,9 @@ final class ReplicationFakes {
     final List<String> calls = new ArrayList<>();
     boolean up = true;
 
+    /** Whether the replica is silent: frozen or cut off, its calls time out instead of failing. */
+    boolean silent;
+
     Link(int id, Replica target) {
       this.id = id;
       this.target = target;
@@ -243,6 +252,10 @@ final class ReplicationFakes {
 
     private ReplicaApi api(String call) {
       calls.add(call);
+      if (silent) {
+        throw new ProcessingException(
+            new SocketTimeoutException("replica " + id + " did not answer: read timed out"));
+      }
       if (!up) {
         throw new ProcessingException(
             new ConnectException("replica " + id + " refused the connection"));
@@ -454,6 +467,11 @@ final class ReplicationFakes {
       link(id).up = false;
     }
 
+    /** Replica {@code id} goes silent (frozen, cut off): calls to it time out, heartbeats too. */
+    void silent(int id) {
+      link(id).silent = true;
+    }
+
     /** Every replica takes {@code primary} as primary in {@code epoch} and persists the epoch. */
     void primary(int primary, long epoch) {
       replicas.values().forEach(r -> r.follows(primary, epoch));
@@ -474,7 +492,7 @@ final class ReplicationFakes {
       Replica listener = replica(id);
       for (Map.Entry<Integer, Replica> peer : replicas.entrySet()) {
         int peerId = peer.getKey();
-        if (peerId == id) {
+        if (peerId == id || link(peerId).silent) {
           continue;
         }
         if (link(peerId).up) {

@@ -2,7 +2,6 @@ package bookstore.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,12 +29,14 @@ class BrokerFailoverIT {
    */
   private Map<String, String> brokers() {
     Map<String, String> health = new TreeMap<>();
-    for (String line : cluster.script(Duration.ofSeconds(60), "status").split("\n")) {
-      String[] columns = line.trim().split("\\s+");
-      if (columns.length >= 4 && columns[0].startsWith("broker")) {
-        health.put(columns[0], columns[3]);
-      }
-    }
+    cluster
+        .status()
+        .forEach(
+            (node, status) -> {
+              if (node.startsWith("broker")) {
+                health.put(node, status.health());
+              }
+            });
     return health;
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -243,6 +244,33 @@ public final class Cluster {
    */
   public void restart(String node) {
     script(Duration.ofMinutes(5), "restart", node);
+  }
+
+  /**
+   * A node's row in {@code ./bookstore status}.
+   *
+   * @param pid its process id, or "-" when it is stopped
+   * @param health its health: UP, DOWN, "-" (not answering), STANDBY (a broker waiting to take
+   *     over) or "stopped"
+   */
+  public record NodeStatus(String pid, String health) {}
+
+  /**
+   * Runs {@code ./bookstore status} (within 60 s) and reads its table.
+   *
+   * @return every node of the cluster, by name in alphabetical order, and its PID and health as the
+   *     table shows them
+   * @throws IllegalStateException when the command fails or takes too long
+   */
+  public Map<String, NodeStatus> status() {
+    Map<String, NodeStatus> nodes = new TreeMap<>();
+    for (String line : script(Duration.ofSeconds(60), "status").split("\n")) {
+      String[] columns = line.trim().split("\\s+"); // NODE PID PORT HEALTH
+      if (columns.length >= 4 && !columns[0].equals("NODE")) {
+        nodes.put(columns[0], new NodeStatus(columns[1], columns[3]));
+      }
+    }
+    return nodes;
   }
 
   /**

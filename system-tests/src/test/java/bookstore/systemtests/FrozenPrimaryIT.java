@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +21,6 @@ import org.junit.jupiter.api.Test;
  * wait for their read timeout).
  */
 @ClusterTest
-@Disabled(
-    "issue 13, open bug: a buy in flight on the order primary when it freezes can leave stock taken"
-        + " with no order (the thawed old primary records the order in its old epoch, which is"
-        + " fenced, so no stock is given back, while the front end's retries of the key run out):"
-        + " stock conservation failed in 2 of 6 runs (19,997 of 20,000), with 503s the client saw;"
-        + " docs/EVALUATION.md")
 class FrozenPrimaryIT {
   /** How long each primary stays frozen: eight heartbeat intervals. */
   static final int FREEZE_SECONDS = 8;

@@ -77,6 +77,42 @@ final class HistoryRun {
       int stockSeen,
       String detail) {}
 
+  /**
+   * A client operation as invoked, to be recorded as an {@link Op} when it ends (completed now).
+   *
+   * @param type "buy" or "lookup"
+   * @param itemId the item asked for
+   * @param quantity how many a buy asks for (0 for a lookup)
+   * @param key a buy's idempotency key (null for a lookup)
+   * @param invokedNanos when it was invoked ({@link System#nanoTime})
+   */
+  private record Invocation(String type, int itemId, int quantity, String key, long invokedNanos) {
+    /** The operation answered: its status and, for a failure, the problem's detail. */
+    Op answered(String outcome, HttpResponse<String> r, Order order, int stockSeen) {
+      return ended(outcome, r.statusCode(), order, stockSeen, detail(r));
+    }
+
+    /** The operation with no answer (its outcome unknown): the error instead. */
+    Op threw(RuntimeException e) {
+      return ended("unknown", 0, null, -1, e.toString());
+    }
+
+    private Op ended(String outcome, int status, Order order, int stockSeen, String detail) {
+      return new Op(
+          type,
+          itemId,
+          quantity,
+          key,
+          invokedNanos,
+          System.nanoTime(),
+          outcome,
+          status,
+          order,
+          stockSeen,
+          detail);
+    }
+  }
+
   /** One step of the nemesis. */
   record Fault(String node, boolean primary, long killedNanos) {}
 
@@ -161,6 +197,7 @@ final class HistoryRun {
       if (random.nextBoolean()) {
         int quantity = 1 + random.nextInt(3);
         String key = UUID.randomUUID().toString();
+        Invocation buy = new Invocation("buy", itemId, quantity, key, invoked);
         try {
           HttpResponse<String> r =
               post(
@@ -170,65 +207,18 @@ final class HistoryRun {
           String outcome =
               r.statusCode() == 201 ? "ok" : r.statusCode() / 100 == 4 ? "fail" : "unknown";
           Order order = r.statusCode() == 201 ? Http.JSON.fromJson(r.body(), Order.class) : null;
-          history.add(
-              new Op(
-                  "buy",
-                  itemId,
-                  quantity,
-                  key,
-                  invoked,
-                  System.nanoTime(),
-                  outcome,
-                  r.statusCode(),
-                  order,
-                  -1,
-                  detail(r)));
+          history.add(buy.answered(outcome, r, order, -1));
         } catch (RuntimeException e) {
-          history.add(
-              new Op(
-                  "buy",
-                  itemId,
-                  quantity,
-                  key,
-                  invoked,
-                  System.nanoTime(),
-                  "unknown",
-                  0,
-                  null,
-                  -1,
-                  e.toString()));
+          history.add(buy.threw(e));
         }
       } else {
+        Invocation lookup = new Invocation("lookup", itemId, 0, null, invoked);
         try {
           HttpResponse<String> r = get(api + "/books/" + itemId);
           int stock = r.statusCode() == 200 ? Http.JSON.fromJson(r.body(), Item.class).stock() : -1;
-          history.add(
-              new Op(
-                  "lookup",
-                  itemId,
-                  0,
-                  null,
-                  invoked,
-                  System.nanoTime(),
-                  r.statusCode() == 200 ? "ok" : "unknown",
-                  r.statusCode(),
-                  null,
-                  stock,
-                  detail(r)));
+          history.add(lookup.answered(r.statusCode() == 200 ? "ok" : "unknown", r, null, stock));
         } catch (RuntimeException e) {
-          history.add(
-              new Op(
-                  "lookup",
-                  itemId,
-                  0,
-                  null,
-                  invoked,
-                  System.nanoTime(),
-                  "unknown",
-                  0,
-                  null,
-                  -1,
-                  e.toString()));
+          history.add(lookup.threw(e));
         }
       }
     }

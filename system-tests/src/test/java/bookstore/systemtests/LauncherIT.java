@@ -30,12 +30,7 @@ class LauncherIT {
    */
   private Map<String, String> pids() {
     Map<String, String> pids = new TreeMap<>();
-    for (String line : cluster.script(Duration.ofSeconds(60), "status").split("\n")) {
-      String[] columns = line.trim().split("\\s+");
-      if (columns.length >= 2 && !columns[0].equals("NODE") && !columns[0].startsWith("$")) {
-        pids.put(columns[0], columns[1]);
-      }
-    }
+    cluster.status().forEach((node, status) -> pids.put(node, status.pid()));
     return pids;
   }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -138,6 +140,9 @@ public final class BrokerMain {
   /** How often the state line is brought up to date (ms). */
   private static final long STATE_POLL_MS = 200;
 
+  /** How often, at most, the peer is probed while this broker is not live (ms). */
+  static final long PEER_PROBE_MS = 2_000;
+
   /**
    * @param role {@code primary} or {@code backup}
    * @return the shared-store policy of that role: fail over when the live broker stops or dies,
@@ -178,10 +183,54 @@ public final class BrokerMain {
   }
 
   /**
+   * Whether the peer answers, probed at most every {@link #PEER_PROBE_MS}: between two probes, the
+   * last probe's answer. A standby broker asks every {@link #STATE_POLL_MS} for its whole life;
+   * this keeps it from opening a connection to the live broker each time.
+   */
+  static final class PeerProbe {
+    private final BooleanSupplier probe;
+    private final LongSupplier clockMs;
+    private boolean probed;
+    private long probedAtMs;
+    private boolean answered;
+
+    /**
+     * @param probe whether the peer answers now (a connection attempt)
+     * @param clockMs a monotonic clock, in ms
+     */
+    PeerProbe(BooleanSupplier probe, LongSupplier clockMs) {
+      this.probe = probe;
+      this.clockMs = clockMs;
+    }
+
+    /**
+     * @return whether the peer answered the last probe: probed now when there was none yet, none
+     *     since {@link #forget}, or the last is {@link #PEER_PROBE_MS} old or older
+     */
+    boolean answers() {
+      long now = clockMs.getAsLong();
+      if (!probed || now - probedAtMs >= PEER_PROBE_MS) {
+        answered = probe.getAsBoolean();
+        probedAtMs = now;
+        probed = true;
+      }
+      return answered;
+    }
+
+    /** Drops the last answer: the next {@link #answers} probes at once. */
+    void forget() {
+      probed = false;
+    }
+  }
+
+  /**
    * Prints the broker's state line each time it changes, until the JVM ends: LIVE when active,
-   * STANDBY when waiting for the journal's lock while the peer is live, STARTING otherwise.
+   * STANDBY when waiting for the journal's lock while the peer is live, STARTING otherwise. The
+   * local state is read every {@link #STATE_POLL_MS}; the peer is probed only while this broker is
+   * not live, at most every {@link #PEER_PROBE_MS}.
    */
   private static void reportState(ActiveMQServer server, String peer) {
+    PeerProbe peerProbe = new PeerProbe(() -> answers(peer), () -> System.nanoTime() / 1_000_000);
     Thread reporter =
         new Thread(
             () -> {
@@ -190,7 +239,10 @@ public final class BrokerMain {
                 // isActive() alone is true before start() has begun
                 boolean live =
                     server.getState() == ActiveMQServer.SERVER_STATE.STARTED && server.isActive();
-                String state = live ? "LIVE" : answers(peer) ? "STANDBY" : "STARTING";
+                if (live) {
+                  peerProbe.forget(); // should it stop being live: probe the peer at once
+                }
+                String state = live ? "LIVE" : peerProbe.answers() ? "STANDBY" : "STARTING";
                 if (!state.equals(last)) {
                   System.out.println(
                       "BROKER "

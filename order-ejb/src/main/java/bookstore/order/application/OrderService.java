@@ -7,6 +7,7 @@ import bookstore.api.internal.PlaceOrder;
 import bookstore.api.internal.PlacedOrder;
 import bookstore.api.internal.StockTaken;
 import bookstore.order.domain.CustomerOrder;
+import bookstore.replication.Membership;
 import bookstore.replication.Outbox;
 import bookstore.replication.ReadBarrier;
 import bookstore.replication.ReplicaIdentity;
@@ -34,6 +35,7 @@ public class OrderService {
   @Inject ReadBarrier barrier;
   @Inject ReplicaIdentity identity;
   @Inject Outbox outbox;
+  @Inject Membership membership;
 
   /**
    * @param command item, quantity and idempotency key, checked by {@link PlaceOrder}'s constraints
@@ -91,6 +93,19 @@ public class OrderService {
 
   private void giveBackUnlessRecorded(PlaceOrder command, RuntimeException cause) {
     if (recorder.byIdempotencyKey(command.idempotencyKey()).isPresent()) {
+      return;
+    }
+    if (!membership.actsAsPrimary()) {
+      // a newer primary may be recording this key right now (the front end retries it there,
+      // and the catalog hands it the stock already taken): giving it back could leave an order
+      // without its stock. It stays taken for the retry.
+      LOG.log(
+          Level.WARNING,
+          "order for "
+              + command.idempotencyKey()
+              + " not recorded, and this replica no longer acts as primary: its stock stays"
+              + " taken for the retry of the key on the new primary",
+          cause);
       return;
     }
     LOG.log(

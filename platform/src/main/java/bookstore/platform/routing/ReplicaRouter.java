@@ -8,6 +8,11 @@ import jakarta.ws.rs.ProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -34,6 +39,9 @@ public final class ReplicaRouter<A> {
   private final AtomicInteger nextRead = new AtomicInteger();
 
   private final RoutingEvents events;
+
+  /** Runs writes, so that the caller can stop waiting for a replica that goes silent; or null. */
+  private final Executor writes;
 
   /** The primary's heartbeat as last seen, to notice elections and failovers. */
   private Heartbeat lastPrimary;
@@ -62,6 +70,9 @@ public final class ReplicaRouter<A> {
    * @param readClient makes a client for reads (short read timeout: a slow replica is passed over)
    * @param failover the retry policy (the container's {@link Failover} bean)
    * @param events where replicas going down and back and primaries changing are recorded
+   * @param writes runs each write while the caller watches the primary's heartbeats (threads with
+   *     the container's context, from its managed thread factory); null: writes run on the caller's
+   *     thread and are waited for until the client's read timeout
    */
   public ReplicaRouter(
       String name,
@@ -69,8 +80,10 @@ public final class ReplicaRouter<A> {
       Function<String, A> client,
       Function<String, A> readClient,
       Failover failover,
-      RoutingEvents events) {
+      RoutingEvents events,
+      Executor writes) {
     this.events = events;
+    this.writes = writes;
     this.name = name;
     this.urls = List.copyOf(urls);
     this.clients = urls.stream().map(client).toList();
@@ -350,7 +363,15 @@ public final class ReplicaRouter<A> {
   private <T> T writeAttempt(Function<A, T> write, boolean idempotent) {
     int primary = primaryId();
     try {
-      return write.apply(clients.get(primary - 1));
+      return watched(primary, write);
+    } catch (SilentReplica e) {
+      if (!idempotent) {
+        throw ProblemException.unavailable(
+            "the "
+                + name
+                + " primary went silent while it had the write; it may or may not have been made");
+      }
+      throw new Failover.Retryable("last: " + e.getMessage(), null);
     } catch (ProcessingException e) {
       if (!idempotent && !(ConnectionRefused.in(e))) {
         throw ProblemException.unavailable(
@@ -364,8 +385,12 @@ public final class ReplicaRouter<A> {
       // a write with an idempotency key, the broker unreachable (issue 13: the backup broker takes
       // over within seconds; the write was not made, or was committed and is answered by the same
       // key once the broker holds it, never made twice)
+      // for a write with an idempotency key, also an old primary that lost its lease before it
+      // could acknowledge (write-in-doubt): the key answers it on the new primary, made once
       boolean brokerFailover =
-          idempotent && ProblemTypes.BROKER_UNAVAILABLE.equals(e.problem().type());
+          idempotent
+              && (ProblemTypes.BROKER_UNAVAILABLE.equals(e.problem().type())
+                  || ProblemTypes.WRITE_IN_DOUBT.equals(e.problem().type()));
       if (!ProblemTypes.retryable(e.problem().type())
           && !ProblemTypes.REPLICA_BEHIND.equals(e.problem().type())
           && !brokerFailover) {
@@ -373,6 +398,57 @@ public final class ReplicaRouter<A> {
       }
       throw new Failover.Retryable(
           "last: " + name + "-" + primary + ": " + e.problem().detail(), e);
+    }
+  }
+
+  /** How often a caller waiting for a write looks at the heartbeats' verdict on the primary, ms. */
+  static final long SILENCE_CHECK_MS = 100;
+
+  /** A write abandoned: the replica it went to missed its heartbeats while the write waited. */
+  private static final class SilentReplica extends RuntimeException {
+    SilentReplica(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Sends a write to replica {@code id} and waits for its answer, or until the heartbeats declare
+   * that replica dead while the write waits (issue 13: a frozen or cut-off primary still accepts
+   * connections and would hold the write until the client's read timeout; the write is given up on,
+   * and an idempotent one is retried on the new primary with its key). The call itself goes on in
+   * its thread until it returns or times out; its answer, if any, is dropped.
+   *
+   * @throws SilentReplica when the replica was alive when the write was sent and then missed its
+   *     heartbeats
+   */
+  private <T> T watched(int id, Function<A, T> write) {
+    A client = clients.get(id - 1);
+    Replica r = replicas[id - 1];
+    if (writes == null || !r.alive) {
+      return write.apply(client);
+    }
+    CompletableFuture<T> answer = CompletableFuture.supplyAsync(() -> write.apply(client), writes);
+    try {
+      while (true) {
+        try {
+          return answer.get(SILENCE_CHECK_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException waiting) {
+          if (!r.alive) {
+            answer.cancel(true);
+            throw new SilentReplica(
+                name + "-" + id + " went silent (it missed its heartbeats) while it had the write");
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer.cancel(true);
+      throw ProblemException.unavailable("interrupted while waiting for the " + name + " primary");
     }
   }
 

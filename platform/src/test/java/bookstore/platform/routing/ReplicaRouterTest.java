@@ -1,6 +1,7 @@
 package bookstore.platform.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +16,18 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * What a caller learns from the heartbeats of one service's replicas, and where it sends reads and
@@ -30,6 +40,13 @@ class ReplicaRouterTest {
   private final List<Kind> kinds = new ArrayList<>();
 
   private final List<String> texts = new ArrayList<>();
+
+  /**
+   * The replicas a test's requests were sent to, in order ({@link #failing}, {@link
+   * #answeringAfter}).
+   */
+  private final List<String> tried = new ArrayList<>();
+
   private final RoutingEvents events =
       (kind, text) -> {
         kinds.add(0, kind);
@@ -60,7 +77,8 @@ class ReplicaRouterTest {
           url -> url,
           url -> url,
           FIVE_ATTEMPTS,
-          events);
+          events,
+          null);
 
   @Test
   void beforeAnyHeartbeatNoPrimaryIsKnown() {
@@ -153,17 +171,11 @@ class ReplicaRouterTest {
   @Test
   void aWriteFollowsThePrimaryThroughAnElection() {
     heardAll();
-    List<String> tried = new ArrayList<>();
     String answer =
         catalog.write(
-            url -> {
-              tried.add(url);
-              if (tried.size() == 1) {
-                throw new ProblemException(
-                    new Problem(ProblemTypes.NO_PRIMARY, "No Primary", 503, "election"));
-              }
-              return url;
-            },
+            answeringAfter(
+                new ProblemException(
+                    new Problem(ProblemTypes.NO_PRIMARY, "No Primary", 503, "election"))),
             true);
     assertEquals("http://r3", answer);
     assertEquals(List.of("http://r3", "http://r3"), tried);
@@ -172,12 +184,9 @@ class ReplicaRouterTest {
   @Test
   void aWriteThatIsNotIdempotentIsNotResentAfterALostAnswer() {
     heardAll();
-    List<String> tried = new ArrayList<>();
-    ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () -> catalog.write(failing(tried, new ProcessingException("read timed out")), false));
-    assertEquals(503, e.problem().status());
+    Problem problem =
+        problemOf(() -> catalog.write(failing(new ProcessingException("read timed out")), false));
+    assertEquals(503, problem.status());
     assertEquals(1, tried.size(), "sent once: it may have been made");
   }
 
@@ -190,17 +199,7 @@ class ReplicaRouterTest {
   @Test
   void anIdempotentWriteWaitsOutABrokerFailover() {
     heardAll();
-    List<String> tried = new ArrayList<>();
-    String answer =
-        catalog.write(
-            url -> {
-              tried.add(url);
-              if (tried.size() < 3) {
-                throw brokerUnavailable();
-              }
-              return url;
-            },
-            true);
+    String answer = catalog.write(answeringAfter(brokerUnavailable(), brokerUnavailable()), true);
     assertEquals("http://r3", answer);
     assertEquals(3, tried.size(), "resent with its key until the broker was back");
   }
@@ -208,90 +207,174 @@ class ReplicaRouterTest {
   @Test
   void aBrokerStillAwayAtTheDeadlineIsAnsweredAsSuch() {
     heardAll();
-    List<String> tried = new ArrayList<>();
-    ProblemException e =
-        assertThrows(
-            ProblemException.class, () -> catalog.write(failing(tried, brokerUnavailable()), true));
-    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, e.problem().type());
+    Problem problem = problemOf(() -> catalog.write(failing(brokerUnavailable()), true));
+    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, problem.type());
     assertEquals(5, tried.size(), "resent until the deadline");
   }
 
   @Test
   void aBrokerRefusalFollowedByTimeoutsIsStillAnsweredAsTheBroker() {
     heardAll();
-    List<String> tried = new ArrayList<>();
-    ProblemException e =
-        assertThrows(
-            ProblemException.class,
+    Problem problem =
+        problemOf(
             () ->
                 catalog.write(
-                    url -> {
-                      tried.add(url);
-                      if (tried.size() == 1) {
-                        throw brokerUnavailable();
-                      }
-                      throw new ProcessingException("read timed out");
-                    },
-                    true));
-    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, e.problem().type());
+                    failing(brokerUnavailable(), new ProcessingException("read timed out")), true));
+    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, problem.type());
   }
 
   @Test
   void aWriteThatIsNotIdempotentIsNotResentWhenTheBrokerIsUnreachable() {
     heardAll();
-    List<String> tried = new ArrayList<>();
-    ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () -> catalog.write(failing(tried, brokerUnavailable()), false));
-    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, e.problem().type());
+    Problem problem = problemOf(() -> catalog.write(failing(brokerUnavailable()), false));
+    assertEquals(ProblemTypes.BROKER_UNAVAILABLE, problem.type());
     assertEquals(1, tried.size(), "sent once: it may be committed and published later");
   }
 
   @Test
   void aRefusalOfTheRequestItselfIsNotRetried() {
     heardAll();
-    List<String> tried = new ArrayList<>();
-    ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () -> catalog.read(failing(tried, ProblemException.notFound("no item 99"))));
-    assertEquals(404, e.problem().status());
+    Problem problem =
+        problemOf(() -> catalog.read(failing(ProblemException.notFound("no item 99"))));
+    assertEquals(404, problem.status());
     assertEquals(1, tried.size());
   }
 
   @Test
   void whenNoReplicaAnswersWithinTheDeadlineTheAnswerIsA503WithoutExceptionText() {
     heardAll();
-    ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                catalog.read(
-                    url -> {
-                      throw refused();
-                    }));
-    assertEquals(503, e.problem().status());
+    Problem problem = problemOf(() -> catalog.read(failing(refused())));
+    assertEquals(503, problem.status());
     assertTrue(
-        e.problem().detail().startsWith("no catalog replica answered before the failover deadline"),
-        e.problem().detail());
-    assertTrue(!e.problem().detail().contains("Exception"), e.problem().detail());
+        problem.detail().startsWith("no catalog replica answered before the failover deadline"),
+        problem.detail());
+    assertTrue(!problem.detail().contains("Exception"), problem.detail());
   }
 
   /**
-   * @return a request that notes each replica it is sent to in {@code tried} and fails with {@code
-   *     failure}
+   * @param failures what the request throws at its first attempts, one each, in order
+   * @return a request that notes each replica it is sent to in {@link #tried}, fails its first
+   *     attempts with {@code failures} and then answers the replica's URL
    */
-  private static Function<String, String> failing(List<String> tried, RuntimeException failure) {
+  private Function<String, String> answeringAfter(RuntimeException... failures) {
+    AtomicInteger attempts = new AtomicInteger();
     return url -> {
       tried.add(url);
-      throw failure;
+      int attempt = attempts.getAndIncrement();
+      if (attempt < failures.length) {
+        throw failures[attempt];
+      }
+      return url;
     };
+  }
+
+  /**
+   * @param failures what the request throws at its first attempts, one each, in order; the last at
+   *     every later attempt too
+   * @return a request that notes each replica it is sent to in {@link #tried} and never answers
+   */
+  private Function<String, String> failing(RuntimeException... failures) {
+    AtomicInteger attempts = new AtomicInteger();
+    return url -> {
+      tried.add(url);
+      throw failures[Math.min(attempts.getAndIncrement(), failures.length - 1)];
+    };
+  }
+
+  /**
+   * @param call a read or write through the router that is to fail
+   * @return the problem it fails with
+   */
+  private static Problem problemOf(Executable call) {
+    return assertThrows(ProblemException.class, call).problem();
   }
 
   private void heardAll() {
     catalog.heard(1, new Heartbeat(1, 3, 4, 10, 4));
     catalog.heard(2, new Heartbeat(2, 3, 4, 10, 4));
     catalog.heard(3, new Heartbeat(3, 3, 4, 10, 4));
+  }
+
+  /**
+   * A router whose writes run on their own threads, with replica 3 primary in epoch 4, and a write
+   * that replica 3 never answers (it is frozen: the call hangs until the test ends).
+   */
+  private static final class SilentPrimary implements AutoCloseable {
+    final ExecutorService pool = Executors.newCachedThreadPool();
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch thawed = new CountDownLatch(1);
+    final List<String> tried = new CopyOnWriteArrayList<>();
+    final ReplicaRouter<String> router =
+        new ReplicaRouter<>(
+            "catalog",
+            List.of("http://r1", "http://r2", "http://r3"),
+            url -> url,
+            url -> url,
+            FIVE_ATTEMPTS,
+            (kind, text) -> {},
+            pool);
+
+    SilentPrimary() {
+      for (int id = 1; id <= 3; id++) {
+        router.heard(id, new Heartbeat(id, 3, 4, 10, 4));
+      }
+    }
+
+    String write(String url) {
+      tried.add(url);
+      if (url.equals("http://r3")) {
+        reached.countDown();
+        try {
+          thawed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new ProcessingException("read timed out");
+      }
+      return "written by " + url;
+    }
+
+    /** Replica 3 misses its heartbeats; replica 2 takes over in epoch 5. */
+    void primaryGoesSilent() throws InterruptedException {
+      assertTrue(reached.await(5, TimeUnit.SECONDS), "the write reached replica 3");
+      router.heard(3, null);
+      router.heard(2, new Heartbeat(2, 2, 5, 10, 4));
+    }
+
+    @Override
+    public void close() {
+      thawed.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anIdempotentWriteToAPrimaryThatGoesSilentIsSentToTheNewPrimary() throws Exception {
+    try (SilentPrimary p = new SilentPrimary()) {
+      CompletableFuture<String> answer =
+          CompletableFuture.supplyAsync(() -> p.router.write(p::write, true));
+
+      p.primaryGoesSilent();
+
+      assertEquals("written by http://r2", answer.get(5, TimeUnit.SECONDS));
+      assertEquals(List.of("http://r3", "http://r2"), p.tried);
+    }
+  }
+
+  @Test
+  void aWriteWithoutAKeyToAPrimaryThatGoesSilentIsNotResent() throws Exception {
+    try (SilentPrimary p = new SilentPrimary()) {
+      CompletableFuture<String> answer =
+          CompletableFuture.supplyAsync(() -> p.router.write(p::write, false));
+
+      p.primaryGoesSilent();
+
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
+      ProblemException problem = assertInstanceOf(ProblemException.class, e.getCause());
+      assertEquals(503, problem.problem().status());
+      assertTrue(problem.problem().detail().contains("may or may not"), problem.problem().detail());
+      assertEquals(List.of("http://r3"), p.tried, "sent once");
+    }
   }
 }

@@ -2,6 +2,8 @@ package bookstore.replication.rest;
 
 import bookstore.api.Problem;
 import bookstore.api.ProblemException;
+import bookstore.api.ProblemTypes;
+import bookstore.replication.Membership;
 import bookstore.replication.Outbox;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,11 +21,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * it within {@code bookstore.replication.publish-timeout-ms} (default 5,000 ms), or is unreachable,
  * the answer becomes 503 {@code urn:bookstore:broker-unavailable}: the write stays committed on the
  * primary and is replicated when the broker is back, and a retry with the same idempotency key
- * answers it then.
+ * answers it then. A primary that has lost its lease by the time the broker confirms ({@link
+ * Membership#holdsLease()}: it was frozen or cut off while the request ran) answers 503 {@code
+ * urn:bookstore:write-in-doubt} instead: a newer primary may have started, and a write published
+ * after that start is fenced out, so it must not be acknowledged (SPEC guarantee 2).
  */
 @Provider
 public class AcknowledgeWhenPublished implements ContainerResponseFilter {
   @Inject Outbox outbox;
+  @Inject Membership membership;
 
   @Inject
   @ConfigProperty(name = "bookstore.replication.publish-timeout-ms")
@@ -37,6 +43,18 @@ public class AcknowledgeWhenPublished implements ContainerResponseFilter {
     }
     try {
       outbox.awaitPublished(awaited, timeoutMs);
+      if (!membership.holdsLease()) {
+        throw new ProblemException(
+            new Problem(
+                ProblemTypes.WRITE_IN_DOUBT,
+                "Write In Doubt",
+                503,
+                "write "
+                    + awaited
+                    + " is committed and published, but this primary lost its lease before it could"
+                    + " acknowledge it (a newer primary may have fenced it out); a retry with the same"
+                    + " Idempotency-Key answers it, made once"));
+      }
     } catch (ProblemException notTaken) {
       response.getHeaders().clear(); // no Location of a write that was not acknowledged
       response.setStatus(notTaken.problem().status());

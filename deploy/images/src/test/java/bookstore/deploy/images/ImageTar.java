@@ -1,5 +1,8 @@
 package bookstore.deploy.images;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
@@ -168,6 +171,35 @@ final class ImageTar {
    */
   List<Layer> jibLayers() {
     return layers.stream().filter(l -> l.createdBy().startsWith("jib-maven-plugin:")).toList();
+  }
+
+  /**
+   * Checks the layers Jib added ({@link #jibLayers}, which must have been read): their names, that
+   * they come last, above the base image's layers only (when the local base is at hand, {@link
+   * Build#localBase}), and that they hold nothing outside {@code /opt/bookstore}.
+   *
+   * @param comments the names Jib's layers must have, bottom first
+   * @throws IOException when the local base image cannot be read
+   */
+  void assertOwnLayersOnTopOfTheBase(List<String> comments) throws IOException {
+    List<Layer> own = jibLayers();
+    assertEquals(comments, own.stream().map(Layer::comment).toList());
+    assertEquals(
+        own, layers.subList(layers.size() - own.size(), layers.size()), "Jib's layers come last");
+    for (Layer layer : own) {
+      for (String path : layer.entries().keySet()) {
+        assertTrue(
+            path.equals("opt") || path.equals("opt/bookstore") || path.startsWith("opt/bookstore/"),
+            "layer '" + layer.comment() + "' holds " + path + ", outside /opt/bookstore");
+      }
+    }
+    if (Build.localBase().isPresent()) {
+      ImageTar base = read(Build.localBase().get(), layer -> false);
+      List<String> baseIds = base.layers().stream().map(Layer::diffId).toList();
+      assertEquals(baseIds.size() + own.size(), layers.size(), "layers: the base's and Jib's");
+      assertEquals(
+          baseIds, layers.subList(0, baseIds.size()).stream().map(Layer::diffId).toList(), "base");
+    }
   }
 
   /**

@@ -177,28 +177,12 @@ class NodeImagesIT {
   @ParameterizedTest
   @ValueSource(strings = {"frontend", "catalog", "order"})
   void addsThreeLayersOfItsOwnFilesOnTopOfTheBase(String role) throws IOException {
-    ImageTar image = image(role);
-    List<Layer> own = image.jibLayers();
-    List<Layer> all = image.layers();
-    assertEquals(
-        List.of(
-            "runtime: Payara Micro, Derby", "node: start script, pre-boot commands", "application"),
-        own.stream().map(Layer::comment).toList());
-    assertEquals(own, all.subList(all.size() - own.size(), all.size()), "Jib's layers come last");
-    for (Layer layer : own) {
-      for (String path : layer.entries().keySet()) {
-        assertTrue(
-            path.equals("opt") || path.equals("opt/bookstore") || path.startsWith("opt/bookstore/"),
-            "layer '" + layer.comment() + "' holds " + path + ", outside /opt/bookstore");
-      }
-    }
-    if (Build.localBase().isPresent()) {
-      ImageTar base = ImageTar.read(Build.localBase().get(), layer -> false);
-      List<String> baseIds = base.layers().stream().map(Layer::diffId).toList();
-      assertEquals(baseIds.size() + own.size(), all.size(), "layers: the base's and Jib's");
-      assertEquals(
-          baseIds, all.subList(0, baseIds.size()).stream().map(Layer::diffId).toList(), "base");
-    }
+    image(role)
+        .assertOwnLayersOnTopOfTheBase(
+            List.of(
+                "runtime: Payara Micro, Derby",
+                "node: start script, pre-boot commands",
+                "application"));
   }
 
   @Test

@@ -8,9 +8,14 @@ import bookstore.platform.clients.RestClients;
 import bookstore.platform.routing.Failover;
 import bookstore.platform.routing.ReplicaRouter;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,10 +36,15 @@ public class RestCatalogStock implements CatalogStock {
 
   @Inject Failover failover;
 
+  /** The container's threads, for the writes the router watches (see {@link ReplicaRouter}). */
+  @Resource ManagedThreadFactory threads;
+
+  private ExecutorService writes;
   private ReplicaRouter<CatalogApi> catalog;
 
   @PostConstruct
   void connect() {
+    writes = Executors.newCachedThreadPool(threads);
     List<String> urls = catalogUrls.stream().map(String::trim).toList();
     catalog =
         new ReplicaRouter<>(
@@ -43,7 +53,13 @@ public class RestCatalogStock implements CatalogStock {
             url -> RestClients.build(url, CatalogApi.class),
             url -> RestClients.build(url, CatalogApi.class),
             failover,
-            (kind, text) -> LOG.info(kind + ": " + text));
+            (kind, text) -> LOG.info(kind + ": " + text),
+            writes);
+  }
+
+  @PreDestroy
+  void close() {
+    writes.shutdownNow();
   }
 
   /**

@@ -7,9 +7,14 @@ import bookstore.platform.clients.RestClients;
 import bookstore.platform.routing.Failover;
 import bookstore.platform.routing.ReplicaRouter;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,13 +43,23 @@ public class ReplicaDirectory {
   @Inject Failover failover;
   @Inject ClusterEvents events;
 
+  /** The container's threads, for the writes the routers watch (see {@link ReplicaRouter}). */
+  @Resource ManagedThreadFactory threads;
+
+  private ExecutorService writes;
   private ReplicaRouter<CatalogApi> catalog;
   private ReplicaRouter<OrderApi> orders;
 
   @PostConstruct
   void connect() {
+    writes = Executors.newCachedThreadPool(threads);
     catalog = services("catalog", catalogUrls, CatalogApi.class);
     orders = services("order", orderUrls, OrderApi.class);
+  }
+
+  @PreDestroy
+  void close() {
+    writes.shutdownNow();
   }
 
   /**
@@ -112,6 +127,7 @@ public class ReplicaDirectory {
         url -> RestClients.forWrites(url, api),
         url -> RestClients.build(url, api, readsTimeoutMs),
         failover,
-        (kind, text) -> events.record(ClusterEvents.Kind.valueOf(kind.name()), text));
+        (kind, text) -> events.record(ClusterEvents.Kind.valueOf(kind.name()), text),
+        writes);
   }
 }
