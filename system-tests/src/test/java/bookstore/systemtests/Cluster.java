@@ -36,12 +36,17 @@ public final class Cluster {
   private final Path root;
   private final Path runDir;
   private final int portOffset;
+
+  /** {@code BOOKSTORE_NETNS}: the prefix of the nodes' network namespaces, or null (loopback). */
+  private final String netns;
+
   private final Map<Path, String> secrets = new ConcurrentHashMap<>();
 
-  private Cluster(Path root, Path runDir, int portOffset) {
+  private Cluster(Path root, Path runDir, int portOffset, String netns) {
     this.root = root;
     this.runDir = runDir;
     this.portOffset = portOffset;
+    this.netns = netns;
   }
 
   /**
@@ -53,9 +58,42 @@ public final class Cluster {
    * @return the store, empty: its run directory is deleted
    */
   public static Cluster separate(String runDir, int portOffset) {
-    Cluster cluster = new Cluster(repositoryRoot(), Path.of(runDir).toAbsolutePath(), portOffset);
+    Cluster cluster =
+        new Cluster(repositoryRoot(), Path.of(runDir).toAbsolutePath(), portOffset, null);
     cluster.deleteRunDir();
     return cluster;
+  }
+
+  /**
+   * A store of its own whose every node runs in a network namespace of its own ({@code
+   * BOOKSTORE_NETNS}; the brokers share one), on the default ports of its own address in
+   * 198.18.0.0/24, so that a test can cut a node off ({@link #partition}). Nothing is made yet:
+   * {@code ./bookstore net up} makes the namespaces (as root).
+   *
+   * @param runDir its run directory, relative to the system tests' folder
+   * @param prefix the namespaces' name prefix (a few letters: interface names hold 15 characters)
+   * @return the store, empty: its run directory is deleted
+   */
+  public static Cluster inNetworkNamespaces(String runDir, String prefix) {
+    Cluster cluster = new Cluster(repositoryRoot(), Path.of(runDir).toAbsolutePath(), 0, prefix);
+    cluster.deleteRunDir();
+    return cluster;
+  }
+
+  /**
+   * @param node a node's name
+   * @return the address it listens on: 127.0.0.1, or its namespace's (as {@code ./bookstore}'s
+   *     {@code host_of} gives it)
+   */
+  private String host(String node) {
+    if (netns == null) {
+      return "127.0.0.1";
+    }
+    if (node.equals("frontend")) {
+      return "198.18.0.3";
+    }
+    int id = Integer.parseInt(node.substring(node.indexOf('-') + 1));
+    return "198.18.0." + ((node.startsWith("catalog") ? 10 : 20) + id);
   }
 
   private static Path repositoryRoot() {
@@ -69,6 +107,26 @@ public final class Cluster {
     return root;
   }
 
+  /** The store whose admin password and cluster secret {@link Http} sends; null: the shared one. */
+  private static volatile Cluster requests;
+
+  /**
+   * @return the store whose admin password and cluster secret {@link Http} sends: the shared
+   *     cluster (started on first use), unless a test of a store of its own chose that one
+   */
+  public static Cluster forRequests() {
+    Cluster chosen = requests;
+    return chosen != null ? chosen : shared();
+  }
+
+  /**
+   * @param cluster the store {@link Http}'s requests authenticate to from now on; null: the shared
+   *     cluster again
+   */
+  public static void sendRequestsTo(Cluster cluster) {
+    requests = cluster;
+  }
+
   /**
    * @return the running cluster, started on first use
    */
@@ -76,7 +134,7 @@ public final class Cluster {
     if (shared == null) {
       Path runDir =
           Path.of(System.getProperty("bookstore.runDir", "target/it-run")).toAbsolutePath();
-      Cluster cluster = new Cluster(repositoryRoot(), runDir, PORT_OFFSET);
+      Cluster cluster = new Cluster(repositoryRoot(), runDir, PORT_OFFSET, null);
       cluster.deleteRunDir();
       cluster.script(Duration.ofMinutes(8), "start");
       Runtime.getRuntime()
@@ -90,7 +148,7 @@ public final class Cluster {
    * @return the front end's base URL
    */
   public String frontendUrl() {
-    return "http://127.0.0.1:" + (8080 + portOffset);
+    return "http://" + host("frontend") + ":" + (8080 + portOffset);
   }
 
   /**
@@ -98,7 +156,7 @@ public final class Cluster {
    * @return that catalog node's base URL
    */
   public String catalogUrl(int replicaId) {
-    return "http://127.0.0.1:" + (8080 + replicaId + portOffset);
+    return "http://" + host("catalog-" + replicaId) + ":" + (8080 + replicaId + portOffset);
   }
 
   /**
@@ -106,7 +164,7 @@ public final class Cluster {
    * @return that order node's base URL
    */
   public String orderUrl(int replicaId) {
-    return "http://127.0.0.1:" + (8090 + replicaId + portOffset);
+    return "http://" + host("order-" + replicaId) + ":" + (8090 + replicaId + portOffset);
   }
 
   /**
@@ -240,6 +298,37 @@ public final class Cluster {
   }
 
   /**
+   * @param node node name: cut it off from every other node ({@code ./bookstore partition}: its
+   *     link to the namespaces' bridge goes down; packets are dropped, nothing is refused)
+   */
+  public void partition(String node) {
+    script(Duration.ofSeconds(30), "partition", node);
+  }
+
+  /**
+   * @param node node name: cut it off from {@code peer} only (a route to nowhere in its namespace)
+   * @param peer another node's name
+   */
+  public void partition(String node, String peer) {
+    script(Duration.ofSeconds(30), "partition", node, peer);
+  }
+
+  /**
+   * @param node node name: undo {@link #partition(String)} ({@code ./bookstore heal})
+   */
+  public void heal(String node) {
+    script(Duration.ofSeconds(30), "heal", node);
+  }
+
+  /**
+   * @param node node name: undo {@link #partition(String, String)}
+   * @param peer the other node's name
+   */
+  public void heal(String node, String peer) {
+    script(Duration.ofSeconds(30), "heal", node, peer);
+  }
+
+  /**
    * @param node node name: start it again and wait until it reports ready
    */
   public void restart(String node) {
@@ -315,6 +404,11 @@ public final class Cluster {
     Map<String, String> env = builder.environment();
     env.put("BOOKSTORE_RUN_DIR", runDir.toString());
     env.put("BOOKSTORE_PORT_OFFSET", String.valueOf(portOffset));
+    if (netns != null) {
+      env.put("BOOKSTORE_NETNS", netns);
+    } else {
+      env.remove("BOOKSTORE_NETNS");
+    }
     env.put("BOOKSTORE_CATALOG_REPLICAS", String.valueOf(REPLICAS));
     env.put("BOOKSTORE_ORDER_REPLICAS", String.valueOf(REPLICAS));
     // stock that runs out stays out: the tests count it (a test turns restock on for itself)

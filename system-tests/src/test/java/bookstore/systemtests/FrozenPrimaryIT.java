@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * heartbeat intervals: the highest live backup takes over) and continued with {@code SIGCONT}; the
  * resumed node learns the new primary and rejoins as a backup. The history check holds with no
  * client-visible error, and every replica, the thawed one included, ends at the same sequence and
- * digest. It prints the slowest request around each freeze (requests in flight to the frozen node
- * wait for their read timeout).
+ * digest. It prints the pause and the slowest request around each freeze (a caller gives up on a
+ * request in flight to the frozen node once its heartbeats declare the node dead, and retries it
+ * with its key; the new primary writes only once the frozen one's lease has run out for certain).
  */
 @ClusterTest
 class FrozenPrimaryIT {

@@ -262,6 +262,23 @@ final class HistoryRun {
     awaitOperations(history, count);
   }
 
+  /**
+   * Waits until the clients have had {@code count} more buys acknowledged (a nemesis calls it to
+   * see the store sell while a fault lasts).
+   *
+   * @param count acknowledged buys, at most a minute's worth
+   */
+  void awaitAcknowledgedBuys(int count) {
+    long target = acknowledgedBuys() + count;
+    await(count + " more acknowledged buys")
+        .atMost(Duration.ofMinutes(1))
+        .until(this::acknowledgedBuys, done -> done >= target);
+  }
+
+  private long acknowledgedBuys() {
+    return history.stream().filter(o -> o.type().equals("buy") && o.outcome().equals("ok")).count();
+  }
+
   private static void awaitOperations(ConcurrentLinkedQueue<Op> history, int count) {
     long target = history.stream().filter(o -> o.outcome().equals("ok")).count() + count;
     await(count + " more successful operations")
@@ -297,7 +314,7 @@ final class HistoryRun {
             .ifPresent(
                 t ->
                     System.out.printf(
-                        "failover of %s: first write acknowledged %.2f s after the kill%n",
+                        "failover of %s: first write acknowledged %.2f s after the fault%n",
                         fault.node(), (t - fault.killedNanos()) / 1e9));
       }
       long maxLatency =
@@ -310,7 +327,7 @@ final class HistoryRun {
               .max()
               .orElse(0);
       System.out.printf(
-          "kill of %s: slowest operation around it took %.2f s%n", fault.node(), maxLatency / 1e9);
+          "fault on %s: slowest operation around it took %.2f s%n", fault.node(), maxLatency / 1e9);
     }
 
     Stream.concat(

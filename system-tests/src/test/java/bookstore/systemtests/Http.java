@@ -86,7 +86,7 @@ public final class Http {
    *     Basic, RFC 7617; the password {@code ./bookstore start} generated)
    */
   public static String adminLogin() {
-    String login = "admin:" + Cluster.shared().adminPassword();
+    String login = "admin:" + Cluster.forRequests().adminPassword();
     return "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -98,7 +98,7 @@ public final class Http {
   public static HttpResponse<String> node(String url) {
     return send(
         HttpRequest.newBuilder(URI.create(url))
-            .header(CLUSTER_SECRET, Cluster.shared().clusterSecret())
+            .header(CLUSTER_SECRET, Cluster.forRequests().clusterSecret())
             .GET());
   }
 
@@ -110,7 +110,7 @@ public final class Http {
   public static HttpResponse<String> nodePost(String url, String json) {
     return send(
         HttpRequest.newBuilder(URI.create(url))
-            .header(CLUSTER_SECRET, Cluster.shared().clusterSecret())
+            .header(CLUSTER_SECRET, Cluster.forRequests().clusterSecret())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
