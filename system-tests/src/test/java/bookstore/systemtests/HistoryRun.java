@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -250,6 +251,43 @@ final class HistoryRun {
       }
     }
     throw new AssertionError("no " + service + " primary");
+  }
+
+  /**
+   * A fault of the service's primary that leaves its process running (a freeze, a partition):
+   * {@code inflict} it, let {@code during} run while it lasts, {@code mend} it, then wait until the
+   * old primary has left its epoch (it acknowledges nothing in it any more; as a backup, or as
+   * primary again once caught up: the highest id takes over) and the clients have had 100 more
+   * successful operations. Its digest equals the others' once the clients stop: the history check.
+   *
+   * @param service "catalog" or "order"
+   * @param inflict breaks the named node, e.g. {@code cluster::freeze}
+   * @param during runs while the fault lasts (its length, or a wait for what must happen meanwhile)
+   * @param mend undoes the fault on the named node, e.g. {@code cluster::thaw}
+   * @return the fault, for the history check's report
+   */
+  Fault onPrimary(
+      String service, Consumer<String> inflict, Runnable during, Consumer<String> mend) {
+    String primary = primaryOf(service);
+    int id = Integer.parseInt(primary.substring(primary.indexOf('-') + 1));
+    String url = service.equals("catalog") ? cluster.catalogUrl(id) : cluster.orderUrl(id);
+    long epoch = epochAt(url);
+    long inflicted = System.nanoTime();
+    inflict.accept(primary);
+    try {
+      during.run();
+    } finally {
+      mend.accept(primary);
+    }
+    await(primary + ", mended, to leave epoch " + epoch)
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> epochAt(url), now -> now > epoch);
+    awaitOperations(100);
+    return new Fault(primary, true, inflicted);
+  }
+
+  private static long epochAt(String replicaUrl) {
+    return body(Http.node(replicaUrl + "/replica"), ReplicaStatus.class).epoch();
   }
 
   /**

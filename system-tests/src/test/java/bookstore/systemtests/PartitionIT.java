@@ -1,10 +1,7 @@
 package bookstore.systemtests;
 
-import static bookstore.systemtests.Http.body;
-import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import bookstore.api.internal.ReplicaStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -59,32 +56,10 @@ class PartitionIT {
     }
   }
 
-  /**
-   * Cuts the service's primary off, waits until the other side has sold again, heals the cut and
-   * waits until the old primary has moved to a newer epoch.
-   */
+  /** Cuts the service's primary off; the other side must sell 50 orders before the cut heals. */
   private HistoryRun.Fault cutOffPrimary(HistoryRun run, String service) {
-    String primary = run.primaryOf(service);
-    int id = Integer.parseInt(primary.substring(primary.indexOf('-') + 1));
-    String url = service.equals("catalog") ? cluster.catalogUrl(id) : cluster.orderUrl(id);
-    long epoch = status(url).epoch();
-    long cut = System.nanoTime();
-    cluster.partition(primary);
-    try {
-      // the majority side goes on selling while the old primary is still cut off
-      run.awaitAcknowledgedBuys(50);
-    } finally {
-      cluster.heal(primary);
-    }
-    await(primary + ", healed, to leave epoch " + epoch)
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> status(url).epoch(), now -> now > epoch);
-    run.awaitOperations(100);
-    return new HistoryRun.Fault(primary, true, cut);
-  }
-
-  private static ReplicaStatus status(String url) {
-    return body(Http.node(url + "/replica"), ReplicaStatus.class);
+    return run.onPrimary(
+        service, cluster::partition, () -> run.awaitAcknowledgedBuys(50), cluster::heal);
   }
 
   @Test

@@ -334,11 +334,20 @@ class ReplicaRouterTest {
       return "written by " + url;
     }
 
-    /** Replica 3 misses its heartbeats; replica 2 takes over in epoch 5. */
-    void primaryGoesSilent() throws InterruptedException {
+    /**
+     * Sends a write; once it has reached replica 3, replica 3 misses its heartbeats and replica 2
+     * takes over in epoch 5.
+     *
+     * @return the write's answer, to come
+     */
+    CompletableFuture<String> writeWhilePrimaryGoesSilent(boolean idempotent)
+        throws InterruptedException {
+      CompletableFuture<String> answer =
+          CompletableFuture.supplyAsync(() -> router.write(this::write, idempotent));
       assertTrue(reached.await(5, TimeUnit.SECONDS), "the write reached replica 3");
       router.heard(3, null);
       router.heard(2, new Heartbeat(2, 2, 5, 10, 4));
+      return answer;
     }
 
     @Override
@@ -351,10 +360,7 @@ class ReplicaRouterTest {
   @Test
   void anIdempotentWriteToAPrimaryThatGoesSilentIsSentToTheNewPrimary() throws Exception {
     try (SilentPrimary p = new SilentPrimary()) {
-      CompletableFuture<String> answer =
-          CompletableFuture.supplyAsync(() -> p.router.write(p::write, true));
-
-      p.primaryGoesSilent();
+      CompletableFuture<String> answer = p.writeWhilePrimaryGoesSilent(true);
 
       assertEquals("written by http://r2", answer.get(5, TimeUnit.SECONDS));
       assertEquals(List.of("http://r3", "http://r2"), p.tried);
@@ -364,10 +370,7 @@ class ReplicaRouterTest {
   @Test
   void aWriteWithoutAKeyToAPrimaryThatGoesSilentIsNotResent() throws Exception {
     try (SilentPrimary p = new SilentPrimary()) {
-      CompletableFuture<String> answer =
-          CompletableFuture.supplyAsync(() -> p.router.write(p::write, false));
-
-      p.primaryGoesSilent();
+      CompletableFuture<String> answer = p.writeWhilePrimaryGoesSilent(false);
 
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
