@@ -1,5 +1,6 @@
 package bookstore.platform.clients;
 
+import bookstore.platform.routing.Failover;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -26,11 +27,18 @@ public final class RestClients {
   }
 
   /**
-   * A client for the writes the front end sends to a service's primary: its read timeout is {@code
-   * bookstore.client.read-timeout-ms.writes} (ms), longer than the whole failover deadline of the
-   * service's own calls ({@code Failover}, 10 s), so that a primary that is itself retrying (the
-   * order service following a catalog failover, or waiting for a broker) answers with its own
-   * problem instead of the caller timing out first.
+   * How much longer than the failover deadline a caller waits for a primary's answer to a write,
+   * ms: the primary's own nested calls give up at that deadline and answer with their problem.
+   */
+  public static final long NESTED_CALL_MARGIN_MS = 5_000;
+
+  /**
+   * A client for the writes the front end sends to a service's primary: its read timeout is the
+   * whole failover deadline of the service's own calls ({@link Failover#DEADLINE_MS}, 10 s) plus
+   * {@link #NESTED_CALL_MARGIN_MS}: a nested call must give up before its caller's read timeout, so
+   * that a primary that is itself retrying (the order service following a catalog failover, or
+   * waiting for a broker) answers with its own problem instead of the caller timing out first.
+   * Derived, not configured, so that the two cannot drift apart.
    *
    * @param url the primary's base URL
    * @param api the JAX-RS client interface
@@ -38,7 +46,7 @@ public final class RestClients {
    * @return a client with the configured connect timeout and the writes' read timeout
    */
   public static <T> T forWrites(String url, Class<T> api) {
-    return build(url, api, setting("bookstore.client.read-timeout-ms.writes"));
+    return build(url, api, Failover.DEADLINE_MS + NESTED_CALL_MARGIN_MS);
   }
 
   /**
