@@ -39,7 +39,6 @@ abstract class BrokerClient {
    * @param loop what it runs; it should end once {@link #running()} says false
    */
   void start(String name, Runnable loop) {
-    factory = broker.connectionFactory();
     thread = ServerResources.threads().newThread(loop);
     thread.setName(name);
     thread.start();
@@ -72,7 +71,18 @@ abstract class BrokerClient {
     if (session != null) {
       return session;
     }
-    Connection opened = factory.createConnection();
+    // a factory per connection: one that connected before remembers the pair's topology and tries
+    // the broker it knew as live first (ARTEMIS-2835), for seconds after that broker has died
+    if (factory == null) {
+      factory = broker.connectionFactory();
+    }
+    Connection opened;
+    try {
+      opened = factory.createConnection();
+    } catch (JMSException | RuntimeException e) {
+      closeFactory();
+      throw e;
+    }
     try {
       opened.setExceptionListener(
           e -> {
@@ -89,6 +99,7 @@ abstract class BrokerClient {
       return transacted;
     } catch (JMSException | RuntimeException e) {
       BrokerAddress.closeQuietly(opened);
+      closeFactory();
       throw e;
     }
   }
@@ -103,6 +114,15 @@ abstract class BrokerClient {
     connection = null;
     session = null;
     BrokerAddress.closeQuietly(open);
+    closeFactory();
+  }
+
+  private void closeFactory() {
+    ActiveMQConnectionFactory closing = factory;
+    factory = null;
+    if (closing != null) {
+      closing.close();
+    }
   }
 
   /**
