@@ -26,11 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>it picks a new epoch, in a round above every epoch it has heard of and in its own slot of
  *       that round ({@link #nextEpoch}), and asks every peer to step down to it: the old primary,
  *       if it is alive, stops acknowledging writes at once. A peer that neither answers within one
- *       heartbeat interval nor refuses the connection is silent (frozen, cut off, or slow): it may
- *       be the old primary, still holding its lease ({@link Membership#holdsLease()}). When the
- *       silent peers are a majority, they could be a primary and the majority granting its lease:
- *       no takeover now. Otherwise it waits until one lease has passed since the last peer that
- *       answered stepped down: no peer grants the old lease any more, so a silent primary has
+ *       lease ({@link PeerClients#replicaBriefly}) nor refuses is silent (frozen, cut off, slow):
+ *       it may be the old primary, still holding its lease ({@link Membership#holdsLease()}). When
+ *       the silent peers are a majority, they could be a primary and the majority granting its
+ *       lease: no takeover now. Otherwise it waits until one lease has passed since the last peer
+ *       that answered stepped down: no peer grants the old lease any more, so a silent primary has
  *       stopped acknowledging by then;
  *   <li>it drains its own update subscription, then catches up from the most advanced live peer, so
  *       it holds every write the old primary acknowledged;
