@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,15 +71,22 @@ class ReplicaRouterTest {
         }
       };
 
-  private final ReplicaRouter<String> catalog =
-      new ReplicaRouter<>(
-          "catalog",
-          List.of("http://r1", "http://r2", "http://r3"),
-          url -> url,
-          url -> url,
-          FIVE_ATTEMPTS,
-          events,
-          null);
+  /**
+   * @return a catalog router over three replicas whose "clients" are their URLs, retrying five
+   *     times
+   */
+  private static ReplicaRouter<String> catalogRouter(RoutingEvents events, Executor writes) {
+    return new ReplicaRouter<>(
+        "catalog",
+        List.of("http://r1", "http://r2", "http://r3"),
+        url -> url,
+        url -> url,
+        FIVE_ATTEMPTS,
+        events,
+        writes);
+  }
+
+  private final ReplicaRouter<String> catalog = catalogRouter(events, null);
 
   @Test
   void beforeAnyHeartbeatNoPrimaryIsKnown() {
@@ -304,15 +312,7 @@ class ReplicaRouterTest {
     final CountDownLatch reached = new CountDownLatch(1);
     final CountDownLatch thawed = new CountDownLatch(1);
     final List<String> tried = new CopyOnWriteArrayList<>();
-    final ReplicaRouter<String> router =
-        new ReplicaRouter<>(
-            "catalog",
-            List.of("http://r1", "http://r2", "http://r3"),
-            url -> url,
-            url -> url,
-            FIVE_ATTEMPTS,
-            (kind, text) -> {},
-            pool);
+    final ReplicaRouter<String> router = catalogRouter((kind, text) -> {}, pool);
 
     SilentPrimary() {
       for (int id = 1; id <= 3; id++) {
