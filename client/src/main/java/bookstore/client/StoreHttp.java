@@ -320,6 +320,16 @@ public final class StoreHttp {
   }
 
   /**
+   * @param text what happened, e.g. {@code chaos: kill -9 catalog-3 (primary)}: shown in the admin
+   *     page's event list (the front end refuses more than 200 characters with a 400)
+   * @return {@code POST /api/admin/events} with {@code {"text": TEXT}}
+   */
+  public Request recordEvent(String text) {
+    String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\p{Cntrl}", " ");
+    return admin("POST", "/api/admin/events", "{\"text\":\"" + escaped + "\"}");
+  }
+
+  /**
    * @return {@code GET /api/admin/replicas} (absent on front ends that predate it)
    */
   public Request replicas() {

@@ -2,6 +2,7 @@ package bookstore.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import bookstore.chaos.history.Fault;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,14 +49,14 @@ class BrokerFailoverIT {
   }
 
   /** Kills the live broker, lets the clients run on the other, restarts it as the standby. */
-  private HistoryRun.Fault killTheLiveBroker(HistoryRun run) {
+  private Fault killTheLiveBroker(HistoryRun run) {
     String live = live();
     long killed = System.nanoTime();
     cluster.kill(live);
     run.awaitOperations(100); // the standby has taken over: writes go on
     cluster.restart(live);
     assertEquals("STANDBY", brokers().get(live), live + " came back as the standby");
-    return new HistoryRun.Fault(live, true, killed);
+    return new Fault(Fault.Kind.BROKER, live, true, killed, System.nanoTime());
   }
 
   @Test

@@ -257,7 +257,7 @@ public final class Cluster {
    * to compare replicas that failed to converge (each node's database, with its write log, stays in
    * the run directory).
    */
-  private void keepEvidence(String service) {
+  void keepEvidence(String service) {
     Path dir = runDir.resolveSibling("divergence");
     List<String> urls = replicaUrls(service);
     for (int id = 1; id <= urls.size(); id++) {

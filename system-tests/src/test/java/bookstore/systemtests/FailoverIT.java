@@ -1,5 +1,6 @@
 package bookstore.systemtests;
 
+import bookstore.chaos.history.Fault;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +32,11 @@ class FailoverIT {
   }
 
   /** Kills a node, lets the clients run on without it for a while, then restarts it. */
-  private HistoryRun.Fault killAndRestart(HistoryRun run, String node, boolean primary) {
+  private Fault killAndRestart(HistoryRun run, String node, boolean primary) {
     long killed = System.nanoTime();
     cluster.kill(node);
     run.awaitOperations(100); // the store keeps serving with the node down
     cluster.restart(node);
-    return new HistoryRun.Fault(node, primary, killed);
+    return new Fault(Fault.Kind.KILL, node, primary, killed, System.nanoTime());
   }
 }

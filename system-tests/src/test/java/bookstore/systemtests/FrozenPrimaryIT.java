@@ -1,5 +1,6 @@
 package bookstore.systemtests;
 
+import bookstore.chaos.history.Fault;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,8 +33,9 @@ class FrozenPrimaryIT {
     this.cluster = cluster;
   }
 
-  private HistoryRun.Fault freeze(HistoryRun run, String service) {
+  private Fault freeze(HistoryRun run, String service) {
     return run.onPrimary(
+        Fault.Kind.FREEZE,
         service,
         cluster::freeze,
         // the freeze's length is the fault itself, not a wait for a condition

@@ -2,6 +2,7 @@ package bookstore.systemtests;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import bookstore.chaos.history.Fault;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -57,9 +58,13 @@ class PartitionIT {
   }
 
   /** Cuts the service's primary off; the other side must sell 50 orders before the cut heals. */
-  private HistoryRun.Fault cutOffPrimary(HistoryRun run, String service) {
+  private Fault cutOffPrimary(HistoryRun run, String service) {
     return run.onPrimary(
-        service, cluster::partition, () -> run.awaitAcknowledgedBuys(50), cluster::heal);
+        Fault.Kind.PARTITION,
+        service,
+        cluster::partition,
+        () -> run.awaitAcknowledgedBuys(50),
+        cluster::heal);
   }
 
   @Test
@@ -82,7 +87,8 @@ class PartitionIT {
               } finally {
                 cluster.heal("frontend", backup);
               }
-              return List.of(new HistoryRun.Fault(backup, false, cut));
+              return List.of(
+                  new Fault(Fault.Kind.PARTITION, backup, false, cut, System.nanoTime()));
             });
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.knowm.xchart.AnnotationLine;
@@ -34,7 +35,7 @@ public final class Charts {
   public static final int HEIGHT = 500;
 
   /** The most points a scatter series draws: beyond it, every k-th point plus all above p99. */
-  static final int MAX_POINTS_PER_SERIES = 20_000;
+  public static final int MAX_POINTS_PER_SERIES = 20_000;
 
   private static final int BINS = 40;
   private static final String ERRORS = "errors (any operation)";
@@ -72,7 +73,7 @@ public final class Charts {
         .forEach(s -> series.computeIfAbsent(ERRORS, k -> new ArrayList<>()).add(s));
     double maxMs = 1;
     for (Map.Entry<String, List<Sample>> points : series.entrySet()) {
-      List<Sample> shown = thin(points.getValue());
+      List<Sample> shown = thin(points.getValue(), Sample::latencyMicros);
       double[] x = new double[shown.size()];
       double[] y = new double[shown.size()];
       for (int i = 0; i < shown.size(); i++) {
@@ -163,23 +164,44 @@ public final class Charts {
     save(chart, png);
   }
 
-  static List<Sample> thin(List<Sample> samples) {
-    if (samples.size() <= MAX_POINTS_PER_SERIES) {
-      return samples;
+  /**
+   * Thins a scatter series so that it draws fast and its PNG stays small: a series of at most
+   * {@value #MAX_POINTS_PER_SERIES} points is returned as is; a longer one keeps every k-th point
+   * (k = size / {@value #MAX_POINTS_PER_SERIES}, rounded up) plus every point whose latency is at
+   * least the series' 99th percentile, so that no outlier is lost.
+   *
+   * @param <T> a point's type
+   * @param points the series' points, in the order they are drawn
+   * @param latency a point's latency, in any unit (only compared)
+   * @return the points to draw, in their order: {@code points} itself when short enough, else a new
+   *     list
+   */
+  public static <T> List<T> thin(List<T> points, ToDoubleFunction<? super T> latency) {
+    if (points.size() <= MAX_POINTS_PER_SERIES) {
+      return points;
     }
-    long[] sorted = samples.stream().mapToLong(Sample::latencyMicros).sorted().toArray();
-    long p99 = sorted[(int) (sorted.length * 0.99)];
-    int step = (int) Math.ceil(samples.size() / (double) MAX_POINTS_PER_SERIES);
-    List<Sample> shown = new ArrayList<>();
-    for (int i = 0; i < samples.size(); i++) {
-      if (i % step == 0 || samples.get(i).latencyMicros() >= p99) {
-        shown.add(samples.get(i));
+    double[] sorted = points.stream().mapToDouble(latency).sorted().toArray();
+    double p99 = sorted[(int) (sorted.length * 0.99)];
+    int step = (int) Math.ceil(points.size() / (double) MAX_POINTS_PER_SERIES);
+    List<T> shown = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      if (i % step == 0 || latency.applyAsDouble(points.get(i)) >= p99) {
+        shown.add(points.get(i));
       }
     }
     return shown;
   }
 
-  private static XYChart xy(String title, String xTitle, String yTitle) {
+  /**
+   * A new XY chart of {@value #WIDTH} x {@value #HEIGHT} pixels in the benchmark's style: legend
+   * below the plot, laid out horizontally, anti-aliased. Add series, then {@link #save} it.
+   *
+   * @param title the plot's title
+   * @param xTitle the x axis' title, with its unit, e.g. {@code time since start (s)}
+   * @param yTitle the y axis' title, with its unit, e.g. {@code latency (ms, log scale)}
+   * @return the chart, with no series yet
+   */
+  public static XYChart xy(String title, String xTitle, String yTitle) {
     XYChart chart =
         new XYChartBuilder()
             .width(WIDTH)
@@ -194,7 +216,15 @@ public final class Charts {
     return chart;
   }
 
-  private static void save(XYChart chart, Path png) {
+  /**
+   * Saves a chart as a PNG of its size ({@value #WIDTH} x {@value #HEIGHT} pixels for one made by
+   * {@link #xy}); XChart needs at least one series in it.
+   *
+   * @param chart the chart to draw
+   * @param png where to save it; replaced if it exists ({@code .png} is appended unless it ends so)
+   * @throws UncheckedIOException when it cannot be written
+   */
+  public static void save(XYChart chart, Path png) {
     try {
       BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {

@@ -3,14 +3,16 @@ package bookstore.bench.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kills and restarts nodes through the store's own script, {@code $BOOKSTORE_HOME/bookstore kill
- * NODE} and {@code restart NODE}; the script finds the cluster from the environment it inherits
- * ({@code BOOKSTORE_RUN_DIR}, {@code BOOKSTORE_PORT_OFFSET}), which {@code ./bookstore bench} sets.
+ * Kills, restarts and otherwise breaks nodes through the store's own script, {@code
+ * $BOOKSTORE_HOME/bookstore kill NODE}, {@code restart NODE}, {@code freeze NODE} and so on; the
+ * script finds the cluster from the environment it inherits ({@code BOOKSTORE_RUN_DIR}, {@code
+ * BOOKSTORE_PORT_OFFSET}), which {@code ./bookstore bench} sets.
  */
 public final class ClusterControl {
   private final Path script;
@@ -70,12 +72,32 @@ public final class ClusterControl {
    * @throws IllegalStateException when the script fails
    */
   public void kill(String node) {
+    run(Duration.ofSeconds(30), "kill", node);
+  }
+
+  /**
+   * Runs {@code bookstore ARGS} and waits for it, e.g. {@code freeze catalog-3}, {@code restart
+   * order-1} (which returns once the node is ready) or {@code status}.
+   *
+   * @param timeout how long it may take
+   * @param args the command and its arguments
+   * @return its output (standard output and error)
+   * @throws IllegalStateException when it fails, takes longer than {@code timeout} (it is killed
+   *     then) or cannot be started
+   */
+  public String run(Duration timeout, String... args) {
+    String command = "bookstore " + String.join(" ", args);
     try {
-      Process process = start(null, "kill", node);
+      Process process = start(null, args);
       String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException("bookstore kill " + node + " failed: " + output);
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(command + " took over " + timeout.toSeconds() + " s");
       }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(command + " failed: " + output);
+      }
+      return output;
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + script, e);
     } catch (InterruptedException e) {

@@ -38,10 +38,10 @@ public final class ReplicaFinder {
    * @return the replicas that answer, of both services, in id order
    */
   public List<Replica> live() {
-    String listed = http.bodyIfOk(http.replicas());
+    List<Listed> listed = listed();
     List<Replica> replicas = new ArrayList<>();
-    if (listed != null && listed.trim().startsWith("[")) {
-      for (Listed r : JSONB.fromJson(listed, Listed[].class)) {
+    if (!listed.isEmpty()) {
+      for (Listed r : listed) {
         if (!"dead".equals(r.state())) {
           replicas.add(new Replica(r.service(), r.replicaId(), URI.create(r.url()), r.primary()));
         }
@@ -61,6 +61,17 @@ public final class ReplicaFinder {
       }
     }
     return replicas;
+  }
+
+  /**
+   * @return every replica the front end lists ({@code GET /api/admin/replicas}), dead ones too, in
+   *     its order; empty when the front end does not answer or does not list them
+   */
+  public List<Listed> listed() {
+    String body = http.bodyIfOk(http.replicas());
+    return body != null && body.trim().startsWith("[")
+        ? List.of(JSONB.fromJson(body, Listed[].class))
+        : List.of();
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 /**
  * What happened to the store lately, as this front end saw it, for the admin page: replicas going
  * down and coming back, catching up, primaries changing (elections and failovers), the cache
- * switched or flushed. Keeps the last {@link #CAPACITY} events; each is logged too.
+ * switched or flushed, and the faults a chaos run injects. Keeps the last {@link #CAPACITY} events;
+ * each is logged too.
  */
 @ApplicationScoped
 public class ClusterEvents {
@@ -30,7 +31,12 @@ public class ClusterEvents {
     /** The heartbeats name another primary, or the same one in a new epoch (an election). */
     PRIMARY,
     /** The admin switched the cache on or off, or flushed it. */
-    CACHE
+    CACHE,
+    /**
+     * A fault injected on purpose, or healed, as its injector reported it ({@code ./bookstore
+     * chaos} posts each to {@code POST /api/admin/events}).
+     */
+    FAULT
   }
 
   /**

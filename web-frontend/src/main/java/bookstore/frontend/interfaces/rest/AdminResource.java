@@ -7,13 +7,16 @@ import bookstore.api.Restock;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.CacheControl;
 import bookstore.frontend.application.CacheControl.CacheState;
+import bookstore.frontend.application.ClusterEvents;
 import bookstore.frontend.application.Storefront;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import bookstore.platform.routing.ReplicaRouter.ReplicaView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,6 +43,7 @@ public class AdminResource {
   @Inject Storefront store;
   @Inject CacheControl cache;
   @Inject ReplicaDirectory replicas;
+  @Inject ClusterEvents events;
 
   /**
    * @param item the new item, checked by its constraints
@@ -119,6 +123,43 @@ public class AdminResource {
   public CacheState setEnabled(@Valid @NotNull(message = BODY_REQUIRED) CacheSwitch change) {
     cache.setEnabled(change.enabled());
     return cacheStats();
+  }
+
+  /**
+   * @return the events the admin page lists, newest first: {@code [{atMs, kind, text}]} (at most
+   *     {@value ClusterEvents#CAPACITY})
+   */
+  @GET
+  @Path("events")
+  public List<ClusterEvents.Event> events() {
+    return events.recent();
+  }
+
+  /**
+   * Records a fault injected on purpose (or healed) in the admin page's event list: {@code
+   * ./bookstore chaos} posts each one as it happens.
+   *
+   * @param fault {@code {"text": "..."}}, 1 to {@value FaultReport#MAX_TEXT} characters (400
+   *     problem+json otherwise)
+   * @return 204
+   */
+  @POST
+  @Path("events")
+  public Response recordFault(@Valid @NotNull(message = BODY_REQUIRED) FaultReport fault) {
+    events.record(ClusterEvents.Kind.FAULT, fault.text());
+    return Response.noContent().build();
+  }
+
+  /**
+   * Body of {@code POST /api/admin/events}.
+   *
+   * @param text what was done, for a person to read, e.g. {@code chaos: kill -9 catalog-3
+   *     (primary)}
+   */
+  public record FaultReport(
+      @NotBlank(message = "is required") @Size(max = FaultReport.MAX_TEXT) String text) {
+    /** The longest text taken (characters). */
+    public static final int MAX_TEXT = 200;
   }
 
   /**
