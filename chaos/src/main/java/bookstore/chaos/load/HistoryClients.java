@@ -86,78 +86,70 @@ public final class HistoryClients {
     }
   }
 
+  /**
+   * An operation as invoked, to be recorded as an {@link Operation} when it ends (completed then).
+   *
+   * @param type buy or lookup
+   * @param client the client that runs it
+   * @param itemId the item asked for
+   * @param quantity items a buy asks for (0 for a lookup)
+   * @param key a buy's idempotency key (null for a lookup)
+   * @param invokedNanos when it was sent ({@link System#nanoTime()})
+   */
+  private record Invocation(
+      Type type, int client, int itemId, int quantity, String key, long invokedNanos) {
+    /** The operation answered with {@code outcome}: its status and a failure's problem detail. */
+    Operation answered(Outcome outcome, StoreHttp.Answer answer, Order order, int stockSeen) {
+      return ended(outcome, answer.status(), order, stockSeen, detail(answer));
+    }
+
+    /** The operation with no answer (its outcome unknown): the error instead. */
+    Operation threw(Exception e) {
+      return ended(Outcome.UNKNOWN, 0, null, -1, e.toString());
+    }
+
+    private Operation ended(
+        Outcome outcome, int status, Order order, int stockSeen, String detail) {
+      return new Operation(
+          type,
+          client,
+          itemId,
+          quantity,
+          key,
+          invokedNanos,
+          System.nanoTime(),
+          outcome,
+          status,
+          order,
+          stockSeen,
+          detail);
+    }
+  }
+
   private Operation buy(int client, int itemId, int quantity) {
     String key = UUID.randomUUID().toString();
-    long invoked = System.nanoTime();
+    Invocation buy = new Invocation(Type.BUY, client, itemId, quantity, key, System.nanoTime());
     try {
       StoreHttp.Answer answer = http.send(http.buy(itemId, quantity, key));
       int status = answer.status();
       Outcome outcome =
           status == 201 ? Outcome.OK : status / 100 == 4 ? Outcome.FAIL : Outcome.UNKNOWN;
       Order order = status == 201 ? JSONB.fromJson(answer.body(), Order.class) : null;
-      return new Operation(
-          Type.BUY,
-          client,
-          itemId,
-          quantity,
-          key,
-          invoked,
-          System.nanoTime(),
-          outcome,
-          status,
-          order,
-          -1,
-          detail(answer));
+      return buy.answered(outcome, answer, order, -1);
     } catch (IOException | RuntimeException e) {
-      return new Operation(
-          Type.BUY,
-          client,
-          itemId,
-          quantity,
-          key,
-          invoked,
-          System.nanoTime(),
-          Outcome.UNKNOWN,
-          0,
-          null,
-          -1,
-          e.toString());
+      return buy.threw(e);
     }
   }
 
   private Operation lookup(int client, int itemId) {
-    long invoked = System.nanoTime();
+    Invocation lookup = new Invocation(Type.LOOKUP, client, itemId, 0, null, System.nanoTime());
     try {
       StoreHttp.Answer answer = http.send(http.lookup(itemId));
       boolean ok = answer.status() == 200;
       int stock = ok ? JSONB.fromJson(answer.body(), Item.class).stock() : -1;
-      return new Operation(
-          Type.LOOKUP,
-          client,
-          itemId,
-          0,
-          null,
-          invoked,
-          System.nanoTime(),
-          ok ? Outcome.OK : Outcome.UNKNOWN,
-          answer.status(),
-          null,
-          stock,
-          detail(answer));
+      return lookup.answered(ok ? Outcome.OK : Outcome.UNKNOWN, answer, null, stock);
     } catch (IOException | RuntimeException e) {
-      return new Operation(
-          Type.LOOKUP,
-          client,
-          itemId,
-          0,
-          null,
-          invoked,
-          System.nanoTime(),
-          Outcome.UNKNOWN,
-          0,
-          null,
-          -1,
-          e.toString());
+      return lookup.threw(e);
     }
   }
 

@@ -7,10 +7,6 @@ import bookstore.chaos.history.Fault.Kind;
 import bookstore.client.StoreHttp;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -39,30 +35,26 @@ public final class Nemesis {
   private final ClusterControl control;
   private final StoreHttp http;
   private final ReplicaFinder finder;
-  private final List<Kind> kinds;
   private final Duration faultLength;
   private final Random random;
-  private final Deque<Kind> round = new ArrayDeque<>();
+  private final FaultSchedule schedule;
 
   /**
    * @param control the store's script
    * @param http the store's front end (admin login: for its replica list and event list)
-   * @param kinds the faults to inject, at least one
+   * @param kinds the faults to inject, at least one (else {@link IllegalArgumentException})
    * @param faultLength how long each fault lasts before it is healed (a freeze: a few heartbeat
    *     intervals, 1 s each by default)
    * @param seed the seed of every choice
    */
   public Nemesis(
       ClusterControl control, StoreHttp http, List<Kind> kinds, Duration faultLength, long seed) {
-    if (kinds.isEmpty()) {
-      throw new IllegalArgumentException("no faults to inject");
-    }
     this.control = control;
     this.http = http;
     this.finder = new ReplicaFinder(http);
-    this.kinds = List.copyOf(kinds);
     this.faultLength = faultLength;
     this.random = new Random(seed);
+    this.schedule = new FaultSchedule(kinds, random);
   }
 
   /**
@@ -72,7 +64,7 @@ public final class Nemesis {
    * @throws IllegalStateException when the script fails, or the store does not heal in time
    */
   public Fault injectNext() {
-    Kind kind = nextKind();
+    Kind kind = schedule.next();
     Target target = kind == Kind.BROKER ? liveBroker() : replica();
     switch (kind) {
       case KILL, BROKER -> control.kill(target.node());
@@ -101,15 +93,6 @@ public final class Nemesis {
             fault.describe(), (healed.healedNanos() - injected) / 1e9));
     awaitWholeStore();
     return healed;
-  }
-
-  private Kind nextKind() {
-    if (round.isEmpty()) {
-      List<Kind> shuffled = new ArrayList<>(kinds);
-      Collections.shuffle(shuffled, random);
-      round.addAll(shuffled);
-    }
-    return round.poll();
   }
 
   /** A node to break, and whether it is its service's primary (or the live broker). */
