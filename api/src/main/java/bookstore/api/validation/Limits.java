@@ -16,6 +16,9 @@ public final class Limits {
   /** Longest item title, in characters. */
   public static final int MAX_TITLE_LENGTH = 200;
 
+  /** Longest text of an event posted to the admin page's list (a fault), in characters. */
+  public static final int MAX_EVENT_TEXT_LENGTH = 200;
+
   /** Longest topic, in characters. */
   public static final int MAX_TOPIC_LENGTH = 100;
 

@@ -4,6 +4,7 @@ import bookstore.api.Item;
 import bookstore.api.NewItem;
 import bookstore.api.PriceChange;
 import bookstore.api.Restock;
+import bookstore.api.validation.EventText;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.CacheControl;
 import bookstore.frontend.application.CacheControl.CacheState;
@@ -14,9 +15,7 @@ import bookstore.platform.routing.ReplicaRouter.ReplicaView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -139,8 +138,8 @@ public class AdminResource {
    * Records a fault injected on purpose (or healed) in the admin page's event list: {@code
    * ./bookstore chaos} posts each one as it happens.
    *
-   * @param fault {@code {"text": "..."}}, 1 to {@value FaultReport#MAX_TEXT} characters (400
-   *     problem+json otherwise)
+   * @param fault {@code {"text": "..."}} (400 problem+json when the text is missing, blank or too
+   *     long)
    * @return 204
    */
   @POST
@@ -154,13 +153,10 @@ public class AdminResource {
    * Body of {@code POST /api/admin/events}.
    *
    * @param text what was done, for a person to read, e.g. {@code chaos: kill -9 catalog-3
-   *     (primary)}
+   *     (primary)}: 1 to {@value bookstore.api.validation.Limits#MAX_EVENT_TEXT_LENGTH} characters,
+   *     not all blank
    */
-  public record FaultReport(
-      @NotBlank(message = "is required") @Size(max = FaultReport.MAX_TEXT) String text) {
-    /** The longest text taken (characters). */
-    public static final int MAX_TEXT = 200;
-  }
+  public record FaultReport(@EventText String text) {}
 
   /**
    * Body of {@code PUT /api/admin/cache}.
