@@ -29,6 +29,15 @@ public class BrokerAddress {
   /** A call the broker does not answer within this long fails (ms). */
   static final int CALL_TIMEOUT_MS = 5_000;
 
+  /**
+   * Pause between the two rounds over the pair's connectors that one connection attempt makes
+   * (Artemis's {@code retryInterval}, ms). Its default, 2,000 ms, made every attempt that found
+   * neither broker listening (the live one killed, the standby not yet live) take 2 s, and the
+   * outboxes reached the new live broker up to 2.5 s after it was there: measured with both brokers
+   * down, an attempt took 2,041 ms with the default and 103 ms with 100 ms.
+   */
+  static final int CONNECT_RETRY_INTERVAL_MS = 100;
+
   @Inject
   @ConfigProperty(name = "bookstore.broker.host")
   String host;
@@ -73,11 +82,16 @@ public class BrokerAddress {
   /**
    * @param primary {@code host:port} of the broker
    * @param backup {@code host:port} of its backup, or null when there is none
-   * @return the Artemis client URL: one connector, or both of the pair (tried in turn on connect);
-   *     no reconnection, calls time out after {@value #CALL_TIMEOUT_MS} ms
+   * @return the Artemis client URL: one connector, or both of the pair (tried in turn on connect,
+   *     twice, {@value #CONNECT_RETRY_INTERVAL_MS} ms apart); no reconnection, calls time out after
+   *     {@value #CALL_TIMEOUT_MS} ms
    */
   static String url(String primary, String backup) {
-    String options = "?reconnectAttempts=0&callTimeout=" + CALL_TIMEOUT_MS;
+    String options =
+        "?reconnectAttempts=0&callTimeout="
+            + CALL_TIMEOUT_MS
+            + "&retryInterval="
+            + CONNECT_RETRY_INTERVAL_MS;
     return backup == null
         ? "tcp://" + primary + options
         : "(tcp://" + primary + ",tcp://" + backup + ")" + options;
