@@ -3,6 +3,7 @@ package bookstore.replication;
 import bookstore.api.ProblemException;
 import bookstore.api.ProblemTypes;
 import bookstore.api.internal.Heartbeat;
+import bookstore.api.internal.StepDownAnswer;
 import bookstore.platform.clients.ConnectionRefused;
 import bookstore.platform.clients.ReplicaApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +27,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>it picks a new epoch, in a round above every epoch it has heard of and in its own slot of
  *       that round ({@link #nextEpoch}), and asks every peer to step down to it: the old primary,
  *       if it is alive, stops acknowledging writes at once. A peer that neither answers within one
- *       lease ({@link PeerClients#replicaBriefly}) nor refuses is silent (frozen, cut off, slow):
- *       it may be the old primary, still holding its lease ({@link Membership#holdsLease()}). When
- *       the silent peers are a majority, they could be a primary and the majority granting its
- *       lease: no takeover now. Otherwise it waits until one lease has passed since the last peer
- *       that answered stepped down: no peer grants the old lease any more, so a silent primary has
- *       stopped acknowledging by then;
+ *       lease ({@link PeerClients#replicaBriefly}; a quarter interval, {@link
+ *       PeerClients#replicaPresumedDead}, when the heartbeats already declare it dead) nor refuses
+ *       is silent (frozen, cut off, slow): it may be the old primary, still holding its lease
+ *       ({@link Membership#holdsLease()}). When the silent peers are a majority, they could be a
+ *       primary and the majority granting its lease: no takeover now. Otherwise it waits until
+ *       every lease that it or a peer that answered may have granted has run out: each step-down
+ *       answer says how long ago that peer last renewed a lease ({@link
+ *       StepDownAnswer#leaseGrantedMsAgo()}), and a silent primary needs one of them for its
+ *       majority, so it has stopped acknowledging by then. A primary silent since before it was
+ *       declared dead (more than a lease) costs no wait;
  *   <li>it drains its own update subscription, then catches up from the most advanced live peer, so
  *       it holds every write the old primary acknowledged;
  *   <li>it persists the new epoch, becomes primary, and sends COORDINATOR to every live peer.
@@ -53,6 +58,7 @@ public class BullyElection {
 
   private final AtomicLong electionsStarted = new AtomicLong();
   private final AtomicLong electionsWon = new AtomicLong();
+  private volatile long lastLeaseWaitMs;
 
   @Inject ReplicaIdentity identity;
   @Inject Membership membership;
@@ -159,14 +165,19 @@ public class BullyElection {
     // acknowledge writes; a dead one refuses the connection at once
     List<Heartbeat> finals = new ArrayList<>();
     int silent = 0;
-    long lastGrantEnded = System.nanoTime(); // this replica follows no primary since primaryLost()
+    boolean refused = false;
+    // the latest end of a lease that this replica (which follows no primary since primaryLost())
+    // or a peer that answered its step-down may have granted: no renewal follows either
+    long leaseEnd = leaseEnd(membership.leaseGrantedMsAgo(), System.nanoTime());
     for (int id = 1; id <= identity.peers().size(); id++) {
       if (id != identity.replicaId()) {
-        StepDown answer = stepDown(id, newEpoch);
+        StepDown answer = stepDown(id, newEpoch, membership.alive(id));
         if (answer.heartbeat() != null) {
           finals.add(answer.heartbeat());
-          lastGrantEnded = System.nanoTime();
-        } else if (!answer.refused()) {
+          leaseEnd = Math.max(leaseEnd, answer.leaseEnd());
+        } else if (answer.refused()) {
+          refused = true;
+        } else {
           silent++;
         }
       }
@@ -185,7 +196,11 @@ public class BullyElection {
       return;
     }
     if (silent > 0) {
-      awaitLeaseEnd(lastGrantEnded);
+      // a peer that refused may have renewed a silent primary's lease just before it died, when
+      // is not known: until one lease from now, then
+      awaitLeaseEnd(refused ? System.nanoTime() + membership.leaseMs() * 1_000_000L : leaseEnd);
+    } else {
+      lastLeaseWaitMs = 0;
     }
     long newer =
         finals.stream().mapToLong(Heartbeat::epoch).filter(e -> e > newEpoch).max().orElse(0);
@@ -313,42 +328,74 @@ public class BullyElection {
    * deployed: either way it holds and grants no lease) or it was silent (frozen, cut off or slow:
    * it may still be a primary, or grant one its lease, until the lease runs out).
    */
-  private record StepDown(Heartbeat heartbeat, boolean refused) {}
+  private record StepDown(Heartbeat heartbeat, boolean refused, long leaseEnd) {}
 
-  private StepDown stepDown(int id, long epoch) {
+  /**
+   * @param id the peer
+   * @param epoch the epoch this replica is about to start
+   * @param alive whether its heartbeats count the peer alive: it gets one lease to answer; a peer
+   *     they declare dead gets a quarter interval ({@link PeerClients#replicaPresumedDead})
+   */
+  private StepDown stepDown(int id, long epoch, boolean alive) {
     long asked = System.nanoTime();
     try {
-      Heartbeat last = peers.replicaBriefly(id).stepDown(epoch);
-      membership.heard(last, asked);
-      return new StepDown(last, false);
+      StepDownAnswer answer =
+          (alive ? peers.replicaBriefly(id) : peers.replicaPresumedDead(id)).stepDown(epoch);
+      membership.heard(answer.heartbeat(), asked);
+      return new StepDown(
+          answer.heartbeat(), false, leaseEnd(answer.leaseGrantedMsAgo(), System.nanoTime()));
     } catch (ProblemException e) {
       // answered without the application (still deploying, or shutting down): it serves nothing,
       // so it is no primary and grants no lease, like a refused connection. Any other refusal
       // comes from a running replica that did not step down: silent, as far as leases go
       LOG.log(Level.FINE, "replica " + id + " refused step-down", e);
-      return new StepDown(null, ProblemTypes.NOT_SERVING.equals(e.problem().type()));
+      return new StepDown(null, ProblemTypes.NOT_SERVING.equals(e.problem().type()), 0);
     } catch (RuntimeException unreachable) {
       LOG.log(Level.FINE, "replica " + id + " did not answer step-down", unreachable);
-      return new StepDown(null, ConnectionRefused.in(unreachable));
+      return new StepDown(null, ConnectionRefused.in(unreachable), 0);
     }
   }
 
   /**
-   * Waits until a silent old primary's lease has run out for certain: one lease ({@link
-   * Membership#leaseMs()}) after the last peer that answered the step-down stopped following it. A
-   * timed wait for a bound, not a poll for a condition: nothing tells this replica that a frozen or
-   * cut-off primary has stopped.
-   *
-   * @param lastGrantEnded when the last peer that could grant the old primary's lease stopped
-   *     ({@link System#nanoTime()})
+   * @param grantedMsAgo how long before {@code atNanos} a replica last renewed another's lease (ms,
+   *     rounded down), or {@link StepDownAnswer#NEVER}
+   * @param atNanos when it said so, or later ({@link System#nanoTime()}): the renewal was at least
+   *     {@code grantedMsAgo} before it
+   * @return when that renewal's lease ends at the latest ({@link System#nanoTime()}); {@code
+   *     atNanos} when it never renewed one (nothing of its still runs)
    */
-  private void awaitLeaseEnd(long lastGrantEnded) {
-    long end = lastGrantEnded + membership.leaseMs() * 1_000_000L;
+  private long leaseEnd(long grantedMsAgo, long atNanos) {
+    return grantedMsAgo == StepDownAnswer.NEVER
+        ? atNanos
+        : atNanos + (membership.leaseMs() - grantedMsAgo) * 1_000_000L;
+  }
+
+  /**
+   * @return how long the last takeover waited for a silent replica's lease (ms): 0 when no lease
+   *     could still run
+   */
+  long lastLeaseWaitMs() {
+    return lastLeaseWaitMs;
+  }
+
+  /**
+   * Waits until a silent old primary's lease has run out for certain: until the latest end of a
+   * lease that this replica or a peer that answered the step-down granted it (one lease after the
+   * last renewal each reported; the silent primary needs one of them for its majority). A timed
+   * wait for a bound, not a poll for a condition: nothing tells this replica that a frozen or
+   * cut-off primary has stopped. A primary silent for longer than a lease (the usual case: its
+   * peers declare it dead after {@code bookstore.heartbeat.misses} intervals, more than a lease)
+   * costs no wait at all.
+   *
+   * @param end when the last lease that could still run ends ({@link System#nanoTime()})
+   */
+  private void awaitLeaseEnd(long end) {
+    lastLeaseWaitMs = Math.max(0, (end - System.nanoTime()) / 1_000_000);
     LOG.info(
         "replica "
             + identity.replicaId()
             + " waits out the lease of a silent replica: "
-            + Math.max(0, (end - System.nanoTime()) / 1_000_000)
+            + lastLeaseWaitMs
             + " ms");
     for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
       LockSupport.parkNanos(left);

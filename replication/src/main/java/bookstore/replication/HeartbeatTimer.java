@@ -57,7 +57,7 @@ public class HeartbeatTimer {
       long asked = System.nanoTime();
       calls.add(
           probe
-              .ask(peers.get(id - 1))
+              .ask(peers.get(id - 1), identity.replicaId())
               .thenAccept(
                   answer -> {
                     if (answer.heartbeat() != null) {

@@ -33,13 +33,19 @@ public class LocalHeartbeat {
   }
 
   /**
-   * @return the heartbeat this replica answers now
+   * The heartbeat this replica answers a caller now, noting a lease renewal when the caller is the
+   * primary it names ({@link Membership#answerTo}).
+   *
+   * @param asker the asking replica's id, 0 for a front end, null when not known (counted as the
+   *     primary, to be safe)
+   * @return the heartbeat
    */
-  public Heartbeat now() {
+  public Heartbeat answer(Integer asker) {
+    int primary = membership.answerTo(asker);
     ReplicaState position = sequencer.current();
     return new Heartbeat(
         identity.replicaId(),
-        membership.primaryId(),
+        primary,
         Math.max(membership.epoch(), position.getEpoch()),
         position.getLastSequence(),
         position.getLastEpoch());

@@ -34,6 +34,14 @@ public class Membership {
   private volatile long lastDeliveryNanos = System.nanoTime();
 
   /**
+   * When this replica last renewed another replica's lease ({@link #answerTo}); guarded by this.
+   */
+  private long lastGrantNanos;
+
+  /** Whether it ever did; guarded by this. */
+  private boolean granted;
+
+  /**
    * @param heartbeat a peer's last answer
    * @param atNanos when it arrived ({@link System#nanoTime()}): what liveness counts from
    * @param askedNanos when it was asked for: what the lease counts from (an answer that arrives
@@ -188,6 +196,37 @@ public class Membership {
       epoch = newEpoch;
       primaryId = 0;
     }
+  }
+
+  /**
+   * The primary a heartbeat answered now names, noting a lease renewal: an answer that names
+   * another replica as primary, given to that replica, counts toward its lease ({@link
+   * #holdsLease()} on its side). Atomic with {@link #stepDown}: once a step-down has returned, no
+   * answer names the old primary, so {@link #leaseGrantedMsAgo()} read after it is final.
+   *
+   * @param asker the asking replica's id ({@code ?from=} of {@code GET /replica/heartbeat}); 0 for
+   *     a caller that is no replica; null when not known: then the answer counts as a renewal, to
+   *     be safe (the election's calls, {@code GET /replica/heartbeat} without {@code from})
+   * @return the primary's id to put in the answer, 0 while none is known
+   */
+  public synchronized int answerTo(Integer asker) {
+    int primary = primaryId;
+    if (primary != 0 && primary != identity.replicaId() && (asker == null || asker == primary)) {
+      lastGrantNanos = System.nanoTime();
+      granted = true;
+    }
+    return primary;
+  }
+
+  /**
+   * @return how long ago (ms, rounded down) this replica last renewed another replica's lease, or
+   *     {@link bookstore.api.internal.StepDownAnswer#NEVER}: a lease it granted ends at most {@link
+   *     #leaseMs()} after that
+   */
+  public synchronized long leaseGrantedMsAgo() {
+    return granted
+        ? (System.nanoTime() - lastGrantNanos) / 1_000_000
+        : bookstore.api.internal.StepDownAnswer.NEVER;
   }
 
   /** Forgets the primary (it stopped answering heartbeats). */

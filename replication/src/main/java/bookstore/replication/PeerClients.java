@@ -49,6 +49,28 @@ public class PeerClients {
   }
 
   /**
+   * A client for the step-down an election asks of a peer that its heartbeats already declare dead
+   * (a frozen or cut-off primary, usually): its read timeout is a quarter of a heartbeat interval
+   * (at least 100 ms; 250 ms by default), not a lease. A dead process refuses at once; a frozen one
+   * accepts the connection and says nothing, and waiting a whole lease for that silence only
+   * delayed the takeover. A live but slow peer that misses this timeout counts as silent, which is
+   * safe: the takeover then waits until the leases the answering peers granted have run out ({@link
+   * BullyElection}).
+   *
+   * @param id a peer's id
+   * @return its replica API, with the very short read timeout
+   */
+  public ReplicaApi replicaPresumedDead(int id) {
+    String url = identity.urlOf(id);
+    return ReplicaApi.class.cast(
+        clients.computeIfAbsent(
+            "presumed dead " + url,
+            k ->
+                RestClients.build(
+                    url, ReplicaApi.class, Math.max(100, membership.intervalMs() / 4))));
+  }
+
+  /**
    * @param id a peer's id
    * @return its heartbeat, or empty when it does not answer within one lease ({@link
    *     #replicaBriefly})

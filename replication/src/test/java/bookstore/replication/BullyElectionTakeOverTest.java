@@ -10,6 +10,8 @@ import bookstore.api.replication.WriteStamp;
 import bookstore.replication.ReplicationFakes.Cluster;
 import bookstore.replication.ReplicationFakes.Replica;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -373,6 +375,66 @@ class BullyElectionTakeOverTest {
             + two.membership.leaseMs()
             + " ms) for the silent one, took "
             + tookMs);
+  }
+
+  @Test
+  void aTakeoverWaitsOnlyForTheRestOfTheLeaseThePeersLastRenewed() {
+    Cluster cluster = new Cluster(3, 50);
+    cluster.primary(3, 13);
+    cluster.replica(1).membership.answerTo(3); // replica 3 asked 1 for a heartbeat, then froze
+    cluster.silent(3);
+    Replica two = cluster.replica(2);
+
+    two.election.act();
+
+    assertTrue(two.membership.isPrimary());
+    long waited = two.election.lastLeaseWaitMs();
+    assertTrue(
+        waited > 0 && waited <= two.membership.leaseMs(),
+        "1 renewed 3's lease just now: the rest of it, at most one lease (" + waited + " ms)");
+  }
+
+  @Test
+  void aPeerTheHeartbeatsDeclaredDeadIsAskedToStepDownWithTheShortTimeout() {
+    Cluster cluster = primaryThreeSilent();
+    Replica two = cluster.replica(2);
+
+    two.election.act();
+
+    assertEquals(List.of(3), two.peers.presumedDead, "1 answered heartbeats; 3 did not");
+  }
+
+  @Test
+  void aPrimarySilentForLongerThanALeaseIsReplacedWithoutAWait() {
+    Cluster cluster = new Cluster(3, 50);
+    cluster.primary(3, 13);
+    cluster.replica(1).membership.answerTo(3);
+    cluster.replica(2).membership.answerTo(3);
+    cluster.silent(3);
+    Replica two = cluster.replica(2);
+    // the silence itself: its peers declare a primary dead after 3 intervals, more than a lease
+    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(two.membership.leaseMs() + 20));
+
+    two.election.act();
+
+    assertTrue(two.membership.isPrimary(), "a majority (2 and 1) answered: it takes over");
+    assertEquals(0, two.election.lastLeaseWaitMs(), "every lease 1 and 2 renewed has run out");
+  }
+
+  @Test
+  void aSilentPeerAndARefusedOneMakeTheTakeoverWaitAFullLease() {
+    Cluster cluster = new Cluster(5, 50);
+    cluster.primary(5, 15);
+    cluster.silent(5);
+    cluster.down(1); // it may have renewed 5's lease just before it died: when is not known
+    Replica four = cluster.replica(4);
+
+    four.election.act();
+
+    assertTrue(four.membership.isPrimary(), "2, 3 and 4 answered: a majority of 5");
+    assertTrue(
+        four.election.lastLeaseWaitMs() > four.membership.leaseMs() / 2,
+        "waited about one lease: " + four.election.lastLeaseWaitMs() + " ms");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.internal.Heartbeat;
+import bookstore.api.internal.StepDownAnswer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -181,6 +182,48 @@ class MembershipTest {
 
     assertFollows(m, 0, 23);
     assertFalse(m.isPrimary());
+  }
+
+  @Test
+  void onlyAnAnswerToThePrimaryItNamesRenewsItsLease() {
+    Membership m = replicaTwoFollowing(3, 13);
+    assertEquals(StepDownAnswer.NEVER, m.leaseGrantedMsAgo(), "nothing answered yet");
+
+    assertEquals(3, m.answerTo(0), "the front end's heartbeat names the primary");
+    assertEquals(3, m.answerTo(1), "a backup's too");
+    assertEquals(StepDownAnswer.NEVER, m.leaseGrantedMsAgo(), "neither renews replica 3's lease");
+
+    m.answerTo(3);
+    long ago = m.leaseGrantedMsAgo();
+    assertTrue(ago >= 0 && ago < 1_000, "the primary's own question renewed it: " + ago);
+  }
+
+  @Test
+  void anAnswerToAnUnknownCallerCountsAsARenewalToBeSafe() {
+    Membership m = replicaTwoFollowing(3, 13);
+
+    m.answerTo(null);
+
+    assertTrue(m.leaseGrantedMsAgo() >= 0, "the caller might have been the primary");
+  }
+
+  @Test
+  void noAnswerRenewsALeaseAfterAStepDownNorNamesThePrimaryItLeft() {
+    Membership m = replicaTwoFollowing(3, 13);
+    m.stepDown(22);
+
+    assertEquals(0, m.answerTo(3), "the old primary hears it follows no one");
+    assertEquals(0, m.answerTo(null));
+    assertEquals(StepDownAnswer.NEVER, m.leaseGrantedMsAgo(), "no renewal after the step-down");
+  }
+
+  @Test
+  void aPrimarysAnswersNamingItselfRenewNoLease() {
+    Membership m = replicaTwoFollowing(2, 12);
+
+    assertEquals(2, m.answerTo(null));
+    assertEquals(2, m.answerTo(3));
+    assertEquals(StepDownAnswer.NEVER, m.leaseGrantedMsAgo());
   }
 
   @Test

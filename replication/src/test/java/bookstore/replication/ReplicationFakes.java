@@ -3,6 +3,7 @@ package bookstore.replication;
 import bookstore.api.ProblemException;
 import bookstore.api.internal.Heartbeat;
 import bookstore.api.internal.ReplicaStatus;
+import bookstore.api.internal.StepDownAnswer;
 import bookstore.api.replication.WriteStamp;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.replication.rest.ReplicaResources;
@@ -226,8 +227,17 @@ final class ReplicationFakes {
       return cluster.link(id);
     }
 
+    /** The peers asked through {@link #replicaPresumedDead}, in order. */
+    final List<Integer> presumedDead = new ArrayList<>();
+
     @Override
     public ReplicaApi replicaBriefly(int id) {
+      return cluster.link(id);
+    }
+
+    @Override
+    public ReplicaApi replicaPresumedDead(int id) {
+      presumedDead.add(id);
       return cluster.link(id);
     }
   }
@@ -280,7 +290,7 @@ final class ReplicationFakes {
     }
 
     @Override
-    public Heartbeat stepDown(long epoch) {
+    public StepDownAnswer stepDown(long epoch) {
       return api("stepDown " + epoch).stepDown(epoch);
     }
 

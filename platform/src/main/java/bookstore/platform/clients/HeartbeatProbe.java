@@ -29,6 +29,9 @@ public final class HeartbeatProbe {
    */
   public record Answer(Heartbeat heartbeat, boolean refused) {}
 
+  /** {@link #ask}'s {@code from} for a caller that is no replica (a front end). */
+  public static final int NOT_A_REPLICA = 0;
+
   /**
    * @param intervalMs the heartbeat interval (ms): each heartbeat's timeout, at least 100 ms
    */
@@ -43,11 +46,16 @@ public final class HeartbeatProbe {
 
   /**
    * @param baseUrl a replica's base URL
+   * @param from the asking replica's id, or {@link #NOT_A_REPLICA} (a front end): an answer to the
+   *     primary it names renews that primary's lease, and the answering replica notes when (see
+   *     {@link bookstore.api.internal.StepDownAnswer#leaseGrantedMsAgo()})
    * @return its answer once it arrives or the timeout passes; never completes exceptionally
    */
-  public CompletableFuture<Answer> ask(String baseUrl) {
+  public CompletableFuture<Answer> ask(String baseUrl, int from) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/replica/heartbeat")).timeout(timeout).GET();
+        HttpRequest.newBuilder(URI.create(baseUrl + "/replica/heartbeat?from=" + from))
+            .timeout(timeout)
+            .GET();
     ClusterSecret.value().ifPresent(secret -> builder.header(ClusterSecret.HEADER, secret));
     HttpRequest request = builder.build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

@@ -2,6 +2,7 @@ package bookstore.platform.clients;
 
 import bookstore.api.internal.Heartbeat;
 import bookstore.api.internal.ReplicaStatus;
+import bookstore.api.internal.StepDownAnswer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -51,11 +52,12 @@ public interface ReplicaApi {
    * adopt {@code epoch}, so no write can be acknowledged in the old epoch after this answer.
    *
    * @param epoch the epoch the caller will start
-   * @return this replica's heartbeat after stepping down: its last sequence is final
+   * @return this replica's heartbeat after stepping down (its last sequence is final), and how long
+   *     ago it last renewed another replica's lease
    */
   @POST
   @Path("step-down")
-  Heartbeat stepDown(@QueryParam("epoch") long epoch);
+  StepDownAnswer stepDown(@QueryParam("epoch") long epoch);
 
   /**
    * @param after a sequence number the caller holds

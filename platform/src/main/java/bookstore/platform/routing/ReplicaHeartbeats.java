@@ -41,7 +41,10 @@ public final class ReplicaHeartbeats {
       for (int i = 0; i < urls.size(); i++) {
         int id = i + 1;
         String url = urls.get(i);
-        calls.add(probe.ask(url).thenAccept(answer -> record(router, id, url, answer)));
+        calls.add(
+            probe
+                .ask(url, HeartbeatProbe.NOT_A_REPLICA)
+                .thenAccept(answer -> record(router, id, url, answer)));
       }
     }
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();

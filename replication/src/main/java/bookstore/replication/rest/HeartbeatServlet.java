@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
  * over the application's {@code /*}). Heartbeats are the store's most frequent request at rest:
  * every replica asks each peer every second and the front end asks every replica. Through JAX-RS
  * each cost the answering replica about 1.9 ms of CPU (C1); the idle 3 + 3 store spent most of its
- * CPU on them (docs/PERFORMANCE.md, issue 9).
+ * CPU on them (docs/PERFORMANCE.md, issue 9). {@code ?from=ID} names the asking replica (0: a front
+ * end), so that this replica knows when it last renewed its primary's lease ({@link
+ * bookstore.replication.Membership#answerTo}).
  */
 @WebServlet(urlPatterns = "/replica/heartbeat")
 public class HeartbeatServlet extends HttpServlet {
@@ -27,9 +29,22 @@ public class HeartbeatServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    byte[] body = JsonMessages.toJson(heartbeat.now()).getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        JsonMessages.toJson(heartbeat.answer(asker(request.getParameter("from"))))
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentType("application/json");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  /**
+   * @param from {@code ?from=}: the asking replica's id, 0 for a front end
+   * @return it, or null when absent or not a number (the answer then counts as a lease renewal)
+   */
+  static Integer asker(String from) {
+    if (from == null || !from.matches("[0-9]{1,2}")) {
+      return null;
+    }
+    return Integer.valueOf(from);
   }
 }

@@ -3,6 +3,7 @@ package bookstore.replication.rest;
 import bookstore.api.ProblemException;
 import bookstore.api.internal.Heartbeat;
 import bookstore.api.internal.ReplicaStatus;
+import bookstore.api.internal.StepDownAnswer;
 import bookstore.platform.clients.ReplicaApi;
 import bookstore.replication.LocalHeartbeat;
 import bookstore.replication.Membership;
@@ -59,11 +60,12 @@ public class ReplicaResource implements ReplicaApi {
 
   /**
    * The heartbeat, as the election's answers carry it. {@code GET /replica/heartbeat} itself is
-   * served by {@link HeartbeatServlet}, without JAX-RS.
+   * served by {@link HeartbeatServlet}, without JAX-RS. The caller is not known here: an answer
+   * that names a primary counts as renewing its lease ({@link LocalHeartbeat#answer}).
    */
   @Override
   public Heartbeat heartbeat() {
-    return heartbeat.now();
+    return heartbeat.answer(null);
   }
 
   @Override
@@ -82,11 +84,14 @@ public class ReplicaResource implements ReplicaApi {
   }
 
   @Override
-  public Heartbeat stepDown(long epoch) {
+  public StepDownAnswer stepDown(long epoch) {
     checkPlausible(epoch, membership.highestKnownEpoch());
     membership.stepDown(epoch);
     applier.adoptEpoch(epoch); // waits for a write in flight: the answer's sequence is final
-    return heartbeat();
+    Heartbeat after = heartbeat();
+    // read after the heartbeat: a step-down that did not apply (a newer epoch is known) still
+    // names a primary, and its answer just now counts as a renewal
+    return new StepDownAnswer(after, membership.leaseGrantedMsAgo());
   }
 
   @Override
