@@ -363,7 +363,7 @@ public final class ReplicaRouter<A> {
   private <T> T writeAttempt(Function<A, T> write, boolean idempotent) {
     int primary = primaryId();
     try {
-      return watched(primary, write);
+      return watched(primary, write, idempotent);
     } catch (SilentReplica e) {
       if (!idempotent) {
         throw ProblemException.unavailable(
@@ -415,13 +415,18 @@ public final class ReplicaRouter<A> {
    * Sends a write to replica {@code id} and waits for its answer, or until the heartbeats declare
    * that replica dead while the write waits (issue 13: a frozen or cut-off primary still accepts
    * connections and would hold the write until the client's read timeout; the write is given up on,
-   * and an idempotent one is retried on the new primary with its key). The call itself goes on in
-   * its thread until it returns or times out; its answer, if any, is dropped.
+   * and an idempotent one is retried on the new primary with its key). An idempotent write is also
+   * given up on as soon as the heartbeats name another primary, in a newer epoch: that one took
+   * over from a silent primary (which acknowledges nothing more: its lease is gone), and the front
+   * end hears it a heartbeat or so before it declares the silent one dead; the key makes the write
+   * once wherever it lands. The call itself goes on in its thread until it returns or times out;
+   * its answer, if any, is dropped.
    *
+   * @param idempotent whether the write carries an idempotency key (it may be sent again)
    * @throws SilentReplica when the replica was alive when the write was sent and then missed its
-   *     heartbeats
+   *     heartbeats, or (idempotent) another primary took over meanwhile
    */
-  private <T> T watched(int id, Function<A, T> write) {
+  private <T> T watched(int id, Function<A, T> write, boolean idempotent) {
     A client = clients.get(id - 1);
     Replica r = replicas[id - 1];
     if (writes == null || !r.alive) {
@@ -437,6 +442,18 @@ public final class ReplicaRouter<A> {
             answer.cancel(true);
             throw new SilentReplica(
                 name + "-" + id + " went silent (it missed its heartbeats) while it had the write");
+          }
+          if (idempotent && primaryId() != id) {
+            answer.cancel(true);
+            throw new SilentReplica(
+                name
+                    + "-"
+                    + primaryId()
+                    + " took over from "
+                    + name
+                    + "-"
+                    + id
+                    + " while it had the write");
           }
         }
       }

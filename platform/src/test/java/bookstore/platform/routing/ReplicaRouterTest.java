@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -350,6 +351,21 @@ class ReplicaRouterTest {
       return answer;
     }
 
+    /**
+     * Sends a write; once it has reached replica 3, replica 2 takes over in epoch 5 while replica 3
+     * still counts as alive (its missed heartbeats not yet counted).
+     *
+     * @return the write's answer, to come
+     */
+    CompletableFuture<String> writeWhileAnotherPrimaryTakesOver(boolean idempotent)
+        throws InterruptedException {
+      CompletableFuture<String> answer =
+          CompletableFuture.supplyAsync(() -> router.write(this::write, idempotent));
+      assertTrue(reached.await(5, TimeUnit.SECONDS), "the write reached replica 3");
+      router.heard(2, new Heartbeat(2, 2, 5, 10, 4));
+      return answer;
+    }
+
     @Override
     public void close() {
       thawed.countDown();
@@ -378,6 +394,27 @@ class ReplicaRouterTest {
       assertEquals(503, problem.problem().status());
       assertTrue(problem.problem().detail().contains("may or may not"), problem.problem().detail());
       assertEquals(List.of("http://r3"), p.tried, "sent once");
+    }
+  }
+
+  @Test
+  void anIdempotentWriteGoesToANewPrimaryAsSoonAsItIsHeardBeforeTheOldOneCountsDead()
+      throws Exception {
+    try (SilentPrimary p = new SilentPrimary()) {
+      CompletableFuture<String> answer = p.writeWhileAnotherPrimaryTakesOver(true);
+
+      assertEquals("written by http://r2", answer.get(5, TimeUnit.SECONDS));
+      assertEquals(List.of("http://r3", "http://r2"), p.tried);
+    }
+  }
+
+  @Test
+  void aWriteWithoutAKeyWaitsForItsPrimaryWhileThatOneCountsAlive() throws Exception {
+    try (SilentPrimary p = new SilentPrimary()) {
+      CompletableFuture<String> answer = p.writeWhileAnotherPrimaryTakesOver(false);
+
+      assertThrows(TimeoutException.class, () -> answer.get(500, TimeUnit.MILLISECONDS));
+      assertEquals(List.of("http://r3"), p.tried, "not sent again: it may have been made");
     }
   }
 }
