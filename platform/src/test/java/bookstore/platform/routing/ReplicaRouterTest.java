@@ -336,32 +336,21 @@ class ReplicaRouterTest {
     }
 
     /**
-     * Sends a write; once it has reached replica 3, replica 3 misses its heartbeats and replica 2
-     * takes over in epoch 5.
+     * Sends a write; once it has reached replica 3, replica 2 takes over in epoch 5.
      *
+     * @param idempotent whether the write carries a key
+     * @param threeCountsDead whether replica 3 has missed its heartbeats by then (else it still
+     *     counts alive)
      * @return the write's answer, to come
      */
-    CompletableFuture<String> writeWhilePrimaryGoesSilent(boolean idempotent)
-        throws InterruptedException {
+    CompletableFuture<String> writeWhileReplicaTwoTakesOver(
+        boolean idempotent, boolean threeCountsDead) throws InterruptedException {
       CompletableFuture<String> answer =
           CompletableFuture.supplyAsync(() -> router.write(this::write, idempotent));
       assertTrue(reached.await(5, TimeUnit.SECONDS), "the write reached replica 3");
-      router.heard(3, null);
-      router.heard(2, new Heartbeat(2, 2, 5, 10, 4));
-      return answer;
-    }
-
-    /**
-     * Sends a write; once it has reached replica 3, replica 2 takes over in epoch 5 while replica 3
-     * still counts as alive (its missed heartbeats not yet counted).
-     *
-     * @return the write's answer, to come
-     */
-    CompletableFuture<String> writeWhileAnotherPrimaryTakesOver(boolean idempotent)
-        throws InterruptedException {
-      CompletableFuture<String> answer =
-          CompletableFuture.supplyAsync(() -> router.write(this::write, idempotent));
-      assertTrue(reached.await(5, TimeUnit.SECONDS), "the write reached replica 3");
+      if (threeCountsDead) {
+        router.heard(3, null);
+      }
       router.heard(2, new Heartbeat(2, 2, 5, 10, 4));
       return answer;
     }
@@ -376,7 +365,7 @@ class ReplicaRouterTest {
   @Test
   void anIdempotentWriteToAPrimaryThatGoesSilentIsSentToTheNewPrimary() throws Exception {
     try (SilentPrimary p = new SilentPrimary()) {
-      CompletableFuture<String> answer = p.writeWhilePrimaryGoesSilent(true);
+      CompletableFuture<String> answer = p.writeWhileReplicaTwoTakesOver(true, true);
 
       assertEquals("written by http://r2", answer.get(5, TimeUnit.SECONDS));
       assertEquals(List.of("http://r3", "http://r2"), p.tried);
@@ -386,7 +375,7 @@ class ReplicaRouterTest {
   @Test
   void aWriteWithoutAKeyToAPrimaryThatGoesSilentIsNotResent() throws Exception {
     try (SilentPrimary p = new SilentPrimary()) {
-      CompletableFuture<String> answer = p.writeWhilePrimaryGoesSilent(false);
+      CompletableFuture<String> answer = p.writeWhileReplicaTwoTakesOver(false, true);
 
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
@@ -401,7 +390,7 @@ class ReplicaRouterTest {
   void anIdempotentWriteGoesToANewPrimaryAsSoonAsItIsHeardBeforeTheOldOneCountsDead()
       throws Exception {
     try (SilentPrimary p = new SilentPrimary()) {
-      CompletableFuture<String> answer = p.writeWhileAnotherPrimaryTakesOver(true);
+      CompletableFuture<String> answer = p.writeWhileReplicaTwoTakesOver(true, false);
 
       assertEquals("written by http://r2", answer.get(5, TimeUnit.SECONDS));
       assertEquals(List.of("http://r3", "http://r2"), p.tried);
@@ -411,7 +400,7 @@ class ReplicaRouterTest {
   @Test
   void aWriteWithoutAKeyWaitsForItsPrimaryWhileThatOneCountsAlive() throws Exception {
     try (SilentPrimary p = new SilentPrimary()) {
-      CompletableFuture<String> answer = p.writeWhileAnotherPrimaryTakesOver(false);
+      CompletableFuture<String> answer = p.writeWhileReplicaTwoTakesOver(false, false);
 
       assertThrows(TimeoutException.class, () -> answer.get(500, TimeUnit.MILLISECONDS));
       assertEquals(List.of("http://r3"), p.tried, "not sent again: it may have been made");
