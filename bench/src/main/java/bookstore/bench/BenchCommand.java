@@ -6,13 +6,12 @@ import bookstore.bench.experiment.EvaluationDocument;
 import bookstore.bench.experiment.PeakExperiment;
 import bookstore.bench.experiment.Wrk;
 import bookstore.bench.load.ItemMix;
+import bookstore.bench.report.OutputFiles;
 import bookstore.bench.store.ClusterControl;
 import bookstore.client.StoreClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -276,12 +275,7 @@ public final class BenchCommand implements Callable<Integer> {
           "bookstore: the store is not running at " + baseUrl() + " (" + e.getMessage() + ")");
       return UNREACHABLE;
     }
-    Path dir =
-        out != null
-            ? out
-            : Path.of(
-                "bench-results",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dir = out != null ? out : OutputFiles.timestamped("bench-results");
     if (experiment == null) {
       bench.run(plan, dir);
       return 0;

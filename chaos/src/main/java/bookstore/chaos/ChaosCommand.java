@@ -15,8 +15,6 @@ import bookstore.client.StoreHttp;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,13 +152,7 @@ public final class ChaosCommand implements Callable<Integer> {
     long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000);
     VerdictReport.Settings settings =
         new VerdictReport.Settings(duration, clients, kinds, interval, faultLength, runSeed);
-    Path dir =
-        OutputFiles.directory(
-            out != null
-                ? out
-                : Path.of(
-                    "chaos-results",
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+    Path dir = OutputFiles.directory(out != null ? out : OutputFiles.timestamped("chaos-results"));
     System.out.printf(
         "chaos: %d clients for %d s against %s; faults %s, one every %d s, each lasting %d s; seed %d%n",
         clients,
@@ -203,17 +195,13 @@ public final class ChaosCommand implements Callable<Integer> {
                 : List.of("kill", "freeze", "broker");
     List<Fault.Kind> kinds = new ArrayList<>();
     for (String name : names) {
-      Fault.Kind kind =
-          switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "kill" -> Fault.Kind.KILL;
-            case "freeze" -> Fault.Kind.FREEZE;
-            case "partition" -> Fault.Kind.PARTITION;
-            case "broker" -> Fault.Kind.BROKER;
-            default ->
-                throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "unknown fault '" + name + "': kill, freeze, partition or broker");
-          };
+      Fault.Kind kind;
+      try {
+        kind = Fault.Kind.valueOf(name.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException unknown) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "unknown fault '" + name + "': kill, freeze, partition or broker");
+      }
       if (kind == Fault.Kind.PARTITION && !namespaces) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),

@@ -1,7 +1,6 @@
 package bookstore.chaos;
 
 import bookstore.bench.store.ReplicaFinder;
-import bookstore.bench.store.StoreAdmin;
 import bookstore.chaos.check.Check;
 import bookstore.chaos.check.FaultTiming;
 import bookstore.chaos.check.HistoryChecker;
@@ -15,14 +14,12 @@ import bookstore.chaos.report.VerdictReport;
 import bookstore.chaos.store.ReplicaStateReader;
 import bookstore.client.StoreHttp;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -83,7 +80,7 @@ public final class ChaosRun {
    * @throws IllegalStateException when the store cannot be set up for the run (items not created)
    */
   public Result run(VerdictReport.Settings settings, Nemesis nemesis) {
-    List<Integer> items = createItems();
+    List<Integer> items = HistoryClients.createItems(http, "Chaos", ITEMS, INITIAL_STOCK);
     HistoryClients clients =
         new HistoryClients(http, items, INITIAL_STOCK, settings.clients(), settings.seed());
     List<Fault> faults = new ArrayList<>();
@@ -140,16 +137,6 @@ public final class ChaosRun {
     List<FaultTiming> timings =
         faults.stream().map(f -> FaultTiming.of(f, history.operations())).toList();
     return new Result(history, verdict, timings);
-  }
-
-  private List<Integer> createItems() {
-    StoreAdmin admin = new StoreAdmin(http);
-    List<Integer> items = new ArrayList<>();
-    for (int i = 0; i < ITEMS; i++) {
-      items.add(
-          admin.addItem("Chaos " + UUID.randomUUID(), INITIAL_STOCK, new BigDecimal("1.00")).id());
-    }
-    return items;
   }
 
   /**

@@ -5,7 +5,6 @@ import static bookstore.systemtests.Poll.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bookstore.api.internal.ReplicaStatus;
-import bookstore.bench.store.StoreAdmin;
 import bookstore.chaos.check.FaultTiming;
 import bookstore.chaos.check.HistoryChecker;
 import bookstore.chaos.check.Verdict;
@@ -16,14 +15,11 @@ import bookstore.chaos.load.HistoryClients;
 import bookstore.chaos.report.VerdictReport;
 import bookstore.chaos.store.ReplicaStateReader;
 import bookstore.client.StoreHttp;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -75,11 +71,7 @@ final class HistoryRun {
    * @throws AssertionError naming every rule that does not hold, with its violations
    */
   void run(Nemesis nemesis) {
-    StoreAdmin admin = new StoreAdmin(http);
-    List<Integer> items = new ArrayList<>();
-    for (int i = 0; i < ITEMS; i++) {
-      items.add(admin.addItem("Jepsen " + UUID.randomUUID(), INITIAL_STOCK, BigDecimal.ONE).id());
-    }
+    List<Integer> items = HistoryClients.createItems(http, "Jepsen", ITEMS, INITIAL_STOCK);
     clients = new HistoryClients(http, items, INITIAL_STOCK, CLIENTS, 0);
     List<Fault> faults;
     try {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Creating the benchmark's output directories and files, failing unchecked (a run cannot go on
@@ -22,6 +24,15 @@ public final class OutputFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
+  }
+
+  /**
+   * @param parent where a command's results go by default, e.g. {@code bench-results}
+   * @return {@code parent/yyyyMMdd-HHmmss} for the local time now (not created)
+   */
+  public static Path timestamped(String parent) {
+    return Path.of(
+        parent, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   }
 
   /**

@@ -2,6 +2,7 @@ package bookstore.chaos.load;
 
 import bookstore.api.Item;
 import bookstore.api.Order;
+import bookstore.bench.store.StoreAdmin;
 import bookstore.chaos.history.Fault;
 import bookstore.chaos.history.History;
 import bookstore.chaos.history.Operation;
@@ -11,6 +12,7 @@ import bookstore.client.StoreHttp;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +167,27 @@ public final class HistoryClients {
     return at < 0
         ? body.substring(0, Math.min(120, body.length()))
         : body.substring(at, Math.min(body.length(), at + 160));
+  }
+
+  /**
+   * Creates a run's items, so that no one else's buys mix with the run's: the checker compares
+   * their stock with the orders for them.
+   *
+   * @param http the store's front end, with the admin login
+   * @param titlePrefix the start of each item's title (a random UUID follows)
+   * @param count how many items
+   * @param stock the stock each is created with (items)
+   * @return their ids
+   * @throws IllegalStateException when the store does not create one
+   */
+  public static List<Integer> createItems(
+      StoreHttp http, String titlePrefix, int count, int stock) {
+    StoreAdmin admin = new StoreAdmin(http);
+    List<Integer> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      items.add(admin.addItem(titlePrefix + " " + UUID.randomUUID(), stock, BigDecimal.ONE).id());
+    }
+    return items;
   }
 
   /**
