@@ -69,7 +69,7 @@ class EarIT {
   }
 
   private static Path domain() {
-    return store.runDir().resolve("server/payara6/glassfish/domains/domain1");
+    return store.runDir().resolve("server/payara7/glassfish/domains/domain1");
   }
 
   private static long serverPid() {
