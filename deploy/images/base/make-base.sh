@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Makes the local base image of the store's images: Debian 12 (bookworm), debootstrap's minbase
-# variant, plus Debian's openjdk-17-jre-headless, a user `bookstore` (uid/gid 1000) and
-# /var/lib/bookstore owned by it; written as a `docker save` tar (one gzip layer) that Jib takes as
-# `tar://...`. For machines that reach Debian's package mirrors but no container registry. With a
-# registry, build on eclipse-temurin:17-jre instead (-Dimage.base=eclipse-temurin:17-jre).
+# variant, a user `bookstore` (uid/gid 1000) and /var/lib/bookstore owned by it; written as a
+# `docker save` tar (one gzip layer) that Jib takes as `tar://...`. No Java: the images carry a
+# JDK 25 runtime of their own, made by jlink from the build's JDK (a layer above this base, see
+# ../pom.xml), at /opt/java, which this base's JAVA_HOME and PATH name. For machines that reach
+# Debian's package mirrors but no container registry. With a registry, build on any glibc base
+# with that user instead (-Dimage.base=debian:12-slim).
 #
 #   make-base.sh OUTPUT_TAR | tar://OUTPUT_TAR | REGISTRY_IMAGE
 #
-# (the last: a registry base such as eclipse-temurin:17-jre, nothing to make: Maven passes its
+# (the last: a registry base such as debian:12-slim, nothing to make: Maven passes its
 # image.base property as it is)
 #
 # Exit status: 0 when OUTPUT_TAR is there (made now, or made before by this same script: a second
@@ -31,13 +33,13 @@ case $1 in
 esac
 OUT=$(realpath -m "$OUT")
 SUITE=bookworm
-PACKAGES=openjdk-17-jre-headless
-IMAGE_REF=bookstore/jre17-base:$SUITE
+IMAGE_REF=bookstore/debian-base:$SUITE
+JAVA_HOME_IN_IMAGE=/opt/java
 : "${SOURCE_DATE_EPOCH:=0}"
 export SOURCE_DATE_EPOCH
 HERE=$(cd "$(dirname "$0")" && pwd)
 # the base is made again when this script or its helper changes
-SELF_SUM=$(cat "$HERE/make-base.sh" "$HERE/JksFixedDates.java" | sha256sum | cut -c1-64)
+SELF_SUM=$(sha256sum <"$HERE/make-base.sh" | cut -c1-64)
 
 if [[ -s $OUT && -f $OUT.stamp && $(<"$OUT.stamp") == "$SELF_SUM" ]]; then
   echo "make-base: $OUT is up to date (made by this script before)"
@@ -49,7 +51,7 @@ fi
 
 cannot() { echo "make-base: cannot make the base image here: $*" >&2; exit 3; }
 
-[[ $(id -u) == 0 ]] || cannot "debootstrap and chroot need root (run the build as root, or pass -Dimage.base=eclipse-temurin:17-jre with a registry)"
+[[ $(id -u) == 0 ]] || cannot "debootstrap needs root (run the build as root, or pass -Dimage.base=debian:12-slim with a registry)"
 if ! command -v debootstrap >/dev/null; then
   command -v apt-get >/dev/null || cannot "no debootstrap, and no apt-get to install it"
   echo "make-base: installing debootstrap (apt-get)"
@@ -81,34 +83,9 @@ if ! debootstrap --variant=minbase --cache-dir="$OUT_DIR/debs" "$SUITE" "$ROOT" 
   cannot "debootstrap failed (no network to Debian's mirrors?)"
 fi
 
-# 2. the JRE, with the host's apt sources when the host runs the same release (its security and
-# point-release updates), else with the sources debootstrap wrote
-if [[ -f /etc/os-release ]] && grep -qx "VERSION_CODENAME=$SUITE" /etc/os-release && grep -qx 'ID=debian' /etc/os-release; then
-  rm -f "$ROOT/etc/apt/sources.list"
-  [[ -f /etc/apt/sources.list ]] && grep -q '^deb ' /etc/apt/sources.list && cp /etc/apt/sources.list "$ROOT/etc/apt/"
-  for f in /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-    [[ -f $f ]] && grep -qi "debian" "$f" && cp "$f" "$ROOT/etc/apt/sources.list.d/"
-  done
-fi
-echo "make-base: installing $PACKAGES"
-mount -t proc proc "$ROOT/proc" || cannot "could not mount /proc in the chroot (a container without the right to mount?)"
-if ! chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
-  sh -c "apt-get update -q && apt-get install -y -q --no-install-recommends $PACKAGES && java -version" >>"$LOG" 2>&1; then
-  tail -n 5 "$LOG" >&2
-  cannot "installing $PACKAGES failed (no network to Debian's mirrors?)"
-fi
 # shellcheck disable=SC2016 # dpkg-query's fields, not the shell's
 chroot "$ROOT" dpkg-query -W -f '${Package} ${Version} ${Architecture}\n' >"$WORK/packages"
 ARCH=$(chroot "$ROOT" dpkg --print-architecture)
-umount "$ROOT/proc"
-
-# the Java trust store records when each certificate was added: give them all one time (with the
-# build's JDK: the JRE has no source launcher)
-if command -v java >/dev/null; then
-  java "$HERE/JksFixedDates.java" "$ROOT/etc/ssl/certs/java/cacerts" "$SOURCE_DATE_EPOCH"
-else
-  echo "make-base: no java on this machine: /etc/ssl/certs/java/cacerts keeps its install time (the base is not reproducible byte for byte)" >&2
-fi
 
 # 3. the user the store runs as and its state folder
 echo 'bookstore:x:1000:1000:bookstore:/home/bookstore:/usr/sbin/nologin' >>"$ROOT/etc/passwd"
@@ -144,16 +121,15 @@ gzip -n -6 "$WORK/layer.tar"
 LAYER_SUM=$(sha256sum "$WORK/layer.tar.gz" | cut -c1-64)
 
 created=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)
-jdk_home=/usr/lib/jvm/java-17-openjdk-$ARCH
 mkdir -p "$WORK/image/$LAYER_SUM"
 mv "$WORK/layer.tar.gz" "$WORK/image/$LAYER_SUM/layer.tar.gz"
 cat >"$WORK/config.json" <<EOF
 {"architecture":"$ARCH","os":"linux","created":"$created",
- "config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=$jdk_home","LANG=C.UTF-8"],
+ "config":{"Env":["PATH=$JAVA_HOME_IN_IMAGE/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=$JAVA_HOME_IN_IMAGE","LANG=C.UTF-8"],
   "Cmd":["/bin/sh"],"WorkingDir":"/",
-  "Labels":{"bookstore.base":"$IMAGE_REF: Debian $SUITE minbase and $PACKAGES, made by deploy/images/base/make-base.sh"}},
+  "Labels":{"bookstore.base":"$IMAGE_REF: Debian $SUITE minbase, made by deploy/images/base/make-base.sh"}},
  "rootfs":{"type":"layers","diff_ids":["sha256:$DIFF_ID"]},
- "history":[{"created":"$created","created_by":"deploy/images/base/make-base.sh: debootstrap --variant=minbase $SUITE; apt-get install $PACKAGES; user bookstore (1000)"}]}
+ "history":[{"created":"$created","created_by":"deploy/images/base/make-base.sh: debootstrap --variant=minbase $SUITE; user bookstore (1000)"}]}
 EOF
 CONFIG_SUM=$(sha256sum "$WORK/config.json" | cut -c1-64)
 mv "$WORK/config.json" "$WORK/image/$CONFIG_SUM.json"

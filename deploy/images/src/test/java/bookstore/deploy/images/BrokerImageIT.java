@@ -125,12 +125,13 @@ class BrokerImageIT {
       }
     }
     assertTrue(classPath.size() > 10, "Class-Path: " + classPath);
-    Set<String> libraries = ImageTar.files(image.jibLayers().get(0));
+    Set<String> libraries = ImageTar.files(image.jibLayers().get(1));
     assertEquals(classPath, libraries, "the libraries layer holds exactly the jar's Class-Path");
   }
 
   @Test
-  void addsTwoLayersOfItsOwnFilesOnTopOfTheBase() throws IOException {
-    image.assertOwnLayersOnTopOfTheBase(List.of("broker libraries", "broker"));
+  void addsThreeLayersOfItsOwnFilesOnTopOfTheBase() throws IOException {
+    image.assertOwnLayersOnTopOfTheBase(
+        List.of("java: JDK 25 runtime (jlink)", "broker libraries", "broker"));
   }
 }

@@ -189,8 +189,16 @@ final class ImageTar {
     for (Layer layer : own) {
       for (String path : layer.entries().keySet()) {
         assertTrue(
-            path.equals("opt") || path.equals("opt/bookstore") || path.startsWith("opt/bookstore/"),
-            "layer '" + layer.comment() + "' holds " + path + ", outside /opt/bookstore");
+            path.equals("opt")
+                || path.equals("opt/bookstore")
+                || path.startsWith("opt/bookstore/")
+                || path.equals("opt/java")
+                || path.startsWith("opt/java/"),
+            "layer '"
+                + layer.comment()
+                + "' holds "
+                + path
+                + ", outside /opt/bookstore, /opt/java");
       }
     }
     if (Build.localBase().isPresent()) {

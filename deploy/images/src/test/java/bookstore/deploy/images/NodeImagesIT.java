@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -176,24 +175,47 @@ class NodeImagesIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"frontend", "catalog", "order"})
-  void addsThreeLayersOfItsOwnFilesOnTopOfTheBase(String role) throws IOException {
+  void addsFourLayersOfItsOwnFilesOnTopOfTheBase(String role) throws IOException {
     image(role)
         .assertOwnLayersOnTopOfTheBase(
             List.of(
+                "java: JDK 25 runtime (jlink)",
                 "runtime: Payara Micro, Derby",
                 "node: start script, pre-boot commands",
                 "application"));
   }
 
-  @Test
-  void theRuntimeLayerIsOneLayerSharedByTheThreeNodeImages() {
-    Set<String> runtimeLayers =
+  @ParameterizedTest
+  @ValueSource(strings = {"java: JDK 25 runtime (jlink)", "runtime: Payara Micro, Derby"})
+  void theJavaAndRuntimeLayersAreEachOneLayerSharedByTheThreeNodeImages(String comment) {
+    Set<String> layers =
         Set.of("frontend", "catalog", "order").stream()
-            .map(role -> image(role).jibLayers().get(0))
-            .peek(layer -> assertEquals("runtime: Payara Micro, Derby", layer.comment()))
+            .map(role -> image(role).jibLayers())
+            .map(
+                own ->
+                    own.stream()
+                        .filter(layer -> layer.comment().equals(comment))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no layer " + comment)))
             .map(Layer::diffId)
             .collect(java.util.stream.Collectors.toSet());
-    assertEquals(1, runtimeLayers.size(), runtimeLayers::toString);
+    assertEquals(1, layers.size(), layers::toString);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"frontend", "catalog", "order"})
+  void carriesAJava25RuntimeWithJcmdAndACdsArchive(String role) {
+    ImageTar image = image(role);
+    String release = new String(file(image, "opt/java/release").content(), StandardCharsets.UTF_8);
+    assertAll(
+        () -> assertTrue(release.contains("JAVA_VERSION=\"25"), release),
+        () -> assertEquals(0755, file(image, "opt/java/bin/java").mode() & 0777, "java mode"),
+        () -> assertEquals(0755, file(image, "opt/java/bin/jcmd").mode() & 0777, "jcmd mode"),
+        () ->
+            assertEquals(
+                0755, file(image, "opt/java/lib/jspawnhelper").mode() & 0777, "jspawnhelper"),
+        () -> assertTrue(image.find("opt/java/lib/server/classes.jsa").isPresent(), "CDS"),
+        () -> assertFalse(image.find("opt/java/bin/javac").isPresent(), "no compiler"));
   }
 
   @ParameterizedTest
