@@ -13,6 +13,9 @@
 #
 #   bench/warm-up.sh LABEL [MINUTES]     (MINUTES of buys, default 4; needs wrk)
 #
+# The run directory ($OUT/run-LABEL) starts empty, a first start, unless KEEP=1: then a second run
+# with the same LABEL starts from the first one's run directory (its class data archive included).
+#
 # One line of figures per step on stdout and in $OUT/LABEL.txt (OUT default /tmp/warm-up). It stops
 # the store it started. Run it on a quiet machine, one store at a time: every figure is the whole
 # machine's.
@@ -29,7 +32,7 @@ say() { printf '%s\n' "$*" | tee -a "$report"; }
 command -v wrk >/dev/null || { echo "warm-up: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 ./bookstore stop >/dev/null
-rm -rf "$BOOKSTORE_RUN_DIR"
+[[ ${KEEP:-0} == 1 ]] || rm -rf "$BOOKSTORE_RUN_DIR"
 started=$(date +%s%N)
 ./bookstore start >"$out/$label.start.log"
 say "$label: ready in $(( ($(date +%s%N) - started) / 1000000 )) ms (node options: ${BOOKSTORE_NODE_JVM_OPTS:-default}; front end: ${BOOKSTORE_FRONTEND_JVM_OPTS:-default})"
