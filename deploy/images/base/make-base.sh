@@ -66,12 +66,7 @@ mkdir -p "$OUT_DIR"
 WORK=$(mktemp -d "$OUT_DIR/make-base.XXXXXX")
 ROOT=$WORK/rootfs
 LOG=$WORK/make-base.log
-cleanup() {
-  if mountpoint -q "$ROOT/proc" 2>/dev/null; then umount "$ROOT/proc" || umount -l "$ROOT/proc"; fi
-  # never remove a tree that still has the host's /proc mounted in it
-  if ! mountpoint -q "$ROOT/proc" 2>/dev/null; then rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+trap 'rm -rf "$WORK"' EXIT
 started=$(date +%s)
 
 # 1. the minimal Debian system; downloaded packages are kept for the next run

@@ -27,12 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bookstore chaos} (issue 15): breaks the running store on purpose while clients buy and
- * look up, then checks the history and every replica and gives a verdict. Its own program ({@link
- * #main}; {@code ./bookstore chaos} runs it with the store's environment: {@code BOOKSTORE_HOME},
- * {@code BOOKSTORE_RUN_DIR}, the admin password and cluster secret, {@code BOOKSTORE_NETNS}). Exit
- * codes: 0 every check holds, 1 a check does not hold (or a fault did not heal), 2 usage error, 3
- * the store is not running.
+ * {@code bookstore chaos}: breaks the running store on purpose while clients buy and look up, then
+ * checks the history and every replica and gives a verdict. Its own program ({@link #main}; {@code
+ * ./bookstore chaos} runs it with the store's environment: {@code BOOKSTORE_HOME}, {@code
+ * BOOKSTORE_RUN_DIR}, the admin password and cluster secret, {@code BOOKSTORE_NETNS}). Exit codes:
+ * 0 every check holds, 1 a check does not hold (or a fault did not heal), 2 usage error, 3 the
+ * store is not running.
  */
 @Command(
     name = "bookstore chaos",

@@ -11,9 +11,9 @@ import bookstore.replication.ReplicationFakes.Replica;
 import org.junit.jupiter.api.Test;
 
 /**
- * A replica refuses election messages no peer could send (issue 11): an epoch far beyond any it
- * knows (one near {@code Long.MAX_VALUE} would make the next election overflow), a coordinator that
- * is not a replica of the service. It answers 400 and changes nothing.
+ * A replica refuses election messages no peer could send: an epoch far beyond any it knows (one
+ * near {@code Long.MAX_VALUE} would make the next election overflow), a coordinator that is not a
+ * replica of the service. It answers 400 and changes nothing.
  */
 class ImplausibleAnnouncementsTest {
   private static Cluster primaryThreeInEpoch23() {

@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The admin login (SPEC "Admin", issue 10): every admin path of every node answers 401 problem+json
- * without the admin's credentials and with wrong ones, and changes nothing; the admin page sends a
- * browser without a login to its login form; the generated password file is its owner's only. The
- * public API needs no login.
+ * The admin login (SPEC "Admin"): every admin path of every node answers 401 problem+json without
+ * the admin's credentials and with wrong ones, and changes nothing; the admin page sends a browser
+ * without a login to its login form; the generated password file is its owner's only. The public
+ * API needs no login.
  */
 @ClusterTest
 class AdminLoginIT {

@@ -34,12 +34,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The admin page in a real browser (issue 10): headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}) against the shared cluster. Logs in, sees every replica with its role,
- * flushes the cache, adds an item and changes its price and reads both back from the public API,
- * then kills a backup with {@code ./bookstore kill} and watches the page mark it down within the
- * heartbeat bound, and caught up after {@code ./bookstore restart}. Screenshots of each step go to
- * {@code target/screenshots/}. The steps build on one another, in order, in one browser.
+ * The admin page in a real browser: headless Chromium (Debian's {@code chromium} and {@code
+ * chromium-driver}) against the shared cluster. Logs in, sees every replica with its role, flushes
+ * the cache, adds an item and changes its price and reads both back from the public API, then kills
+ * a backup with {@code ./bookstore kill} and watches the page mark it down within the heartbeat
+ * bound, and caught up after {@code ./bookstore restart}. Screenshots of each step go to {@code
+ * target/screenshots/}. The steps build on one another, in order, in one browser.
  */
 @ClusterTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -85,10 +85,10 @@ class BrokerOutageIT {
   }
 
   /**
-   * A front end is ready only once the broker has confirmed its cache's invalidation subscription
-   * (issue 11): started while the broker is down it deploys, says what it misses, and {@code
-   * ./bookstore restart frontend} returns only after the broker is back, with a first lookup,
-   * search and buy that succeed.
+   * A front end is ready only once the broker has confirmed its cache's invalidation subscription:
+   * started while the broker is down it deploys, says what it misses, and {@code ./bookstore
+   * restart frontend} returns only after the broker is back, with a first lookup, search and buy
+   * that succeed.
    */
   @Test
   void aFrontEndStartedWithoutTheBrokerIsReadyOnlyOnceItsCacheIsSubscribed() throws Exception {

@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./bookstore chaos} (issue 15), as a user runs it, against the shared cluster: a 60 s run
- * with kills and freezes under eight clients ends with the verdict "holds" (exit status 0), prints
- * a progress line per fault, writes the history, the faults, the timeline plot and {@code
- * verdict.md}, and the admin page's event list shows each fault. The checker it runs is the fault
- * ITs' own ({@link HistoryRun}); its rules are tested on doctored histories by the chaos module's
- * {@code HistoryCheckerTest}.
+ * {@code ./bookstore chaos}, as a user runs it, against the shared cluster: a 60 s run with kills
+ * and freezes under eight clients ends with the verdict "holds" (exit status 0), prints a progress
+ * line per fault, writes the history, the faults, the timeline plot and {@code verdict.md}, and the
+ * admin page's event list shows each fault. The checker it runs is the fault ITs' own ({@link
+ * HistoryRun}); its rules are tested on doctored histories by the chaos module's {@code
+ * HistoryCheckerTest}.
  */
 @ClusterTest
 class ChaosIT {

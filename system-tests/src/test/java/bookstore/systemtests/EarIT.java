@@ -29,11 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole store as one EAR on one full Payara Server (issue 12): {@code ./bookstore server start}
- * unpacks the server into its run directory, starts a domain bound to 127.0.0.1 with a broker of
- * its own, deploys {@code ear/target/bookstore.ear} and prints the URL; a user searches, buys a
- * book and reads the order back through the same public API as on the Micro cluster; {@code server
- * stop} stops the domain and its broker. Runs beside the shared cluster, on ports offset by {@link
+ * The whole store as one EAR on one full Payara Server: {@code ./bookstore server start} unpacks
+ * the server into its run directory, starts a domain bound to 127.0.0.1 with a broker of its own,
+ * deploys {@code ear/target/bookstore.ear} and prints the URL; a user searches, buys a book and
+ * reads the order back through the same public API as on the Micro cluster; {@code server stop}
+ * stops the domain and its broker. Runs beside the shared cluster, on ports offset by {@link
  * #PORT_OFFSET} (HTTP 11080, admin 11048, broker 64616).
  */
 class EarIT {

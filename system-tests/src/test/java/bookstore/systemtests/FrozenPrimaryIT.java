@@ -7,11 +7,11 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * A primary that freezes is replaced, and acknowledges nothing in its old epoch when it resumes
- * (issue 13): eight clients buy and look up ({@link HistoryRun}) while the catalog primary and then
- * the order primary are stopped with {@code SIGSTOP} for {@value #FREEZE_SECONDS} s (several
- * heartbeat intervals: the highest live backup takes over) and continued with {@code SIGCONT}; the
- * resumed node learns the new primary and rejoins as a backup. The history check holds with no
+ * A primary that freezes is replaced, and acknowledges nothing in its old epoch when it resumes:
+ * eight clients buy and look up ({@link HistoryRun}) while the catalog primary and then the order
+ * primary are stopped with {@code SIGSTOP} for {@value #FREEZE_SECONDS} s (several heartbeat
+ * intervals: the highest live backup takes over) and continued with {@code SIGCONT}; the resumed
+ * node learns the new primary and rejoins as a backup. The history check holds with no
  * client-visible error, and every replica, the thawed one included, ends at the same sequence and
  * digest. It prints the pause and the slowest request around each freeze (a caller gives up on a
  * request in flight to the frozen node once its heartbeats declare the node dead, and retries it

@@ -43,10 +43,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile and sloppy input against the shared cluster (issue 11, first rows): each request is
- * refused with its status as problem+json and changes nothing; an idempotency key answers only the
- * request it was first sent with (422 otherwise, IETF Idempotency-Key draft); what the nodes write
- * is their owner's only.
+ * Hostile and sloppy input against the shared cluster: each request is refused with its status as
+ * problem+json and changes nothing; an idempotency key answers only the request it was first sent
+ * with (422 otherwise, IETF Idempotency-Key draft); what the nodes write is their owner's only.
  */
 @ClusterTest
 class HostileInputIT {

@@ -12,10 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code ./bookstore}'s node commands act on the node they name and on nothing else (issue 14):
- * {@code stop NODE} stops that node only and {@code start NODE} brings it back ready; a wrong node
- * name, a wrong subcommand or a node command without its node gets the usage with exit status 2 and
- * leaves every node running as it was.
+ * {@code ./bookstore}'s node commands act on the node they name and on nothing else: {@code stop
+ * NODE} stops that node only and {@code start NODE} brings it back ready; a wrong node name, a
+ * wrong subcommand or a node command without its node gets the usage with exit status 2 and leaves
+ * every node running as it was.
  */
 @ClusterTest
 class LauncherIT {

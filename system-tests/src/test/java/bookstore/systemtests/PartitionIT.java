@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Network partitions (issue 13): a store of its own whose every node runs in a network namespace of
- * its own, joined by a bridge that this test makes and removes ({@code ./bookstore net up|down},
- * addresses in 198.18.0.0/24, the benchmarking range; no traffic goes anywhere but loopback and
- * these namespaces). Under the load and history check of {@link HistoryRun}:
+ * Network partitions: a store of its own whose every node runs in a network namespace of its own,
+ * joined by a bridge that this test makes and removes ({@code ./bookstore net up|down}, addresses
+ * in 198.18.0.0/24, the benchmarking range; no traffic goes anywhere but loopback and these
+ * namespaces). Under the load and history check of {@link HistoryRun}:
  *
  * <ul>
  *   <li>the catalog primary, then the order primary, is cut off from every other node: the majority

@@ -300,7 +300,7 @@ class ReplicationIT {
     cluster.restart("catalog-2");
     assertTrue(
         status(cluster.catalogUrl(2)).lastSequence() >= primaryAtRestart,
-        "./bookstore restart returned before catalog-2 had caught up with the primary (readiness, issue 11)");
+        "./bookstore restart returned before catalog-2 had caught up with the primary (readiness)");
     assertEquals(
         490,
         stockOn(cluster.catalogUrl(2), item.id()),

@@ -1,8 +1,8 @@
 package bookstore.api.validation;
 
 /**
- * Every limit on what a request may hold, in one place (SPEC "Public API", issue 11): the
- * constraints of this package, the servers' checks and the database columns all read these.
+ * Every limit on what a request may hold, in one place (SPEC "Public API"): the constraints of this
+ * package, the servers' checks and the database columns all read these.
  */
 public final class Limits {
   /**

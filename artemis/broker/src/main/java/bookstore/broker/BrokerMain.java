@@ -47,15 +47,15 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  * <p>{@code broker.host} (default {@code 127.0.0.1}) is the address the acceptor binds: a container
  * image sets {@code 0.0.0.0}, since its network is the container's own.
  *
- * <p>High availability (issue 13): two brokers share one journal directory ({@code broker.data})
- * with Artemis's shared-store policy: the one that holds the journal's file lock is live and
- * listens; the other waits for the lock and takes over when the live one dies ({@code kill -9}
- * releases the lock at once) or stops. {@code broker.role} is {@code primary} (default) or {@code
- * backup}; there is no fail-back: a broker that comes back while the other is live waits as the
- * standby (one failover per fault, not two). {@code broker.peer} ({@code host:port}, optional) is
- * the other broker's acceptor: only to tell the operator which state this one is in. The broker
- * prints {@code BROKER LIVE}, {@code BROKER STANDBY} (not active, the peer live) or {@code BROKER
- * STARTING} each time its state changes; {@code ./bookstore} reads the last one.
+ * <p>High availability: two brokers share one journal directory ({@code broker.data}) with
+ * Artemis's shared-store policy: the one that holds the journal's file lock is live and listens;
+ * the other waits for the lock and takes over when the live one dies ({@code kill -9} releases the
+ * lock at once) or stops. {@code broker.role} is {@code primary} (default) or {@code backup}; there
+ * is no fail-back: a broker that comes back while the other is live waits as the standby (one
+ * failover per fault, not two). {@code broker.peer} ({@code host:port}, optional) is the other
+ * broker's acceptor: only to tell the operator which state this one is in. The broker prints {@code
+ * BROKER LIVE}, {@code BROKER STANDBY} (not active, the peer live) or {@code BROKER STARTING} each
+ * time its state changes; {@code ./bookstore} reads the last one.
  */
 public final class BrokerMain {
   /**

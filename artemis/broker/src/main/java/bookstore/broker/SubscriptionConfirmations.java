@@ -17,7 +17,7 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * cache invalidators) with one message to that subscription alone, carrying the property {@link
  * UpdateTopics#SUBSCRIBED}: the Artemis resource adapter that runs the front end's message-driven
  * bean says nothing to the application when it connects, and the front end is ready only once it
- * knows it will see every write (issue 11). The replicas' durable subscriptions never get one.
+ * knows it will see every write. The replicas' durable subscriptions never get one.
  */
 final class SubscriptionConfirmations implements ActiveMQServerConsumerPlugin {
   private static final Logger LOG = Logger.getLogger(SubscriptionConfirmations.class.getName());

@@ -3,11 +3,10 @@ package bookstore.bench.experiment;
 import bookstore.bench.report.Format;
 
 /**
- * The performance targets of issue 9 (the write path), each with the figure that is measured
- * against it, on the 2-core machine with every node and the load generator on it. The latency goal
- * of a cached lookup comes from issue 5 (issue 9 does not change it). Two figures of issue 9 are
- * not the bench's to measure: {@code ./bookstore start} to ready, which the start command prints,
- * and the idle store's CPU (docs/PERFORMANCE.md says how both were measured).
+ * The performance targets of the write path and the cache, each with the figure that is measured
+ * against it, on the 2-core machine with every node and the load generator on it. Two figures of
+ * the targets are not the bench's to measure: {@code ./bookstore start} to ready, which the start
+ * command prints, and the idle store's CPU (docs/PERFORMANCE.md says how both were measured).
  */
 public enum Target {
   /** Cached lookup through the front end, one client: median latency. */

@@ -13,7 +13,7 @@ package bookstore.chaos.history;
  */
 public record Fault(Kind kind, String node, boolean primary, long injectedNanos, long healedNanos) {
 
-  /** The faults a run can inject (issue 15). */
+  /** The faults a run can inject. */
   public enum Kind {
     /** {@code kill -9} of the node; healed by starting it again. */
     KILL("kill -9"),

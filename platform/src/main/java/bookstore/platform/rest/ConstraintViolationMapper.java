@@ -13,10 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one mapper of Bean Validation failures (issue 11): a request whose body, path, query or
- * header breaks a constraint gets 400 problem+json whose detail names each field and what it must
- * be ({@link Violations#describe}), and nothing was changed. A violated constraint on a return
- * value is the server's fault: 500, logged.
+ * The one mapper of Bean Validation failures: a request whose body, path, query or header breaks a
+ * constraint gets 400 problem+json whose detail names each field and what it must be ({@link
+ * Violations#describe}), and nothing was changed. A violated constraint on a return value is the
+ * server's fault: 500, logged.
  */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {

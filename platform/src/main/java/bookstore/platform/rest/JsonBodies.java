@@ -14,9 +14,9 @@ import java.io.StringReader;
 import java.lang.reflect.RecordComponent;
 
 /**
- * Parses JSON request bodies strictly, with clear 400 answers (issue 11): malformed JSON, a
- * fraction, an overflow or a string where a whole number belongs, anything but {@code true} or
- * {@code false} for a Boolean. {@link StrictJsonReader} reads every record body with it.
+ * Parses JSON request bodies strictly, with clear 400 answers: malformed JSON, a fraction, an
+ * overflow or a string where a whole number belongs, anything but {@code true} or {@code false} for
+ * a Boolean. {@link StrictJsonReader} reads every record body with it.
  */
 public final class JsonBodies {
   private static final Jsonb JSONB = JsonbBuilder.create();

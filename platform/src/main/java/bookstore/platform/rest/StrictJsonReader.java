@@ -14,11 +14,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads every JSON request body that a resource takes as a record, strictly (issue 11): exact whole
- * numbers and Booleans through {@link JsonBodies#parse}, at most {@link Limits#MAX_BODY_BYTES}
- * bytes. Resources declare the record as their body parameter with {@code @Valid}, and its
- * constraints are checked next; so that a malformed body and a constraint violation are both a 400
- * problem+json with a reason, never a container page or a message naming a Java class.
+ * Reads every JSON request body that a resource takes as a record, strictly: exact whole numbers
+ * and Booleans through {@link JsonBodies#parse}, at most {@link Limits#MAX_BODY_BYTES} bytes.
+ * Resources declare the record as their body parameter with {@code @Valid}, and its constraints are
+ * checked next; so that a malformed body and a constraint violation are both a 400 problem+json
+ * with a reason, never a container page or a message naming a Java class.
  *
  * <p>Chosen over the container's JSON-B reader because it is registered by the application and is
  * more specific ({@code Record} rather than {@code Object}). It reads any declared media type:

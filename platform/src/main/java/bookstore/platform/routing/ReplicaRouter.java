@@ -322,7 +322,7 @@ public final class ReplicaRouter<A> {
    * Sends a write to the primary, following it through a failover: a primary that does not answer,
    * or a replica that knows no primary yet, is tried again under the {@link Failover} policy; so is
    * an idempotent write that the primary refused because the broker is unreachable (a broker
-   * failover, issue 13).
+   * failover).
    *
    * @param write the write
    * @param idempotent whether the write may be resent after a lost answer (a buy or a stock change,
@@ -382,7 +382,7 @@ public final class ReplicaRouter<A> {
     } catch (ProblemException e) {
       // no primary yet, a node not serving yet, or (for a read handed to the primary) a
       // replica the heartbeats still named primary that has stepped down and is behind; and for
-      // a write with an idempotency key, the broker unreachable (issue 13: the backup broker takes
+      // a write with an idempotency key, the broker unreachable (the backup broker takes
       // over within seconds; the write was not made, or was committed and is answered by the same
       // key once the broker holds it, never made twice)
       // for a write with an idempotency key, also an old primary that lost its lease before it
@@ -413,14 +413,14 @@ public final class ReplicaRouter<A> {
 
   /**
    * Sends a write to replica {@code id} and waits for its answer, or until the heartbeats declare
-   * that replica dead while the write waits (issue 13: a frozen or cut-off primary still accepts
-   * connections and would hold the write until the client's read timeout; the write is given up on,
-   * and an idempotent one is retried on the new primary with its key). An idempotent write is also
-   * given up on as soon as the heartbeats name another primary, in a newer epoch: that one took
-   * over from a silent primary (which acknowledges nothing more: its lease is gone), and the front
-   * end hears it a heartbeat or so before it declares the silent one dead; the key makes the write
-   * once wherever it lands. The call itself goes on in its thread until it returns or times out;
-   * its answer, if any, is dropped.
+   * that replica dead while the write waits (a frozen or cut-off primary still accepts connections
+   * and would hold the write until the client's read timeout; the write is given up on, and an
+   * idempotent one is retried on the new primary with its key). An idempotent write is also given
+   * up on as soon as the heartbeats name another primary, in a newer epoch: that one took over from
+   * a silent primary (which acknowledges nothing more: its lease is gone), and the front end hears
+   * it a heartbeat or so before it declares the silent one dead; the key makes the write once
+   * wherever it lands. The call itself goes on in its thread until it returns or times out; its
+   * answer, if any, is dropped.
    *
    * @param idempotent whether the write carries an idempotency key (it may be sent again)
    * @throws SilentReplica when the replica was alive when the write was sent and then missed its

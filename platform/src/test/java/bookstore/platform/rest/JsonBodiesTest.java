@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * Request bodies are read strictly: exact whole numbers and Booleans, well-formed JSON (issue 11).
- */
+/** Request bodies are read strictly: exact whole numbers and Booleans, well-formed JSON. */
 public class JsonBodiesTest {
   /** A request body shaped like the buy. */
   public record Buy(Integer itemId, Integer quantity, Boolean gift) {}

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.health.Readiness;
  * still being opened), and it is caught up: it is the primary, or it has applied every write the
  * primary held when this replica first heard of it (the rule the front end uses for a replica that
  * comes back; after that it stays caught up, its lag shows in the metrics). So {@code ./bookstore
- * start} and {@code restart} return only once a replica can serve reads at the primary's state
- * (issue 11). The check is named {@code bookstore-<service>} so that the start script can tell it
- * from the empty UP that Payara reports before any application is deployed.
+ * start} and {@code restart} return only once a replica can serve reads at the primary's state. The
+ * check is named {@code bookstore-<service>} so that the start script can tell it from the empty UP
+ * that Payara reports before any application is deployed.
  */
 @Readiness
 @ApplicationScoped

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * reconnect by themselves ({@code reconnectAttempts=0}), so that a lost broker is noticed at once
  * and each user opens a new connection on its own schedule.
  *
- * <p>With {@code bookstore.broker.backup} ({@code host:port}, from {@code BOOKSTORE_BROKER_BACKUP};
- * issue 13) the connection factory knows both brokers of the shared-store pair and a new connection
- * goes to whichever of the two is live: the standby does not listen until it has taken over.
+ * <p>With {@code bookstore.broker.backup} ({@code host:port}, from {@code BOOKSTORE_BROKER_BACKUP})
+ * the connection factory knows both brokers of the shared-store pair and a new connection goes to
+ * whichever of the two is live: the standby does not listen until it has taken over.
  */
 @ApplicationScoped
 public class BrokerAddress {

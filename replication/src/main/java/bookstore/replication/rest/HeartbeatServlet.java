@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * over the application's {@code /*}). Heartbeats are the store's most frequent request at rest:
  * every replica asks each peer every second and the front end asks every replica. Through JAX-RS
  * each cost the answering replica about 1.9 ms of CPU (C1); the idle 3 + 3 store spent most of its
- * CPU on them (docs/PERFORMANCE.md, issue 9). {@code ?from=ID} names the asking replica (0: a front
- * end), so that this replica knows when it last renewed its primary's lease ({@link
+ * CPU on them (docs/PERFORMANCE.md). {@code ?from=ID} names the asking replica (0: a front end), so
+ * that this replica knows when it last renewed its primary's lease ({@link
  * bookstore.replication.Membership#answerTo}).
  */
 @WebServlet(urlPatterns = "/replica/heartbeat")

@@ -12,11 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * A replica answers only its cluster (SPEC "Admin", issue 11): every request but {@code /health}
- * (open) and {@code /metrics} and {@code /openapi} (the admin login) must carry the cluster secret
- * in {@link ClusterSecret#HEADER}, or is refused with 401 {@value #TYPE} problem+json before it
- * reaches the service: no stock taken without an order, no step-down, no forged coordinator, no
- * snapshot for an outsider.
+ * A replica answers only its cluster (SPEC "Admin"): every request but {@code /health} (open) and
+ * {@code /metrics} and {@code /openapi} (the admin login) must carry the cluster secret in {@link
+ * ClusterSecret#HEADER}, or is refused with 401 {@value #TYPE} problem+json before it reaches the
+ * service: no stock taken without an order, no step-down, no forged coordinator, no snapshot for an
+ * outsider.
  */
 @WebFilter(urlPatterns = "/*")
 public class ClusterSecretCheck extends HttpFilter {

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Whether the cache's invalidation consumer is connected: the broker confirmed its subscription to
  * {@value UpdateTopics#CATALOG} ({@link UpdateTopics#SUBSCRIBED}), so every catalog write from then
- * on reaches the cache. The front end is not ready before (issue 11). A reconnection after a broker
- * restart or a failover to the backup broker (issue 13) brings a new confirmation of a new
- * subscription; the last one is kept.
+ * on reaches the cache. The front end is not ready before. A reconnection after a broker restart or
+ * a failover to the backup broker brings a new confirmation of a new subscription; the last one is
+ * kept.
  */
 @ApplicationScoped
 public class InvalidationSubscription {
