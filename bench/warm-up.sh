@@ -5,8 +5,9 @@
 #
 #   ready            seconds from ./bookstore start to ready
 #   buys, minute N   wrk, 16 connections, 60 s of buys (one unit, items 1-7 in turn, a key each),
-#                    N = 1..MINUTES: buys/s, p50, and CPU per buy of every node (ms, from
-#                    /proc/PID/stat, the idle share included)
+#                    N = 1..MINUTES: buys/s, p50, and CPU per buy of all nodes (ms, from
+#                    /proc/PID/stat, the idle share included), then each node's share on a line
+#                    of its own
 #   cached lookups   wrk, 16 connections, 20 s of GET /api/books/1: lookups/s, CPU per lookup
 #   idle             CPU of every node over 20 s without requests (ms/s)
 #   memory           RSS and PSS (/proc/PID/smaps_rollup) of every node, summed (MB)
@@ -39,13 +40,13 @@ say "$label: ready in $(( ($(date +%s%N) - started) / 1000000 )) ms (node option
 trap './bookstore stop >/dev/null' EXIT
 
 pids() { cat "$BOOKSTORE_RUN_DIR"/*/pid; }
-ticks() { # clock ticks of CPU (utime + stime) of every node so far
-  local pid total=0
-  for pid in $(pids); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+node_ticks() { # one line a node: its name and its clock ticks of CPU (utime + stime) so far
+  local file
+  for file in "$BOOKSTORE_RUN_DIR"/*/pid; do
+    echo "$(basename "$(dirname "$file")") $(awk '{print $14 + $15}' "/proc/$(<"$file")/stat")"
   done
-  echo "$total"
 }
+ticks() { node_ticks | awk '{t += $2} END {print t}'; }
 tick_ms=$((1000 / $(getconf CLK_TCK)))
 base=http://127.0.0.1:8080
 password=$(<"$BOOKSTORE_RUN_DIR/admin-password")
@@ -77,16 +78,24 @@ EOF
 run_wrk() { # WHAT SECONDS [wrk options...]: one wrk run at 16 connections, its figures on one line
   local what=$1 seconds=$2 before after log=$out/$label.wrk.log
   shift 2
-  before=$(ticks)
+  local nodes_before=$out/$label.nodes.before
+  node_ticks >"$nodes_before"
+  before=$(ticks_of "$nodes_before")
   wrk -t2 -c16 "-d${seconds}s" --latency "$@" >"$log" 2>&1
-  after=$(ticks)
+  local nodes_after
+  nodes_after=$(node_ticks)
+  after=$(awk '{t += $2} END {print t}' <<<"$nodes_after")
   local rate p50 errors
   rate=$(awk '/Requests\/sec/ {print $2}' "$log")
   p50=$(awk '$1 == "50%" {print $2}' "$log")
   errors=$(awk '/Non-2xx/ {print $5}' "$log")
   awk -v w="$what" -v r="$rate" -v p="$p50" -v e="${errors:-0}" -v t=$((after - before)) -v ms="$tick_ms" -v s="$seconds" -v l="$label" \
     'BEGIN { printf "%s: %s: %.0f/s, p50 %s, %.2f ms CPU each, non-2xx %s\n", l, w, r, p, t * ms / (r * s), e }' | tee -a "$report"
+  awk -v r="$rate" -v ms="$tick_ms" -v s="$seconds" 'NR == FNR { was[$1] = $2; next }
+    { line = line sprintf(" %s %.2f", $1, ($2 - was[$1]) * ms / (r * s)) }
+    END { print "  ms CPU each, per node:" line }' "$nodes_before" - <<<"$nodes_after" | tee -a "$report"
 }
+ticks_of() { awk '{t += $2} END {print t}' "$1"; }
 
 for ((m = 1; m <= minutes; m++)); do
   run_wrk "buys, minute $m" 60 -s "$lua" "$base/api/orders"

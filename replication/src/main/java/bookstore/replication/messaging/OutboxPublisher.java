@@ -9,6 +9,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -30,6 +31,13 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 @ApplicationScoped
 public class OutboxPublisher extends BrokerClient implements Outbox.Sender {
+  /**
+   * The message property (an int) naming the replica id that wrote the update: its own durable
+   * subscription leaves such messages out ({@link ReplicatedUpdateConsumer}), since the writer
+   * holds each of its writes already.
+   */
+  public static final String WRITER = "writer";
+
   private static final Logger LOG = Logger.getLogger(OutboxPublisher.class.getName());
 
   @Inject Outbox outbox;
@@ -80,7 +88,9 @@ public class OutboxPublisher extends BrokerClient implements Outbox.Sender {
     try {
       Session session = session();
       for (Outbox.Entry entry : batch) {
-        producer.send(session.createTextMessage(entry.json()));
+        TextMessage message = session.createTextMessage(entry.json());
+        message.setIntProperty(WRITER, identity.replicaId());
+        producer.send(message);
       }
       session.commit();
       publishTime.update(Duration.ofNanos(System.nanoTime() - start));

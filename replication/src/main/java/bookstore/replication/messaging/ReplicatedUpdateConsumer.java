@@ -22,6 +22,15 @@ import java.util.logging.Logger;
  * what it missed waiting there), on one thread, so writes arrive in the order the primary published
  * them.
  *
+ * <p>The subscription leaves out the updates this replica wrote itself as primary (a selector on
+ * {@link OutboxPublisher#WRITER}): it holds each of them already, and skipping them here saved the
+ * broker and the primary two of the seven deliveries of a buy. A replica that lost its database
+ * after publishing gets such writes back from a peer's snapshot or log ({@link
+ * bookstore.replication.CatchUpTimer}), as it does any write it missed. A message without the
+ * property reaches every replica. The broker keeps the selector of the subscription's first creation
+ * (Artemis does not change an existing shared subscription's filter), so a subscription made
+ * without it goes on delivering a replica's own writes, which the applier skips by sequence number.
+ *
  * <p>Applies in batches: whatever has arrived when the thread takes the next write (up to {@link
  * #MAX_BATCH}) is applied by the {@link ReplicaApplier} in one local Derby transaction, and the
  * batch is acknowledged (the transacted session commits) only after that transaction has committed.
@@ -61,7 +70,13 @@ public class ReplicatedUpdateConsumer extends BrokerClient {
   void opened(Session session) throws JMSException {
     consumer =
         session.createSharedDurableConsumer(
-            session.createTopic(identity.updatesTopic()), identity.subscription());
+            session.createTopic(identity.updatesTopic()),
+            identity.subscription(),
+            OutboxPublisher.WRITER
+                + " IS NULL OR "
+                + OutboxPublisher.WRITER
+                + " <> "
+                + identity.replicaId());
   }
 
   private void run() {

@@ -13,7 +13,7 @@ import bookstore.replication.ReplicaState;
 import bookstore.replication.ReplicatedState;
 import bookstore.replication.ReplicationLog;
 import bookstore.replication.WriteSequencer;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * its write log and a snapshot of its state. Two replicas of a service that report the same
  * sequence and digest hold the same state (SPEC guarantee 4).
  */
-@RequestScoped
+@ApplicationScoped
 public class ReplicaResource implements ReplicaApi {
   /**
    * How far above the highest epoch a replica knows an announced epoch may be: an election moves

@@ -10,7 +10,7 @@ import bookstore.api.internal.StockTaken;
 import bookstore.catalog.application.CatalogService;
 import bookstore.platform.clients.CatalogApi;
 import bookstore.replication.rest.WrittenByPrimary;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
  * (SPEC "Replication"): each write is {@link WrittenByPrimary}. Every parameter was checked by the
  * constraints {@link CatalogApi} declares before a method here runs (400 problem+json otherwise).
  */
-@RequestScoped
+@ApplicationScoped
 public class CatalogResource implements CatalogApi {
   @Inject CatalogService catalog;
 

@@ -6,14 +6,14 @@ import bookstore.api.internal.PlacedOrder;
 import bookstore.order.application.OrderService;
 import bookstore.platform.clients.OrderApi;
 import bookstore.replication.rest.WrittenByPrimary;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * The order replica's internal HTTP API ({@link OrderApi}), over {@link OrderService}. Orders are
  * read here; a buy that reaches a backup is forwarded to the primary ({@link WrittenByPrimary}).
  */
-@RequestScoped
+@ApplicationScoped
 public class OrderResource implements OrderApi {
   @Inject OrderService orders;
 

@@ -12,7 +12,7 @@ import bookstore.frontend.application.ClusterEvents;
 import bookstore.frontend.application.Storefront;
 import bookstore.frontend.infrastructure.replicas.ReplicaDirectory;
 import bookstore.platform.routing.ReplicaRouter.ReplicaView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +35,7 @@ import java.util.List;
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class AdminResource {
   private static final String BODY_REQUIRED = "the request needs a JSON body";
 

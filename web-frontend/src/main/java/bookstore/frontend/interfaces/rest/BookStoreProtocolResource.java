@@ -6,7 +6,7 @@ import bookstore.api.Order;
 import bookstore.api.validation.Topic;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class BookStoreProtocolResource {
   @Inject Storefront store;
 

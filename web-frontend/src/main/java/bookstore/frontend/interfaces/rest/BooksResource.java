@@ -5,7 +5,7 @@ import bookstore.api.internal.SearchRead;
 import bookstore.api.validation.Topic;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/books")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class BooksResource {
   /** Response header naming who served a read: {@code cache} or {@code catalog-N}. */
   public static final String SERVED_BY = "X-Served-By";

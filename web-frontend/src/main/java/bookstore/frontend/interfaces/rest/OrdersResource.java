@@ -6,7 +6,7 @@ import bookstore.api.internal.PlacedOrder;
 import bookstore.api.validation.IdempotencyKey;
 import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import java.util.UUID;
  */
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class OrdersResource {
   @Inject Storefront store;
 

@@ -9,7 +9,7 @@ import bookstore.api.validation.WholeNumber;
 import bookstore.frontend.application.Storefront;
 import bookstore.platform.rest.JsonBodies;
 import bookstore.platform.rest.Violations;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class ToyStoreProtocolResource {
   @Inject Storefront store;
 
