@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Records orders, one transaction each. The replica's state row is locked first, so order numbers
- * are handed out one at a time: the next number is the highest plus one, and a rolled-back order
- * leaves no gap. Reads join no transaction ({@code SUPPORTS}).
+ * Records orders, one transaction each. An order's number is the sequence number of the write that
+ * records it: the order service has no other write, and the {@link WriteSequencer} hands sequence
+ * numbers out one at a time under the state row's lock, a rolled-back write giving its number back,
+ * so order numbers are gapless and increasing (SPEC "Order") and cost no query of the orders. Reads
+ * join no transaction ({@code SUPPORTS}).
  */
 @Stateless
 public class OrderRecorder {
@@ -58,7 +60,7 @@ public class OrderRecorder {
           WriteStamp stamp = write.stamp();
           CustomerOrder order =
               new CustomerOrder(
-                  orders.maxOrderNumber() + 1,
+                  stamp.sequence(), // the order service writes orders only: see the class comment
                   command.itemId(),
                   taken.quantity(),
                   taken.unitPrice(),

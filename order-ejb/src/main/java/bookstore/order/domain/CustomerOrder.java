@@ -22,9 +22,6 @@ import java.time.Instant;
 @NamedQuery(
     name = CustomerOrder.ALL,
     query = "select o from CustomerOrder o order by o.orderNumber")
-@NamedQuery(
-    name = CustomerOrder.MAX_NUMBER,
-    query = "select max(o.orderNumber) from CustomerOrder o")
 public class CustomerOrder {
   /**
    * Named query: the order, at most one, whose idempotency key (the client's Idempotency-Key)
@@ -34,12 +31,6 @@ public class CustomerOrder {
 
   /** Named query: every order on this replica, ordered by order number. */
   public static final String ALL = "CustomerOrder.all";
-
-  /**
-   * Named query: the highest order number in use, as a {@code Long}; {@code null} when there are no
-   * orders.
-   */
-  public static final String MAX_NUMBER = "CustomerOrder.maxNumber";
 
   @Id private long orderNumber;
 

@@ -24,11 +24,6 @@ public interface OrderRepository {
   List<CustomerOrder> all();
 
   /**
-   * @return the highest order number, 0 when there are none
-   */
-  long maxOrderNumber();
-
-  /**
    * @param order a new order
    */
   void add(CustomerOrder order);

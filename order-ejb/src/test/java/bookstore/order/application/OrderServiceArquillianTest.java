@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import bookstore.api.Order;
 import bookstore.api.ProblemException;
 import bookstore.api.internal.PlaceOrder;
+import bookstore.order.domain.CustomerOrder;
 import bookstore.order.domain.OrderRepository;
 import bookstore.order.infrastructure.persistence.JpaOrderRepository;
 import bookstore.platform.security.ClusterSecret;
@@ -130,9 +131,13 @@ class OrderServiceArquillianTest {
     assertEquals(before, highestOrderNumber());
     Order next = orders.place(new PlaceOrder(1, 1, UUID.randomUUID().toString())).order();
     assertEquals(before + 1, next.orderNumber());
+    assertEquals(
+        sequencer.current().getLastSequence(),
+        next.orderNumber(),
+        "an order's number is its write's sequence number");
   }
 
   private long highestOrderNumber() {
-    return repository.maxOrderNumber();
+    return repository.all().stream().mapToLong(CustomerOrder::getOrderNumber).max().orElse(0);
   }
 }

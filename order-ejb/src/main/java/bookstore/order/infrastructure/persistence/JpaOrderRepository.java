@@ -33,12 +33,6 @@ public class JpaOrderRepository implements OrderRepository {
   }
 
   @Override
-  public long maxOrderNumber() {
-    Long max = em.createNamedQuery(CustomerOrder.MAX_NUMBER, Long.class).getSingleResult();
-    return max == null ? 0 : max;
-  }
-
-  @Override
   public void add(CustomerOrder order) {
     em.persist(order);
   }
