@@ -27,9 +27,10 @@ import java.util.logging.Logger;
  * broker and the primary two of the seven deliveries of a buy. A replica that lost its database
  * after publishing gets such writes back from a peer's snapshot or log ({@link
  * bookstore.replication.CatchUpTimer}), as it does any write it missed. A message without the
- * property reaches every replica. The broker keeps the selector of the subscription's first creation
- * (Artemis does not change an existing shared subscription's filter), so a subscription made
- * without it goes on delivering a replica's own writes, which the applier skips by sequence number.
+ * property reaches every replica. The broker keeps the selector of the subscription's first
+ * creation (Artemis does not change an existing shared subscription's filter), so a subscription
+ * made without it goes on delivering a replica's own writes, which the applier skips by sequence
+ * number.
  *
  * <p>Applies in batches: whatever has arrived when the thread takes the next write (up to {@link
  * #MAX_BATCH}) is applied by the {@link ReplicaApplier} in one local Derby transaction, and the
