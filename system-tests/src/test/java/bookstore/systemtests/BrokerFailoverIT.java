@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The broker can die: the store runs an Artemis shared-store pair, {@code broker} and {@code
- * broker-backup}, one live and one standby. Eight clients buy and look up for at least 60 s ({@link
+ * broker-backup}, one live and one standby. Eight clients buy and look up for at least 30 s ({@link
  * HistoryRun}) while the live broker is killed with {@code kill -9} and restarted (it comes back as
  * the standby), and then the other one, so the store fails over in both directions. The history
  * check holds (nothing acknowledged lost or invented, one order per idempotency key even for the

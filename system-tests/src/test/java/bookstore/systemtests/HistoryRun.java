@@ -42,7 +42,7 @@ final class HistoryRun {
   private static final int INITIAL_STOCK = 20_000;
 
   /** The shortest history: the faults may take less. */
-  private static final Duration MINIMUM_LENGTH = Duration.ofSeconds(60);
+  private static final Duration MINIMUM_LENGTH = Duration.ofSeconds(30);
 
   private final Cluster cluster;
   private final StoreHttp http;
@@ -65,7 +65,7 @@ final class HistoryRun {
   }
 
   /**
-   * Runs the clients for at least 60 s with the nemesis's faults, then checks the history.
+   * Runs the clients for at least 30 s with the nemesis's faults, then checks the history.
    *
    * @param nemesis the faults
    * @throws AssertionError naming every rule that does not hold, with its violations
