@@ -19,7 +19,7 @@ public class CatalogApplication extends Application {
   }
 
   /**
-   * @return {@link JerseySettings#PROPERTIES}: WADL off
+   * @return {@link JerseySettings#PROPERTIES}: WADL off, one validation of resource parameters
    */
   @Override
   public Map<String, Object> getProperties() {
