@@ -19,7 +19,7 @@ public class OrderApplication extends Application {
   }
 
   /**
-   * @return {@link JerseySettings#PROPERTIES}: WADL off, one validation of resource parameters
+   * @return {@link JerseySettings#PROPERTIES}: WADL off
    */
   @Override
   public Map<String, Object> getProperties() {

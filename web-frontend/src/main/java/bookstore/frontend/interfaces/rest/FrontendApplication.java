@@ -26,7 +26,7 @@ public class FrontendApplication extends Application {
   }
 
   /**
-   * @return {@link JerseySettings#PROPERTIES}: WADL off, one validation of resource parameters
+   * @return {@link JerseySettings#PROPERTIES}: WADL off
    */
   @Override
   public Map<String, Object> getProperties() {
