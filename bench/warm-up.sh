@@ -46,7 +46,8 @@ node_ticks() { # one line a node: its name and its clock ticks of CPU (utime + s
     echo "$(basename "$(dirname "$file")") $(awk '{print $14 + $15}' "/proc/$(<"$file")/stat")"
   done
 }
-ticks() { node_ticks | awk '{t += $2} END {print t}'; }
+sum_ticks() { awk '{t += $2} END {print t}'; } # node_ticks' lines on stdin: their total
+ticks() { node_ticks | sum_ticks; }
 tick_ms=$((1000 / $(getconf CLK_TCK)))
 base=http://127.0.0.1:8080
 password=$(<"$BOOKSTORE_RUN_DIR/admin-password")
@@ -80,11 +81,11 @@ run_wrk() { # WHAT SECONDS [wrk options...]: one wrk run at 16 connections, its 
   shift 2
   local nodes_before=$out/$label.nodes.before
   node_ticks >"$nodes_before"
-  before=$(ticks_of "$nodes_before")
+  before=$(sum_ticks <"$nodes_before")
   wrk -t2 -c16 "-d${seconds}s" --latency "$@" >"$log" 2>&1
   local nodes_after
   nodes_after=$(node_ticks)
-  after=$(awk '{t += $2} END {print t}' <<<"$nodes_after")
+  after=$(sum_ticks <<<"$nodes_after")
   local rate p50 errors
   rate=$(awk '/Requests\/sec/ {print $2}' "$log")
   p50=$(awk '$1 == "50%" {print $2}' "$log")
@@ -95,7 +96,6 @@ run_wrk() { # WHAT SECONDS [wrk options...]: one wrk run at 16 connections, its 
     { line = line sprintf(" %s %.2f", $1, ($2 - was[$1]) * ms / (r * s)) }
     END { print "  ms CPU each, per node:" line }' "$nodes_before" - <<<"$nodes_after" | tee -a "$report"
 }
-ticks_of() { awk '{t += $2} END {print t}' "$1"; }
 
 for ((m = 1; m <= minutes; m++)); do
   run_wrk "buys, minute $m" 60 -s "$lua" "$base/api/orders"

@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  * <p>A constraint of its own rather than {@code @Min} on the record: Payara 6.2025.10's OpenAPI
  * generator fails on Bean Validation's built-in constraints on a record component (it takes the
  * canonical constructor's parameter for a resource parameter without {@code @PathParam}: a
- * NullPointerException, and {@code /openapi} answers 500; Payara issue 7649). It does not look
+ * NullPointerException, and {@code /openapi} answers 500; payara/Payara#7649). It does not look
  * inside constraints of the application's own.
  */
 @Documented
